@@ -1,0 +1,79 @@
+"""The plain data that flows one way through rollcall: source -> article -> claims -> facts.
+
+These are frozen dataclasses with no behaviour beyond small derived values, so every stage
+(parsing, extraction, resolution, projection) can be a pure function over them and tested
+without a database.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+MOVE_TYPES = ("joined", "left", "role_changed")
+FACT_TYPES = MOVE_TYPES + ("held_role",)
+PRECISIONS = ("day", "month", "year", "unknown")
+
+
+def precision_of(date: str | None) -> str:
+    """A date string's precision follows from its shape: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not date:
+        return "unknown"
+    return {4: "year", 7: "month", 10: "day"}.get(len(date), "unknown")
+
+
+def normalize_text(text: str) -> str:
+    """Whitespace-folded text, so that re-wrapped copies of one article hash alike."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def content_id(title: str, text: str) -> str:
+    """Content address of an article: the sha256 of its normalized headline and body."""
+    digest = hashlib.sha256(normalize_text(f"{title}\n{text}").encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a seed file or a feed entry, before extraction.
+
+    `published` is an ISO date (YYYY-MM-DD, or coarser) or None; `published_inferred` says
+    it was read from the article's own text rather than given by its metadata.
+    """
+
+    title: str
+    text: str
+    url: str | None = None
+    path: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    source: str | None = None
+    author: str | None = None
+    guid: str | None = None
+    summary: str | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(self.title, self.text)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement an article makes about a person and an organization.
+
+    `person` is the fullest name the article gives for that person (coreference already
+    applied: "Schwarzer" and "she" become "Max Schwarzer"); `org` is the organization's
+    canonical name when the gazetteer knows it, else its name as written. `quote` is the
+    sentence the claim was read from.
+    """
+
+    type: str
+    person: str
+    org: str
+    role: str | None = None
+    date: str | None = None
+    date_precision: str = "unknown"
+    date_inferred: bool = False
+    quote: str = ""
+    confidence: float = 0.5
+    person_aliases: tuple[str, ...] = field(default_factory=tuple)
