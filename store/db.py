@@ -1,0 +1,123 @@
+"""Opening a store: one code path for SQLite (embedded default) and PostgreSQL.
+
+SQLite gets WAL, a busy timeout and `BEGIN IMMEDIATE` for writers so the CLI and the daemon
+can share one file; PostgreSQL writers serialize appends with a transaction-scoped advisory
+lock (see `store.log`).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from platformdirs import user_data_dir
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import SQLModel
+
+from store import schema
+
+
+class StoreError(Exception):
+    """A problem with the store a user can act on; the CLI prints it as one line."""
+
+
+def default_url() -> str:
+    url = os.environ.get("ROLLCALL_DB")
+    if url:
+        return url
+    path = Path(user_data_dir("rollcall")) / "rollcall.db"
+    return f"sqlite:///{path}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept bare file paths and plain `postgresql://` URLs, as users will type them."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """A handle on one database: the engine plus the transaction helpers every writer uses."""
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url = normalize_url(url or default_url())
+        self.is_sqlite = self.url.startswith("sqlite")
+        if self.is_sqlite:
+            path = self.url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(self.url, connect_args={"timeout": 30})
+            _sqlite_hooks(self.engine)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5)
+        if create:
+            self.migrate()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction: BEGIN IMMEDIATE on SQLite so writers queue instead of failing
+        on upgrade; on PostgreSQL a plain transaction (appends take their own lock)."""
+        with self.engine.connect().execution_options(write=True) as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    def migrate(self) -> None:
+        """Create the schema, or refuse a database written by a newer rollcall."""
+        try:
+            with self.write() as conn:
+                if not self.is_sqlite:
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72610001)")
+                SQLModel.metadata.create_all(conn, tables=[
+                    t for name, t in SQLModel.metadata.tables.items() if name.startswith("rc_")])
+                row = conn.execute(text("SELECT value FROM rc_meta WHERE key='schema_version'")).first()
+                if row is None:
+                    conn.execute(text("INSERT INTO rc_meta(key, value) VALUES ('schema_version', :v)"),
+                                 {"v": str(schema.SCHEMA_VERSION)})
+                elif int(row[0]) > schema.SCHEMA_VERSION:
+                    raise StoreError(
+                        f"database {self.display_url()} has schema version {row[0]}, newer than this "
+                        f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
+                schema.install_guards(conn)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {self.display_url()}: {exc.orig}") from exc
+        except ProgrammingError as exc:
+            raise StoreError(f"cannot set up database {self.display_url()}: {exc.orig}") from exc
+
+    def display_url(self) -> str:
+        """The URL without a password, for messages and logs."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url)
