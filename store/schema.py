@@ -126,6 +126,7 @@ class ProjFact(SQLModel, table=True):
     precision: str = "unknown"
     date_inferred: bool = False
     confidence: float = 0.5
+    evidence: str
     recorded_at: str
     retracted_position: Optional[int] = Field(default=None, sa_column=Column(BigInteger))
     retract_reason: Optional[str] = Field(default=None, sa_column=Column(Text))
@@ -145,7 +146,7 @@ class ProjSource(SQLModel, table=True):
 
 
 class ProjMembership(SQLModel, table=True):
-    """Bitemporal membership: a person at an org over valid time [start, end), as the log
+    """Bitemporal membership: a person at an org over valid time [valid_from, valid_to), as the log
     stood between transaction positions [tx_from, tx_to). A roster query is one range scan."""
 
     __tablename__ = "rc_membership"
@@ -158,8 +159,8 @@ class ProjMembership(SQLModel, table=True):
     person_id: str
     org_id: str
     role: Optional[str] = Field(default=None, sa_column=Column(Text))
-    start: Optional[str] = None
-    end: Optional[str] = None
+    valid_from: Optional[str] = None
+    valid_to: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
     certain: bool = False

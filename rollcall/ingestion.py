@@ -1,0 +1,287 @@
+"""The ingestion shell: articles in, events appended, projections caught up.
+
+Everything that decides something is pure and lives in `ingest/` (reading, extraction,
+resolution, dedup signatures); this module only orders the steps and holds the write
+transaction. Extraction runs before the lock (it is the slow part); the lock covers the
+duplicate check, the registry refresh and the append, so concurrent workers never record
+one article or one fact twice.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from ingest.dates import infer_published
+from ingest.dedup import NearDuplicateIndex
+from ingest.errors import SourceError
+from ingest.model import Article, Claim
+from ingest.resolve import Registry, plan
+from ingest.urls import canonical_url
+from store import log, projector
+from store.db import Store
+from store.events import ARTICLE_INGESTED, FACT_EVENTS, NewEvent, CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED
+from store.log import utc_now_iso
+
+Extractor = Callable[[str, str, "str | None"], "list[Claim]"]
+
+
+def default_extractor() -> Extractor:
+    """The extractor is imported when first needed: it loads its gazetteer at import."""
+    from ingest.extract import extract_claims
+
+    return extract_claims
+
+
+REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED)
+CHUNK = 50
+
+
+@dataclass
+class IngestReport:
+    new: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    events_appended: int = 0
+    facts_new: int = 0
+    facts_corroborated: int = 0
+
+    def merge(self, other: "IngestReport") -> None:
+        for f in ("new", "duplicates", "unchanged", "rejected"):
+            getattr(self, f).extend(getattr(other, f))
+        self.events_appended += other.events_appended
+        self.facts_new += other.facts_new
+        self.facts_corroborated += other.facts_corroborated
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def locators(a: Article) -> list[str]:
+    """Every name an input is known under; a file by its path, an entry by URL and GUID."""
+    out = []
+    if a.path:
+        out.append(f"path:{a.path}")
+    if a.url:
+        out.append(f"url:{canonical_url(a.url)}")
+    if a.guid:
+        out.append(f"guid:{a.guid}")
+    return out
+
+
+def label(a: Article) -> str:
+    return a.path or a.url or a.guid or a.title[:60]
+
+
+def with_published(a: Article) -> Article:
+    """An undated article gets a date inferred from its own text, marked as inferred."""
+    if a.published:
+        return a
+    inferred = infer_published(a.title, a.text)
+    return dataclasses.replace(a, published=inferred, published_inferred=True) if inferred else a
+
+
+class Ingestor:
+    """Holds the state worth keeping between batches: the registry and the near-duplicate
+    index, both rebuilt from the store on first use and refreshed from the log's tail."""
+
+    def __init__(self, store: Store, extractor: Extractor | None = None) -> None:
+        self.store = store
+        self.extractor = extractor or default_extractor()
+        self.registry = Registry()
+        self.near: NearDuplicateIndex | None = None
+
+    # -- state ----------------------------------------------------------------------------
+    def _refresh(self, conn: Connection) -> None:
+        for e in log.read(conn, after=self.registry.position, types=REGISTRY_EVENTS):
+            self.registry.apply(e)
+        self.registry.position = max(self.registry.position, log.head(conn)[0])
+
+    def _near_index(self, conn: Connection) -> NearDuplicateIndex:
+        if self.near is None:
+            self.near = NearDuplicateIndex()
+            for aid, sig, body in conn.execute(text("SELECT id, minhash, text FROM rc_articles")):
+                try:
+                    self.near.add(aid, bytes(sig) if sig is not None else body)
+                except ValueError:
+                    self.near.add(aid, body)
+        return self.near
+
+    # -- work -----------------------------------------------------------------------------
+    def ingest(self, items: Iterable[Article | SourceError],
+               progress: Callable[[str], None] | None = None) -> IngestReport:
+        report = IngestReport()
+        chunk: list[Article] = []
+        for item in items:
+            if isinstance(item, SourceError):
+                report.rejected.append({"source": item.source, "reason": item.reason})
+                if progress:
+                    progress(item.source)
+                continue
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                report.merge(self._chunk(chunk, progress))
+                chunk = []
+        if chunk:
+            report.merge(self._chunk(chunk, progress))
+        return report
+
+    def _known(self, conn: Connection, articles: list[Article]) -> tuple[set[str], set[str]]:
+        ids = list({a.id for a in articles})
+        locs = list({loc for a in articles for loc in locators(a)})
+        known_ids: set[str] = set()
+        known_locs: set[str] = set()
+        for i in range(0, len(ids), 400):
+            part = ids[i:i + 400]
+            known_ids |= {r[0] for r in conn.execute(text(
+                "SELECT id FROM rc_articles WHERE id IN (" + ", ".join(f":i{j}" for j in range(len(part))) + ")"),
+                {f"i{j}": v for j, v in enumerate(part)})}
+        for i in range(0, len(locs), 400):
+            part = locs[i:i + 400]
+            known_locs |= {r[0] for r in conn.execute(text(
+                "SELECT locator FROM rc_article_locators WHERE locator IN ("
+                + ", ".join(f":l{j}" for j in range(len(part))) + ")"), {f"l{j}": v for j, v in enumerate(part)})}
+        return known_ids, known_locs
+
+    def _chunk(self, articles: list[Article], progress: Callable[[str], None] | None) -> IngestReport:
+        report = IngestReport()
+        with self.store.read() as conn:
+            known_ids, _ = self._known(conn, articles)
+        prepared: list[tuple[Article, list[Claim] | None]] = []
+        for a in articles:
+            a = with_published(a)
+            claims = None if a.id in known_ids else self.extractor(a.title, a.text, a.published)
+            prepared.append((a, claims))
+        indexed: list[tuple[str, object]] = []
+        with self.store.write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
+            self._refresh(conn)
+            near = self._near_index(conn)
+            known_ids, known_locs = self._known(conn, articles)
+            events: list[NewEvent] = []
+            article_rows: list[dict] = []
+            locator_rows: dict[str, str] = {}
+            batch_sigs: dict[str, object] = {}
+            for a, claims in prepared:
+                locs = [loc for loc in locators(a) if loc not in known_locs and loc not in locator_rows]
+                src = label(a)
+                if a.id in known_ids or a.id in batch_sigs:
+                    if not locs:
+                        report.unchanged.append({"source": src, "article": a.id})
+                        continue
+                    events.append(self._seen_event(a, a.id, "exact", locs))
+                    report.duplicates.append({"source": src, "article": a.id, "duplicate_of": a.id, "match": "exact"})
+                    locator_rows.update({loc: a.id for loc in locs})
+                    continue
+                sig = near.signature(a.text)
+                first = near.query(sig)
+                if first is None:
+                    for other_id, other_sig in batch_sigs.items():
+                        if near._score(sig, other_sig) is not None:  # noqa: SLF001 - same index's scorer
+                            first = other_id
+                            break
+                if first is not None:
+                    events.append(self._seen_event(a, first, "near", locs))
+                    report.duplicates.append({"source": src, "article": a.id, "duplicate_of": first, "match": "near"})
+                    locator_rows.update({loc: first for loc in locs})
+                    continue
+                batch_sigs[a.id] = sig
+                article_rows.append(self._article_row(a, sig.to_bytes()))
+                locator_rows.update({loc: a.id for loc in locs})
+                events.append(NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"article:{a.id}", payload={
+                    "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
+                    "published_inferred": a.published_inferred, "duplicate_of": None, "match": None}))
+                planned = plan(a, claims or [], self.registry)
+                events.extend(planned)
+                report.facts_new += sum(1 for e in planned if e.type in FACT_EVENTS)
+                report.facts_corroborated += sum(1 for e in planned if e.type == CORROBORATED)
+                report.new.append({"source": src, "article": a.id, "title": a.title,
+                                   "published": a.published, "claims": len(claims or [])})
+                indexed.append((a.id, sig))
+            if article_rows:
+                conn.execute(text(
+                    "INSERT INTO rc_articles (id, title, text, url, path, published, published_inferred, source, guid, "
+                    "minhash, stored_at) VALUES (:id, :title, :text, :url, :path, :published, :published_inferred, "
+                    ":source, :guid, :minhash, :stored_at)"), article_rows)
+            if locator_rows:
+                conn.execute(text("INSERT INTO rc_article_locators (locator, article_id) VALUES (:l, :a)"),
+                             [{"l": k, "a": v} for k, v in locator_rows.items()])
+            appended = log.append(conn, events)
+            report.events_appended = len(appended)
+            if appended:
+                self.registry.position = appended[-1].position
+        for aid, sig in indexed:
+            near.add(aid, sig)
+        if progress:
+            for a, _ in prepared:
+                progress(label(a))
+        projector.catch_up(self.store)
+        return report
+
+    @staticmethod
+    def _seen_event(a: Article, first: str, match: str, locs: list[str]) -> NewEvent:
+        return NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"seen:{a.id}:{locs[0] if locs else ''}", payload={
+            "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
+            "published_inferred": a.published_inferred, "duplicate_of": first, "match": match})
+
+    @staticmethod
+    def _article_row(a: Article, minhash: bytes) -> dict:
+        return {"id": a.id, "title": a.title, "text": a.text, "url": a.url, "path": a.path,
+                "published": a.published, "published_inferred": a.published_inferred, "source": a.source,
+                "guid": a.guid, "minhash": minhash, "stored_at": utc_now_iso()}
+
+
+def stored_articles(conn: Connection) -> Iterable[Article]:
+    for r in conn.execute(text("SELECT title, text, url, path, published, published_inferred, source, guid "
+                               "FROM rc_articles ORDER BY stored_at, id")):
+        yield Article(title=r[0], text=r[1], url=r[2], path=r[3], published=r[4],
+                      published_inferred=bool(r[5]), source=r[6], guid=r[7])
+
+
+def reextract(store: Store, extractor: Extractor | None = None) -> dict:
+    """Re-read every stored article with the current extractor and append only the
+    difference: new facts or corroborations, and retractions (marked `by: reextract`) of
+    facts that no stored article supports any more."""
+    ing = Ingestor(store, extractor)
+    extractor = ing.extractor
+    added = retracted = 0
+    supported: set[str] = set()
+    with store.read() as conn:
+        articles = list(stored_articles(conn))
+        fact_sources: dict[str, set[str]] = {}
+        for fid, art in conn.execute(text(
+                "SELECT s.fact_id, s.article FROM rc_fact_sources s JOIN rc_facts f ON f.event_id = s.fact_id "
+                "WHERE f.retracted_position IS NULL")):
+            fact_sources.setdefault(fid, set()).add(art)
+    with store.write() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
+        ing._refresh(conn)  # noqa: SLF001
+        events: list[NewEvent] = []
+        for a in articles:
+            claims = extractor(a.title, a.text, a.published)
+            for e in plan(a, claims, ing.registry):
+                fid = e.payload.get("fact") or e.event_id
+                supported.add(fid)
+                if e.type in FACT_EVENTS or (e.type == CORROBORATED and a.id not in fact_sources.get(fid, set())):
+                    events.append(e)
+        for fid in fact_sources:
+            if fid not in supported:
+                events.append(NewEvent(type=RETRACTED, idempotency_key=None, payload={
+                    "fact": fid, "reason": "re-extraction no longer reads this fact from its sources", "by": "reextract"}))
+        appended = log.append(conn, events)
+        added = sum(1 for e in appended if e.type in FACT_EVENTS)
+        retracted = sum(1 for e in appended if e.type == RETRACTED)
+    projector.catch_up(store)
+    return {"articles": len(articles), "facts_added": added, "corroborations": sum(
+        1 for e in appended if e.type == CORROBORATED), "retracted": retracted}
+
+
+def dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)

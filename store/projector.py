@@ -1,0 +1,384 @@
+"""Keeping the projection tables current from the log, incrementally, with a checkpoint.
+
+The projector reads events after its checkpoint a page at a time, folds each into the fact,
+entity and alias tables, recomputes the membership segments of every person the event
+touches (`store.membership.segments`, pure) and records the difference as new bitemporal
+rows (`tx_from`) and closed ones (`tx_to`). Each page and its checkpoint commit together,
+so a crash leaves the projection at a page boundary, never half-applied.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from store import log
+from store.db import Store
+from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
+from store.membership import FactView, Segment, segments
+from store.schema import PROJECTION_TABLES
+
+CHECKPOINT = "main"
+
+
+def norm_name(name: str) -> str:
+    """Case-, accent- and punctuation-blind key for alias lookups."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"['’]s\b", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def _precision_rank(date: str | None) -> int:
+    return len(date) if date else 0
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    """Two dates can describe one event when one refines the other (or either is unknown)."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+@dataclass
+class _Fact:
+    event_id: str
+    position: int
+    type: str
+    person_id: str
+    org_id: str
+    role: str | None
+    date: str | None
+    precision: str
+    date_inferred: bool
+    confidence: float
+    evidence: str
+    recorded_at: str
+    retracted_position: int | None = None
+    retract_reason: str | None = None
+
+    def view(self, org_of: Callable[[str], str]) -> FactView:
+        return FactView(self.event_id, self.type, org_of(self.org_id), self.role, self.date,
+                        self.evidence, self.position)
+
+
+_FACT_COLS = ("event_id", "position", "type", "person_id", "org_id", "role", "date", "precision",
+              "date_inferred", "confidence", "evidence", "recorded_at", "retracted_position",
+              "retract_reason")
+_SEG_COLS = ("id", "person_id", "org_id", "role", "valid_from", "valid_to", "since", "until",
+             "certain", "board", "fact_ids", "tx_from", "tx_to")
+
+
+class _Run:
+    """The state of one catch-up transaction: caches over the projection tables plus the
+    writes to flush. Caches are exact because this run is the only writer (it holds the
+    store's write lock)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.facts: dict[str, _Fact] = {}
+        self.new_facts: set[str] = set()
+        self.dirty_facts: set[str] = set()
+        self.person_facts: dict[str, list[str]] = {}
+        self.person_rows: dict[str, list[tuple[int, Segment]]] = {}
+        self.new_rows: dict[int, list] = {}
+        self.closed_rows: dict[int, int] = {}
+        self.sources: list[tuple] = []
+        self.entities: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
+        self.new_entities: dict[tuple[str, str], tuple] = {}
+        self.dirty_entities: set[tuple[str, str]] = set()
+        self.aliases: dict[tuple[str, str], tuple] = {}
+        row = conn.exec_driver_sql("SELECT MAX(id) FROM rc_membership").first()
+        self.next_row_id = int(row[0] or 0) + 1
+        for kind, eid, name, into, pos in conn.exec_driver_sql(
+                "SELECT kind, id, name, merged_into, merged_position FROM rc_entities "
+                "WHERE merged_into IS NOT NULL"):
+            self.entities[(kind, eid)] = (name, into, pos)
+
+    # -- entities -------------------------------------------------------------------------
+    def _entity(self, kind: str, eid: str) -> tuple[str, str | None, int | None] | None:
+        key = (kind, eid)
+        if key not in self.entities:
+            row = self.conn.execute(text(
+                "SELECT name, merged_into, merged_position FROM rc_entities WHERE kind=:k AND id=:i"),
+                {"k": kind, "i": eid}).first()
+            if row is None:
+                return None
+            self.entities[key] = (row[0], row[1], row[2])
+        return self.entities[key]
+
+    def canonical(self, kind: str, eid: str) -> str:
+        seen = set()
+        while eid not in seen:
+            seen.add(eid)
+            ent = self.entities.get((kind, eid))
+            if ent is None or ent[1] is None:
+                return eid
+            eid = ent[1]
+        return eid
+
+    def ensure_entity(self, kind: str, eid: str, name: str, position: int) -> None:
+        if (kind, eid) in self.new_entities or self._entity(kind, eid) is not None:
+            return
+        self.entities[(kind, eid)] = (name, None, None)
+        self.new_entities[(kind, eid)] = (kind, eid, name, position, None, None)
+
+    def add_alias(self, kind: str, alias: str, eid: str, position: int) -> None:
+        key = norm_name(alias)
+        if not key:
+            return
+        self.aliases[(kind, key)] = (kind, key, eid, alias, position)
+
+    def members_of(self, kind: str, eid: str) -> list[str]:
+        """Every entity id that is (or was merged into) this canonical id. Merged entities
+        are all in memory (loaded at the start of the run), so this needs no query."""
+        ids = [eid]
+        for (k, other), (_, into, _) in list(self.entities.items()):
+            if k == kind and into is not None and self.canonical(kind, other) == eid and other != eid:
+                ids.append(other)
+        return ids
+
+    # -- facts ----------------------------------------------------------------------------
+    def load_person(self, pid: str) -> None:
+        if pid in self.person_facts:
+            return
+        ids = self.members_of("person", pid)
+        marks = ", ".join(f":p{i}" for i in range(len(ids)))
+        params = {f"p{i}": v for i, v in enumerate(ids)}
+        fids: list[str] = []
+        for r in self.conn.execute(text(
+                f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id IN ({marks})"), params):
+            f = _Fact(*r)
+            f.date_inferred = bool(f.date_inferred)
+            self.facts.setdefault(f.event_id, f)
+            fids.append(f.event_id)
+        self.person_facts[pid] = fids
+        rows: list[tuple[int, Segment]] = []
+        for r in self.conn.execute(text(
+                f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to IS NULL"),
+                {"p": pid}):
+            if int(r[0]) in self.closed_rows:
+                continue
+            rows.append((int(r[0]), Segment(r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]),
+                                            tuple(r[10].split(",")) if r[10] else ())))
+        self.person_rows[pid] = rows
+
+    def get_fact(self, fid: str) -> _Fact | None:
+        if fid not in self.facts:
+            r = self.conn.execute(text(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id=:e"),
+                                  {"e": fid}).first()
+            if r is None:
+                return None
+            self.facts[fid] = _Fact(*r)
+        return self.facts[fid]
+
+    def recompute(self, pid: str, position: int) -> None:
+        self.load_person(pid)
+        views = [self.facts[f].view(lambda o: self.canonical("org", o))
+                 for f in self.person_facts[pid] if self.facts[f].retracted_position is None]
+        want = segments(views)
+        have = self.person_rows[pid]
+        keep: list[tuple[int, Segment]] = []
+        remaining = list(want)
+        for rid, seg in have:
+            if seg in remaining:
+                remaining.remove(seg)
+                keep.append((rid, seg))
+            elif rid in self.new_rows and self.new_rows[rid][11] == position:
+                del self.new_rows[rid]
+            else:
+                if rid in self.new_rows:
+                    self.new_rows[rid][12] = position
+                else:
+                    self.closed_rows[rid] = position
+        for seg in remaining:
+            rid = self.next_row_id
+            self.next_row_id += 1
+            self.new_rows[rid] = [rid, pid, seg.org_id, seg.role, seg.start,
+                                  seg.end, seg.since, seg.until, seg.certain, seg.board,
+                                  ",".join(seg.fact_ids), position, None]
+            keep.append((rid, seg))
+        self.person_rows[pid] = keep
+
+    # -- events ---------------------------------------------------------------------------
+    def apply(self, e: StoredEvent) -> None:
+        p = e.payload
+        if e.type in FACT_EVENTS:
+            person, org, src = p["person"], p["org"], p.get("source") or {}
+            self.ensure_entity("person", person["id"], person["name"], e.position)
+            self.ensure_entity("org", org["id"], org["name"], e.position)
+            for alias in [person["name"], *person.get("aliases", [])]:
+                self.add_alias("person", alias, person["id"], e.position)
+            for alias in [org["name"], *org.get("aliases", [])]:
+                self.add_alias("org", alias, org["id"], e.position)
+            pid = self.canonical("person", person["id"])
+            self.load_person(pid)
+            evidence = (src.get("published") or e.recorded_at)[:10]
+            f = _Fact(e.event_id, e.position, e.type, person["id"], org["id"], p.get("role"),
+                      p.get("date"), p.get("precision") or "unknown", bool(p.get("date_inferred")),
+                      float(p.get("confidence", 0.5)), evidence, e.recorded_at)
+            self.facts[f.event_id] = f
+            self.new_facts.add(f.event_id)
+            self.person_facts[pid].append(f.event_id)
+            self._source(e, f.event_id, src, p.get("role"), p.get("date"))
+            self.recompute(pid, e.position)
+        elif e.type == CORROBORATED:
+            f = self.get_fact(p["fact"])
+            if f is None:
+                return
+            src = p.get("source") or {}
+            self._source(e, f.event_id, src, p.get("role"), p.get("date"))
+            evidence = (src.get("published") or e.recorded_at)[:10]
+            changed = evidence < f.evidence
+            f.evidence = min(f.evidence, evidence)
+            d = p.get("date")
+            if d and compatible_dates(d, f.date) and _precision_rank(d) > _precision_rank(f.date):
+                f.date, f.precision, f.date_inferred = d, p.get("precision") or f.precision, bool(p.get("date_inferred"))
+                changed = True
+            if p.get("role") and not f.role:
+                f.role, changed = p["role"], True
+            self._touch(f)
+            if changed:
+                self.recompute(self.canonical("person", f.person_id), e.position)
+        elif e.type == RETRACTED:
+            f = self.get_fact(p["fact"])
+            if f is None or f.retracted_position is not None:
+                return
+            f.retracted_position, f.retract_reason = e.position, p.get("reason")
+            self._touch(f)
+            self.recompute(self.canonical("person", f.person_id), e.position)
+        elif e.type == MERGED:
+            self._merge(e)
+        elif e.type == ALIAS_ADDED:
+            self.add_alias(p["kind"], p["alias"], p["id"], e.position)
+
+    def _touch(self, f: _Fact) -> None:
+        if f.event_id not in self.new_facts:
+            self.dirty_facts.add(f.event_id)
+
+    def _source(self, e: StoredEvent, fid: str, src: dict, role: str | None, date: str | None) -> None:
+        self.sources.append((fid, e.position, src.get("article") or "", src.get("url"), src.get("path"),
+                             src.get("published"), src.get("quote"), role, date))
+
+    def _merge(self, e: StoredEvent) -> None:
+        kind = e.payload["kind"]
+        old, target = self.canonical(kind, e.payload["from"]), self.canonical(kind, e.payload["into"])
+        if old == target:
+            return
+        if kind == "person":
+            affected = [old, target]
+        else:
+            affected = sorted(self._people_at(self.members_of("org", old) + self.members_of("org", target)))
+        for pid in affected:
+            self.load_person(pid)
+        name = (self._entity(kind, old) or (old, None, None))[0]
+        self.entities[(kind, old)] = (name, target, e.position)
+        if (kind, old) in self.new_entities:
+            self.new_entities[(kind, old)] = self.new_entities[(kind, old)][:4] + (target, e.position)
+        else:
+            self.dirty_entities.add((kind, old))
+        if kind == "person":
+            self.person_facts[target] = self.person_facts[target] + self.person_facts[old]
+            self.person_facts[old] = []
+        for pid in affected:
+            self.recompute(pid, e.position)
+
+    def _people_at(self, orgs: list[str]) -> set[str]:
+        marks = ", ".join(f":o{i}" for i in range(len(orgs)))
+        rows = self.conn.execute(text(f"SELECT DISTINCT person_id FROM rc_facts WHERE org_id IN ({marks})"),
+                                 {f"o{i}": o for i, o in enumerate(orgs)})
+        people = {self.canonical("person", r[0]) for r in rows}
+        people |= {self.canonical("person", self.facts[f].person_id) for f in self.new_facts
+                   if self.facts[f].org_id in orgs}
+        return people
+
+    # -- flush ----------------------------------------------------------------------------
+    def flush(self, checkpoint: int) -> None:
+        c = self.conn
+        mark = "?" if c.dialect.paramstyle == "qmark" else "%s"
+
+        def ins(table: str, cols: tuple[str, ...], rows: list) -> None:
+            if rows:
+                c.exec_driver_sql(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                                  f"({', '.join([mark] * len(cols))})", rows)
+
+        ins("rc_entities", ("kind", "id", "name", "first_position", "merged_into", "merged_position"),
+            list(self.new_entities.values()))
+        if self.dirty_entities:
+            c.exec_driver_sql(
+                f"UPDATE rc_entities SET merged_into={mark}, merged_position={mark} WHERE kind={mark} AND id={mark}",
+                [(self.entities[k][1], self.entities[k][2], k[0], k[1]) for k in self.dirty_entities])
+        if self.aliases:
+            keys = list(self.aliases.values())
+            if c.dialect.name == "postgresql":
+                c.exec_driver_sql(
+                    f"INSERT INTO rc_aliases (kind, norm, entity_id, alias, position) VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) "
+                    "ON CONFLICT (kind, norm) DO NOTHING", keys)
+            else:
+                c.exec_driver_sql(
+                    f"INSERT OR IGNORE INTO rc_aliases (kind, norm, entity_id, alias, position) VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
+                    keys)
+        ins("rc_facts", _FACT_COLS, [
+            tuple(getattr(self.facts[f], col) for col in _FACT_COLS) for f in self.new_facts])
+        if self.dirty_facts:
+            sets = ", ".join(f"{col}={mark}" for col in _FACT_COLS[5:])
+            c.exec_driver_sql(f"UPDATE rc_facts SET {sets} WHERE event_id={mark}", [
+                tuple(getattr(self.facts[f], col) for col in _FACT_COLS[5:]) + (f,) for f in self.dirty_facts])
+        ins("rc_fact_sources", ("fact_id", "position", "article", "url", "path", "published", "quote",
+                                "role", "date"), self.sources)
+        ins("rc_membership", _SEG_COLS, [tuple(r) for r in self.new_rows.values()])
+        if self.closed_rows:
+            c.exec_driver_sql(f"UPDATE rc_membership SET tx_to={mark} WHERE id={mark}",
+                              [(pos, rid) for rid, pos in self.closed_rows.items()])
+        set_checkpoint(c, checkpoint)
+
+
+def get_checkpoint(conn: Connection, name: str = CHECKPOINT) -> int:
+    row = conn.execute(text("SELECT position FROM rc_checkpoints WHERE name=:n"), {"n": name}).first()
+    return int(row[0]) if row else 0
+
+
+def set_checkpoint(conn: Connection, position: int, name: str = CHECKPOINT) -> None:
+    updated = conn.execute(text("UPDATE rc_checkpoints SET position=:p WHERE name=:n"),
+                           {"p": position, "n": name}).rowcount
+    if not updated:
+        conn.execute(text("INSERT INTO rc_checkpoints (name, position) VALUES (:n, :p)"),
+                     {"n": name, "p": position})
+
+
+def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], None] | None = None) -> int:
+    """Apply every event after the checkpoint; returns how many were applied. Safe to call
+    from several processes: the write lock serializes them and each re-reads the checkpoint."""
+    applied = 0
+    while True:
+        with store.write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72610003)")
+            start = get_checkpoint(conn)
+            last, _, _ = log.head(conn)
+            if last <= start:
+                return applied
+            run = _Run(conn)
+            pos = start
+            for e in log.read(conn, after=start, upto=min(last, start + page)):
+                run.apply(e)
+                pos = e.position
+            run.flush(pos)
+            applied += pos - start
+        if progress:
+            progress(pos, last)
+
+
+def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None) -> int:
+    """Drop every projection row and replay the whole log."""
+    with store.write() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72610003)")
+        for table in PROJECTION_TABLES:
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+    return catch_up(store, progress=progress)

@@ -1,0 +1,298 @@
+"""Answers for users: rosters, timelines, replays, flows and the fact log, on both time axes.
+
+Every query takes `known_at` (transaction time) and turns it into a log position first:
+facts, sources, retractions and merges recorded after that position do not exist for the
+answer. Roster-shaped questions are range scans on the bitemporal membership table.
+"""
+from __future__ import annotations
+
+from datetime import date as _date, datetime, timezone
+from typing import Any, Iterator
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from store import log
+from store.membership import certain_on
+from store.membership import Segment
+from store.projector import norm_name
+
+
+class NotFound(LookupError):
+    """A name that matches no person or organization the store knows."""
+
+
+def today() -> str:
+    return _date.today().isoformat()
+
+
+def normalize_known_at(value: str) -> str:
+    """Accept a date or a datetime (naive = UTC) and give the log's ISO UTC form; a bare
+    date means the end of that day."""
+    v = value.strip()
+    if len(v) == 10:
+        return f"{v}T23:59:59.999999Z"
+    dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def position_for(conn: Connection, known_at: str | None) -> int:
+    if known_at is None:
+        return log.head(conn)[0]
+    return log.position_at(conn, normalize_known_at(known_at))
+
+
+def _merged_map(conn: Connection, kind: str, upto: int) -> dict[str, str]:
+    rows = conn.execute(text("SELECT id, merged_into FROM rc_entities WHERE kind=:k AND merged_into IS NOT NULL "
+                             "AND merged_position <= :p"), {"k": kind, "p": upto})
+    return {r[0]: r[1] for r in rows}
+
+
+def canonical(merged: dict[str, str], eid: str) -> str:
+    seen: set[str] = set()
+    while eid in merged and eid not in seen:
+        seen.add(eid)
+        eid = merged[eid]
+    return eid
+
+
+def entity_name(conn: Connection, kind: str, eid: str) -> str:
+    row = conn.execute(text("SELECT name FROM rc_entities WHERE kind=:k AND id=:i"), {"k": kind, "i": eid}).first()
+    return row[0] if row else eid
+
+
+def resolve(conn: Connection, kind: str, name: str, upto: int) -> dict[str, str]:
+    """A person or organization by any alias, id, or case: {"id", "name"}; raises NotFound."""
+    key = norm_name(name)
+    row = conn.execute(text("SELECT entity_id FROM rc_aliases WHERE kind=:k AND norm=:n AND position <= :p"),
+                       {"k": kind, "n": key, "p": upto}).first()
+    eid = row[0] if row else None
+    if eid is None:
+        row = conn.execute(text("SELECT id FROM rc_entities WHERE kind=:k AND (id=:i OR id=:s) AND first_position <= :p"),
+                           {"k": kind, "i": name, "s": key.replace(" ", "-"), "p": upto}).first()
+        eid = row[0] if row else None
+    if eid is None:
+        eid = _fuzzy(conn, kind, key, upto)
+    if eid is None:
+        raise NotFound(f"no {'organization' if kind == 'org' else 'person'} named {name!r} is known")
+    eid = canonical(_merged_map(conn, kind, upto), eid)
+    return {"id": eid, "name": entity_name(conn, kind, eid)}
+
+
+def _fuzzy(conn: Connection, kind: str, key: str, upto: int) -> str | None:
+    """A lookup a person would expect to work: a unique surname ("schwarzer"), or a close
+    spelling ("Karpaty"). Ambiguous matches find nothing rather than the wrong entity."""
+    from rapidfuzz import fuzz, process
+
+    rows = conn.execute(text("SELECT norm, entity_id FROM rc_aliases WHERE kind=:k AND position <= :p"),
+                        {"k": kind, "p": upto}).fetchall()
+    if not rows or not key:
+        return None
+    by_last = {eid for norm, eid in rows if norm.split()[-1:] == [key]}
+    if len(by_last) == 1:
+        return by_last.pop()
+    best = process.extract(key, {i: r[0] for i, r in enumerate(rows)}, scorer=fuzz.WRatio, limit=3)
+    good = {rows[i][1] for _, score, i in best if score >= 90}
+    return good.pop() if len(good) == 1 else None
+
+
+def members_of(conn: Connection, kind: str, eid: str, upto: int) -> list[str]:
+    merged = _merged_map(conn, kind, upto)
+    return [eid] + [k for k in merged if canonical(merged, k) == eid and k != eid]
+
+
+def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {f: [] for f in fact_ids}
+    for i in range(0, len(fact_ids), 500):
+        chunk = fact_ids[i:i + 500]
+        marks = ", ".join(f":f{j}" for j in range(len(chunk)))
+        rows = conn.execute(text(
+            f"SELECT fact_id, article, url, path, published, quote FROM rc_fact_sources "
+            f"WHERE fact_id IN ({marks}) AND position <= :p ORDER BY position"),
+            {**{f"f{j}": v for j, v in enumerate(chunk)}, "p": upto})
+        for r in rows:
+            out[r[0]].append({"article": r[1], "url": r[2], "path": r[3], "published": r[4], "quote": r[5]})
+    return out
+
+
+_SEG_SELECT = ("SELECT person_id, org_id, role, valid_from, valid_to, since, until, certain, board, fact_ids "
+               "FROM rc_membership WHERE tx_from <= :p AND (tx_to IS NULL OR tx_to > :p)")
+
+
+def _segment(r: Any) -> tuple[str, Segment]:
+    return r[0], Segment(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]),
+                         tuple(r[9].split(",")) if r[9] else ())
+
+
+def _members(conn: Connection, rows: list[tuple[str, Segment]], as_of: str, upto: int) -> list[dict]:
+    best: dict[str, Segment] = {}
+    for pid, seg in rows:
+        if pid not in best or (best[pid].board and not seg.board):
+            best[pid] = seg
+    srcs = sources_for(conn, sorted({f for s in best.values() for f in s.fact_ids}), upto)
+    members = []
+    for pid, seg in best.items():
+        members.append({
+            "person": {"id": pid, "name": entity_name(conn, "person", pid)},
+            "role": seg.role, "since": seg.since, "until": seg.until,
+            "certain": certain_on(seg, as_of), "board": seg.board,
+            "sources": [s for f in seg.fact_ids for s in srcs.get(f, [])],
+        })
+    members.sort(key=lambda m: (m["board"], m["person"]["name"].casefold()))
+    return members
+
+
+def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str | None = None) -> dict:
+    upto = position_for(conn, known_at)
+    o = resolve(conn, "org", org, upto)
+    day = as_of or today()
+    rows = [_segment(r) for r in conn.execute(text(
+        _SEG_SELECT + " AND org_id=:o AND (valid_from IS NULL OR valid_from <= :d) "
+        "AND (valid_to IS NULL OR valid_to > :d)"), {"p": upto, "o": o["id"], "d": day})]
+    return {"org": o, "as_of": day, "known_at": known_at, "members": _members(conn, rows, day, upto)}
+
+
+def replay(conn: Connection, to: str | None = None, known_at: str | None = None) -> dict:
+    upto = position_for(conn, known_at)
+    day = to or today()
+    by_org: dict[str, list[tuple[str, Segment]]] = {}
+    for r in conn.execute(text(
+            _SEG_SELECT + " AND (valid_from IS NULL OR valid_from <= :d) AND (valid_to IS NULL OR valid_to > :d)"),
+            {"p": upto, "d": day}):
+        pid, seg = _segment(r)
+        by_org.setdefault(seg.org_id, []).append((pid, seg))
+    rosters = [{"org": {"id": oid, "name": entity_name(conn, "org", oid)}, "as_of": day, "known_at": known_at,
+                "members": _members(conn, rows, day, upto)} for oid, rows in by_org.items()]
+    rosters.sort(key=lambda r: (-len(r["members"]), r["org"]["name"].casefold()))
+    return {"as_of": day, "known_at": known_at, "rosters": rosters}
+
+
+_FACT_SELECT = ("SELECT f.event_id, f.position, f.type, f.person_id, f.org_id, f.role, f.date, f.precision, "
+                "f.date_inferred, f.confidence, f.recorded_at, f.retracted_position, f.retract_reason FROM rc_facts f")
+
+
+def _fact_dicts(conn: Connection, rows: list, upto: int, include_retracted: bool) -> list[dict]:
+    people, orgs = _merged_map(conn, "person", upto), _merged_map(conn, "org", upto)
+    srcs = sources_for(conn, [r[0] for r in rows], upto)
+    names: dict[tuple[str, str], str] = {}
+
+    def named(kind: str, eid: str) -> dict:
+        if (kind, eid) not in names:
+            names[(kind, eid)] = entity_name(conn, kind, eid)
+        return {"id": eid, "name": names[(kind, eid)]}
+
+    out = []
+    for r in rows:
+        retracted = r[11] is not None and r[11] <= upto
+        if retracted and not include_retracted:
+            continue
+        out.append({
+            "id": r[0], "position": r[1], "type": r[2],
+            "person": named("person", canonical(people, r[3])), "org": named("org", canonical(orgs, r[4])),
+            "role": r[5], "date": r[6], "date_precision": r[7], "date_inferred": bool(r[8]),
+            "recorded_at": r[10], "status": "retracted" if retracted else "active",
+            "retract_reason": r[12] if retracted else None,
+            "confidence": round(float(r[9]), 3), "sources": srcs.get(r[0], []),
+        })
+    return out
+
+
+def facts(conn: Connection, *, type_: str | None = None, person: str | None = None, org: str | None = None,
+          include_retracted: bool = False, known_at: str | None = None, offset: int = 0,
+          limit: int | None = None, page: int = 2000) -> Iterator[dict]:
+    """The fact log, one dict per fact with all its sources, in log order; streamed."""
+    upto = position_for(conn, known_at)
+    where, params = ["f.position <= :p"], {"p": upto}
+    if type_:
+        where.append("f.type = :t")
+        params["t"] = type_
+    for kind, name, col in (("person", person, "person_id"), ("org", org, "org_id")):
+        if name:
+            ids = members_of(conn, kind, resolve(conn, kind, name, upto)["id"], upto)
+            where.append(f"f.{col} IN (" + ", ".join(f":{kind}{i}" for i in range(len(ids))) + ")")
+            params.update({f"{kind}{i}": v for i, v in enumerate(ids)})
+    if not include_retracted:
+        where.append("(f.retracted_position IS NULL OR f.retracted_position > :p)")
+    sql = text(f"{_FACT_SELECT} WHERE {' AND '.join(where)} AND f.position > :after ORDER BY f.position LIMIT :n")
+    after, skipped, emitted = 0, 0, 0
+    while True:
+        rows = conn.execute(sql, {**params, "after": after, "n": page}).fetchall()
+        if not rows:
+            return
+        after = rows[-1][1]
+        for d in _fact_dicts(conn, rows, upto, include_retracted):
+            if skipped < offset:
+                skipped += 1
+                continue
+            if limit is not None and emitted >= limit:
+                return
+            emitted += 1
+            yield d
+        if len(rows) < page:
+            return
+
+
+def person(conn: Connection, name: str, known_at: str | None = None) -> dict:
+    upto = position_for(conn, known_at)
+    p = resolve(conn, "person", name, upto)
+    ids = members_of(conn, "person", p["id"], upto)
+    marks = ", ".join(f":i{i}" for i in range(len(ids)))
+    rows = conn.execute(text(f"{_FACT_SELECT} WHERE f.person_id IN ({marks}) AND f.position <= :p ORDER BY f.position"),
+                        {**{f"i{i}": v for i, v in enumerate(ids)}, "p": upto}).fetchall()
+    timeline = _fact_dicts(conn, rows, upto, include_retracted=True)
+    timeline.sort(key=lambda f: (f["date"] or (f["sources"][0]["published"] if f["sources"] and f["sources"][0]["published"] else "9999"),
+                                 f["position"]))
+    aliases = sorted({r[0] for r in conn.execute(text(
+        f"SELECT alias FROM rc_aliases WHERE kind='person' AND entity_id IN ({marks}) AND position <= :p"),
+        {**{f"i{i}": v for i, v in enumerate(ids)}, "p": upto})} - {p["name"]})
+    stints = [_segment(r)[1] for r in conn.execute(text(_SEG_SELECT + " AND person_id=:pid ORDER BY valid_from"),
+                                                    {"p": upto, "pid": p["id"]})]
+    return {"person": p, "aliases": aliases, "known_at": known_at,
+            "timeline": [{"date": f["date"], "type": f["type"], "org": f["org"], "role": f["role"],
+                          "id": f["id"], "status": f["status"], "date_inferred": f["date_inferred"],
+                          "sources": f["sources"]} for f in timeline],
+            "stints": [{"org": {"id": s.org_id, "name": entity_name(conn, "org", s.org_id)}, "role": s.role,
+                        "from": s.start, "to": s.end, "since": s.since, "until": s.until,
+                        "certain": s.certain, "board": s.board} for s in stints]}
+
+
+def flows(conn: Connection, start: str | None = None, end: str | None = None, known_at: str | None = None) -> dict:
+    """Moves between organizations: a person's stint at A followed by a stint at B that
+    starts inside [start, end]. Board seats are not moves."""
+    upto = position_for(conn, known_at)
+    lo, hi = start or "0000-01-01", end or today()
+    by_person: dict[str, list[Segment]] = {}
+    for r in conn.execute(text(_SEG_SELECT + " AND board = :b ORDER BY person_id, valid_from"),
+                          {"p": upto, "b": False}):
+        pid, seg = _segment(r)
+        by_person.setdefault(pid, []).append(seg)
+    moves = []
+    for pid, segs in by_person.items():
+        segs.sort(key=lambda s: (s.start or "", s.end or "9999"))
+        for a, b in zip(segs, segs[1:]):
+            if a.org_id == b.org_id or a.end is None or b.start is None:
+                continue
+            if lo <= b.start <= hi and a.end <= b.start:
+                moves.append({"person": {"id": pid, "name": entity_name(conn, "person", pid)},
+                              "from": {"id": a.org_id, "name": entity_name(conn, "org", a.org_id)},
+                              "to": {"id": b.org_id, "name": entity_name(conn, "org", b.org_id)},
+                              "date": b.since or b.start})
+    totals: dict[tuple[str, str], dict] = {}
+    for m in moves:
+        key = (m["from"]["id"], m["to"]["id"])
+        t = totals.setdefault(key, {"from": m["from"], "to": m["to"], "count": 0, "people": []})
+        t["count"] += 1
+        t["people"].append(m["person"]["name"])
+    return {"from": start, "to": end, "known_at": known_at,
+            "flows": sorted(totals.values(), key=lambda t: -t["count"]),
+            "moves": sorted(moves, key=lambda m: m["date"] or "")}
+
+
+def orgs(conn: Connection, known_at: str | None = None) -> list[dict]:
+    upto = position_for(conn, known_at)
+    merged = _merged_map(conn, "org", upto)
+    rows = conn.execute(text("SELECT id, name FROM rc_entities WHERE kind='org' AND first_position <= :p ORDER BY name"),
+                        {"p": upto})
+    return [{"id": r[0], "name": r[1]} for r in rows if r[0] not in merged]
