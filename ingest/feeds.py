@@ -217,17 +217,14 @@ def entry_to_article(entry: Any, feed_title: str | None) -> Article | None:
     if not title:
         title = _headline_from(text)
     published = None
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            published = normalize_date(entry.get(key))
+    # dict.get: plain lookups, bypassing FeedParserDict's deprecated updated->published alias.
+    for key in ("published_parsed", "updated_parsed", "created_parsed",
+                "published", "updated", "created"):
+        value = dict.get(entry, key) if isinstance(entry, dict) else None
+        if value:
+            published = normalize_date(value)
             if published:
                 break
-    if published is None:
-        for key in ("published", "updated", "created", "dc_date", "date"):
-            if entry.get(key):
-                published = normalize_date(entry.get(key))
-                if published:
-                    break
     return Article(
         title=title,
         text=text,
