@@ -77,3 +77,4 @@ class Claim:
     quote: str = ""
     confidence: float = 0.5
     person_aliases: tuple[str, ...] = field(default_factory=tuple)
+    org_unit: str | None = None

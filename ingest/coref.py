@@ -1,0 +1,84 @@
+"""Who a short mention refers to: surnames, pronouns, "the company", "there".
+
+News names a person in full once and then by surname or pronoun; it names an organization
+and then calls it "the company". Rules, in order of reliability:
+- A surname (last token of a full name the article gives anywhere, including the headline)
+  refers to that full name when only one full name in the article ends with it.
+- A subject pronoun (he/she/they; gender is ignored because machine translation often gets it
+  wrong) refers to the nearest person already mentioned in the same sentence, else to the
+  salient person: the first person named in the most recent sentence that names one.
+- "the company/firm/lab/startup" refers to the nearest organization before it in the
+  sentence, else to the last organization named in earlier sentences; "there" does the same.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import NOT_NAME, normalize_name
+
+PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
+POSS_PRONOUN = re.compile(r"\b(his|her|their|His|Her|Their)\b")
+DEFINITE_ORG = re.compile(
+    r"\b(?:the|The)\s+(?:company|firm|lab|laboratory|startup|start-up|organization|organisation|group|"
+    r"AI\s+lab|ai\s+company|outfit|employer)\b(?!['’]s\s+(?:former|ex-))")
+
+
+def person_key(name: str) -> str:
+    """Identity key of a full name: first and last token, case-blind, no middle initials."""
+    toks = [t for t in normalize_name(name).replace("'s", "").split() if not re.fullmatch(r"[A-Z]\.", t)]
+    if not toks:
+        return name.casefold()
+    return f"{toks[0]} {toks[-1]}".casefold() if len(toks) > 1 else toks[0].casefold()
+
+
+@dataclass
+class PersonRegistry:
+    """The people an article names in full, and the short forms that point to them."""
+
+    full: dict[str, list[str]] = field(default_factory=dict)   # key -> surface forms seen
+    surname: dict[str, set[str]] = field(default_factory=dict)  # surname -> keys
+
+    def add(self, name: str) -> str:
+        """Register a full-name mention, returning its person key."""
+        key = person_key(name)
+        self.full.setdefault(key, [])
+        if name not in self.full[key]:
+            self.full[key].append(name)
+        toks = normalize_name(name).split()
+        self.surname.setdefault(toks[-1], set()).add(key)
+        return key
+
+    def resolve_surname(self, token: str) -> str | None:
+        """The person key a single-token mention refers to, if unambiguous."""
+        if token in NOT_NAME:
+            return None
+        keys = self.surname.get(token)
+        if keys and len(keys) == 1:
+            return next(iter(keys))
+        return None
+
+    def display(self, key: str) -> str:
+        """The fullest name the article gives: prefer a form without initials, the longest."""
+        forms = self.full.get(key) or [key]
+        plain = [f for f in forms if not re.search(r"\b[A-Z]\.", f)]
+        pool = plain or forms
+        return max(pool, key=lambda f: (len(f.split()), -forms.index(f)))
+
+    def aliases(self, key: str) -> tuple[str, ...]:
+        """Other surface forms of the person, plus the bare surname."""
+        forms = list(self.full.get(key, []))
+        disp = self.display(key)
+        sur = normalize_name(disp).split()[-1]
+        out = [f for f in forms if f != disp]
+        if sur not in out and sur != disp:
+            out.append(sur)
+        return tuple(out)
+
+
+def surname_pattern(registry: PersonRegistry) -> re.Pattern[str] | None:
+    """A regex matching any unambiguous surname (with optional possessive) of the article."""
+    names = [s for s, keys in registry.surname.items() if len(keys) == 1 and s not in NOT_NAME and len(s) > 1]
+    if not names:
+        return None
+    return re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")

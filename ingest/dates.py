@@ -1,0 +1,312 @@
+"""Date expressions in news text, resolved to ISO strings at the precision the text supports.
+
+A fact's date is as precise as its wording: "May 19, 2026" is a day, "November 2023" a month,
+"in 2024" a year. Relative expressions ("yesterday", "last month", "two weeks ago") resolve
+against the article's publication date and are flagged `inferred`; without a publication date
+they stay unresolved (None), because guessing would put a wrong date into the log.
+
+Everything is done with a few precompiled regexes (no dateparser call per sentence) so that
+extraction stays fast; `python-dateutil`'s relativedelta does the month arithmetic.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "several": None, "few": None, "couple": None}
+
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"(?<![\d-])({_YEAR})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?!\d)")),
+    ("mdy", re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON}),?\s+({_YEAR})\b")),
+    ("my", re.compile(rf"\b({_MON}),?\s+(?:of\s+)?({_YEAR})\b")),
+    ("md", re.compile(rf"\b(?:on\s+)?({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)")),
+    ("season", re.compile(rf"\b(?:(?:in|since|by|during|until|from|of)\s+)?(?:the\s+)?(early|mid|late|spring|summer|fall|autumn|winter|end of|start of|beginning of|first half of|second half of)[\s-]+(?:of\s+)?({_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|by|during|until|from|of|around|circa|throughout)\s+({_YEAR})\b(?!\s*[-–]?\s*(?:\d|percent|%))", re.I)),
+    ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
+    ("in_month", re.compile(rf"\b(?:in|since|during|until|by|this|last|early|late|mid|mid-)\s+({_MON})(?![\w.]|\s+\d)")),
+    ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
+    ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
+    ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a sentence: its span, value and how it was obtained."""
+
+    start: int
+    end: int
+    date: str | None
+    precision: str
+    inferred: bool
+    text: str
+    future: bool = False
+
+
+def parse_published(published: str | None) -> tuple[_dt.date | None, str]:
+    """The publication date as a date object (first day of a coarser period) and precision."""
+    if not published:
+        return None, "unknown"
+    s = published.strip()[:10]
+    try:
+        if len(s) >= 10:
+            return _dt.date.fromisoformat(s[:10]), "day"
+        if len(s) == 7:
+            return _dt.date(int(s[:4]), int(s[5:7]), 1), "month"
+        if len(s) == 4:
+            return _dt.date(int(s), 1, 1), "year"
+    except ValueError:
+        return None, "unknown"
+    return None, "unknown"
+
+
+def _fmt(d: _dt.date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "month":
+        return d.strftime("%Y-%m")
+    return f"{d.year:04d}"
+
+
+_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def _coarsest(a: str, b: str) -> str:
+    return a if _RANK[a] <= _RANK[b] else b
+
+
+def _mon(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """All date expressions in `text`, non-overlapping, leftmost-longest first.
+
+    Relative expressions resolve against `published`; when it is None they are returned with
+    date None so callers know a date was stated but cannot be placed.
+    """
+    pub, pub_prec = parse_published(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            dm = _interpret(kind, m, pub, pub_prec)
+            if dm is None:
+                continue
+            taken.append((a, b))
+            found.append(dm)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str) -> DateMention | None:
+    a, b = m.span()
+    txt = m.group(0)
+
+    def mk(date: str | None, prec: str, inferred: bool, future: bool = False) -> DateMention:
+        return DateMention(a, b, date, prec if date else "unknown", inferred, txt, future)
+
+    if kind == "iso":
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return mk(d.isoformat(), "day", False) if d else None
+    if kind == "mdy":
+        d = _safe_date(int(m.group(3)), _mon(m.group(1)), int(m.group(2)))
+        return mk(d.isoformat(), "day", False) if d else None
+    if kind == "dmy":
+        d = _safe_date(int(m.group(3)), _mon(m.group(2)), int(m.group(1)))
+        return mk(d.isoformat(), "day", False) if d else None
+    if kind == "my":
+        return mk(f"{int(m.group(2)):04d}-{_mon(m.group(1)):02d}", "month", False)
+    if kind == "season":
+        return mk(m.group(2), "year", False)
+    if kind in ("year", "year_comma"):
+        return mk(m.group(1), "year", False)
+    if kind == "md":
+        if m.group(1).lower().rstrip(".") == "may" and not m.group(0)[:1].isupper():
+            return None
+        if pub is None:
+            return mk(None, "unknown", True)
+        mon, day = _mon(m.group(1)), int(m.group(2))
+        y = pub.year if (mon, day) <= (pub.month, pub.day) or pub_prec == "year" else pub.year - 1
+        d = _safe_date(y, mon, day)
+        return mk(d.isoformat(), "day", True) if d else None
+    if kind == "in_month":
+        word = m.group(0).split()[0].lower()
+        mon = _mon(m.group(1))
+        if m.group(1) == "May" and word == "in" and False:
+            return None
+        if pub is None:
+            return mk(None, "unknown", True)
+        if word == "last":
+            y = pub.year - 1 if mon >= pub.month else pub.year
+        elif word == "this":
+            y = pub.year
+        else:
+            y = pub.year if mon <= pub.month else pub.year - 1
+        return mk(f"{y:04d}-{mon:02d}", "month", True)
+    if kind == "rel_day":
+        w = m.group(1).lower()
+        if pub is None:
+            return mk(None, "unknown", True)
+        delta = {"yesterday": 1, "the day before yesterday": 2}.get(w, 0)
+        d = pub - _dt.timedelta(days=delta)
+        return mk(_fmt(d, _coarsest("day", pub_prec)), _coarsest("day", pub_prec), True)
+    if kind == "rel_weekday":
+        if pub is None:
+            return mk(None, "unknown", True)
+        which, wd = m.group(1).lower(), WEEKDAYS[m.group(2).lower()]
+        back = (pub.weekday() - wd) % 7
+        if which == "last" and back == 0:
+            back = 7
+        d = pub - _dt.timedelta(days=back)
+        return mk(_fmt(d, _coarsest("day", pub_prec)), _coarsest("day", pub_prec), True)
+    if kind == "rel_period":
+        if pub is None:
+            return mk(None, "unknown", True)
+        which, unit = m.group(1).lower(), m.group(2).lower()
+        last = "last" in which or which in ("past", "previous")
+        if unit == "week":
+            d = pub - _dt.timedelta(days=7 if last else 0)
+            return mk(_fmt(d, _coarsest("month", pub_prec)), _coarsest("month", pub_prec), True)
+        if unit == "month":
+            d = pub - relativedelta(months=1 if last else 0)
+            return mk(_fmt(d, _coarsest("month", pub_prec)), _coarsest("month", pub_prec), True)
+        y = pub.year - (1 if last else 0)
+        return mk(f"{y:04d}", "year", True)
+    if kind == "ago":
+        n = NUMBERS.get(m.group(1).lower(), None) if not m.group(1).isdigit() else int(m.group(1))
+        unit = m.group(2).lower()
+        if pub is None or n is None:
+            return mk(None, "unknown", True)
+        if unit == "day":
+            d, prec = pub - _dt.timedelta(days=n), "day"
+        elif unit == "week":
+            d, prec = pub - _dt.timedelta(days=7 * n), "month"
+        elif unit == "month":
+            d, prec = pub - relativedelta(months=n), "month"
+        else:
+            d, prec = pub - relativedelta(years=n), "year"
+        prec = _coarsest(prec, pub_prec)
+        return mk(_fmt(d, prec), prec, True)
+    if kind == "next":
+        return DateMention(a, b, None, "unknown", True, txt, True)
+    return None
+
+
+_OFFSET = re.compile(rf"\b({_NUM}|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.I)
+
+
+def offset_expression(text: str) -> tuple[int, str, int] | None:
+    """A relative-to-event offset such as "seven months after": (amount, unit, sign), or None."""
+    m = _OFFSET.search(text)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    n = int(w) if w.isdigit() else NUMBERS.get(w)
+    if not n:
+        return None
+    sign = 1 if m.group(3).lower() in ("after", "later") else -1
+    return n, m.group(2).lower(), sign
+
+
+def shift(date: str, amount: int, unit: str) -> tuple[str, str]:
+    """Move an ISO date by a signed amount of days/weeks/months/years, keeping precision."""
+    d, prec = parse_published(date)
+    if d is None:
+        return date, precision_of_str(date)
+    if unit == "day":
+        d2 = d + _dt.timedelta(days=amount)
+    elif unit == "week":
+        d2 = d + _dt.timedelta(days=7 * amount)
+        prec = _coarsest("month", prec)
+    elif unit == "month":
+        d2 = d + relativedelta(months=amount)
+        prec = _coarsest("month", prec)
+    else:
+        d2 = d + relativedelta(years=amount)
+        prec = "year"
+    return _fmt(d2, prec), prec
+
+
+def precision_of_str(date: str | None) -> str:
+    """Precision of an ISO date string from its length."""
+    if not date:
+        return "unknown"
+    return {4: "year", 7: "month", 10: "day"}.get(len(date), "unknown")
+
+
+_URL_DATE = re.compile(rf"(?<!\d)({_YEAR})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?!\d)")
+_DATELINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\b[:\s]*(.{0,60})$", re.I | re.M)
+
+
+def infer_published(title: str, text: str) -> str | None:
+    """A publication date for an article without metadata, read from its own text.
+
+    A dateline ("Published: ...") wins. Otherwise the latest explicit full date the article
+    states (in prose or in a URL it cites) is taken as the day it was written; when the text
+    says "yesterday" in a sentence that does not itself carry that date, the article was
+    written the day after (an embedded post dated D, "announced yesterday" => D+1).
+    Returns None when the text states no full date.
+    """
+    full = f"{title}\n{text}"
+    for m in _DATELINE.finditer(full):
+        ds = [d for d in find_dates(m.group(1)) if d.precision == "day" and d.date]
+        if ds:
+            return ds[0].date
+    best: _dt.date | None = None
+    best_pos = -1
+    for d in find_dates(full):
+        if d.precision == "day" and d.date and not d.inferred:
+            dd = _dt.date.fromisoformat(d.date)
+            if best is None or dd > best:
+                best, best_pos = dd, d.start
+    if best is None:
+        for m in _URL_DATE.finditer(full):
+            dd = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if dd and (best is None or dd > best):
+                best, best_pos = dd, m.start()
+    if best is None:
+        return None
+    for m in re.finditer(r"\byesterday\b", full, re.I):
+        # the sentence around "yesterday"
+        s = max(full.rfind(".", 0, m.start()), full.rfind("\n", 0, m.start()))
+        e_candidates = [x for x in (full.find(".", m.end()), full.find("\n", m.end())) if x != -1]
+        e = min(e_candidates) if e_candidates else len(full)
+        if not (s < best_pos < e):
+            return (best + _dt.timedelta(days=1)).isoformat()
+    return best.isoformat()

@@ -1,0 +1,239 @@
+"""Organizations: the shipped gazetteer (ingest/data/orgs.json) and recognition in text.
+
+How a team or product maps to its organization (the employer a claim records):
+- A gazetteer entry with a `parent` is a unit of that parent (a team, division, product or
+  subsidiary: Qwen -> Alibaba, FAIR and Meta Superintelligence Labs -> Meta, Google Brain ->
+  Google, AWS -> Amazon, the Superalignment team -> OpenAI). Claims record the parent, because
+  people are employed by the company and news names the unit only to say what they worked on;
+  the unit's own name is kept in `OrgMention.unit` (and `Claim.org_unit`) so nothing is lost.
+- An entry marked `own: true` is reported as an employer in its own right and keeps its own
+  name: Google DeepMind ("DeepMind") is the org "Google DeepMind", not Google.
+- A possessive chain "Alibaba's Qwen" or a known org followed by a capitalized unit word
+  ("OpenAI Applications", "Google Research") is one mention of the first organization.
+- Products (Claude, ChatGPT, Gemini, Llama) count as organizations only as "the Claude team".
+- Entries marked `ambiguous` (X, Figure, Magic, Notion, ...) are common words and count only
+  right after a verb or preposition of employment ("joined Figure", "at Magic").
+- Organizations not in the gazetteer are recognized from their shape and context: a
+  capitalized name ending in a company word ("Reflection AI", "Periodic Labs", "Acme Inc."),
+  a capitalized name after "startup", "company", "lab", or the object of "join/leave" when it
+  is not a person's name.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "orgs.json"
+
+COMPANY_SUFFIXES = frozenset(
+    """AI Labs Lab Inc Inc. Corp Corp. Corporation Technologies Technology Robotics Systems
+    Intelligence Computing Networks Therapeutics Bio Capital Ventures Partners Foundation
+    Institute University College Dynamics Analytics Software Security Group Holdings Company
+    Studios Research Semiconductor Semiconductors Motors Industries Health Cloud Energy
+    Microsystems Automation Machines LLC Ltd Ltd. GmbH SA""".split()
+)
+UNIT_WORDS = frozenset(
+    "Applications Research Labs Lab Cloud Platforms Devices Health Studios Ventures Team "
+    "Foundation Brain Robotics Reality Superintelligence Security Engineering Product Products".split()
+)
+ORG_CUE_NOUNS = r"(?:startup|start-up|company|lab|laboratory|firm|unicorn|rival|competitor|venture|outfit|maker|developer|giant|chipmaker|nonprofit|non-profit|institute)"
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    """A gazetteer entry."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    parent: str | None
+    own: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """An organization mentioned in a sentence: span, canonical employer and surface text."""
+
+    start: int
+    end: int
+    name: str
+    surface: str
+    unit: str | None = None
+    known: bool = True
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, OrgInfo]:
+    """The shipped gazetteer keyed by canonical name."""
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    out: dict[str, OrgInfo] = {}
+    for e in raw["orgs"]:
+        out[e["name"]] = OrgInfo(e["name"], tuple(e.get("aliases", [])), e.get("kind", "company"),
+                                 e.get("parent"), bool(e.get("own")), bool(e.get("ambiguous")))
+    return out
+
+
+def employer_of(name: str) -> str:
+    """The organization a claim records for a gazetteer name (units map to their parent)."""
+    g = gazetteer()
+    info = g.get(name)
+    seen = set()
+    while info and info.parent and not info.own and info.name not in seen:
+        seen.add(info.name)
+        info = g.get(info.parent)
+    return info.name if info else name
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for info in gazetteer().values():
+        for a in (info.name, *info.aliases):
+            table.setdefault(a, info.name)
+    alts = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
+    return pat, table
+
+
+@lru_cache(maxsize=4096)
+def canonical_org(name: str) -> str:
+    """Canonical employer name for an organization name as written (alias- and case-blind)."""
+    _, table = _alias_table()
+    if name in table:
+        return employer_of(table[name])
+    f = _fold(re.sub(r"['’]s$", "", name))
+    for alias, canon in table.items():
+        if _fold(alias) == f:
+            return employer_of(canon)
+    return name.strip()
+
+
+_EMPLOY_CONTEXT = re.compile(
+    r"(?:\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|at|from|left|leav(?:e|es|ing)|to|for|with|quit(?:s|ting)?|by|of)\s+)$", re.I)
+_PRODUCT_KINDS = ("product",)
+_CAP_SEQ = re.compile(r"(?:[A-Z][\w&.'-]*|\d+\w*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|for|de))*")
+
+
+def find_orgs(text: str, person_spans: list[tuple[int, int]] | None = None) -> list[OrgMention]:
+    """Organization mentions in one sentence, gazetteer first, then unknown orgs by shape."""
+    known = known_orgs(text)
+    out = known + unknown_orgs(text, known, person_spans or [])
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def known_orgs(text: str) -> list[OrgMention]:
+    """Gazetteer organizations in one sentence (possessive chains merged)."""
+    pat, table = _alias_table()
+    g = gazetteer()
+    out: list[OrgMention] = []
+    for m in pat.finditer(text):
+        surface = m.group(1)
+        canon = table[surface]
+        info = g[canon]
+        a, b = m.span()
+        before = text[max(0, a - 25):a]
+        after = text[b:b + 30]
+        if info.ambiguous and not _EMPLOY_CONTEXT.search(before):
+            continue
+        if info.kind in _PRODUCT_KINDS:
+            if not re.match(r"\s+(?:team|group|division|unit|org|organization)\b", after):
+                continue
+        unit = canon if canon != employer_of(canon) else None
+        # "OpenAI Applications", "Google Research": a unit word after a known org
+        um = re.match(r"\s+([A-Z][a-z]+)\b", after)
+        if um and um.group(1) in UNIT_WORDS:
+            b = b + um.end()
+            unit = text[a:b]
+        out.append(OrgMention(a, b, employer_of(canon), text[a:b], unit, True))
+    return _merge_possessive_chains(text, out)
+
+
+def _merge_possessive_chains(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """"Alibaba's Qwen", "Google's DeepMind": one mention; a unit keeps its own mapping."""
+    if len(mentions) < 2:
+        return mentions
+    merged: list[OrgMention] = []
+    i = 0
+    while i < len(mentions):
+        cur = mentions[i]
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            between = text[cur.end:nxt.start]
+            if re.fullmatch(r"['’]s\s+", between) or between == " ":
+                g = gazetteer()
+                info = g.get(nxt.unit or nxt.name)
+                if nxt.name == cur.name or (info and info.parent and employer_of(info.parent) == cur.name) \
+                        or (nxt.unit and employer_of(nxt.unit) == cur.name):
+                    merged.append(OrgMention(cur.start, nxt.end, nxt.name, text[cur.start:nxt.end],
+                                             nxt.unit or cur.unit, True))
+                    i += 2
+                    continue
+        merged.append(cur)
+        i += 1
+    return merged
+
+
+_SUFFIX_ORG = re.compile(
+    r"\b((?:[A-Z][\w&.'-]*\s+){0,3}?(?:[A-Z][\w&.'-]*))\s+(" + "|".join(
+        re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True)) + r")(?![\w])")
+_UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
+_CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_VERB_ORG = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_NOT_ORG_WORDS = frozenset(
+    """The A An This That These Those His Her Their Its Our My Your He She They It We I
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Next In On At As""".split())
+
+
+def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
+    """Organizations not in the gazetteer, recognized by company words and employment context."""
+    taken = [(o.start, o.end) for o in known] + list(persons)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    out: list[OrgMention] = []
+
+    def add(a: int, b: int) -> None:
+        surface = text[a:b].rstrip(".,'’")
+        b = a + len(surface)
+        words = surface.split()
+        while words and words[0] in _NOT_ORG_WORDS:
+            a += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            return
+        surface = " ".join(words)
+        if len(surface) < 2 or not free(a, b):
+            return
+        taken.append((a, b))
+        out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
+
+    for m in _SUFFIX_ORG.finditer(text):
+        a, b = m.span()
+        first = m.group(1).split()[0]
+        if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
+            continue
+        add(a, b)
+    for m in _UNIV_ORG.finditer(text):
+        add(*m.span(1))
+    for m in _CUE_ORG.finditer(text):
+        add(*m.span(1))
+    for m in _VERB_ORG.finditer(text):
+        a, b = m.span(1)
+        if free(a, b):
+            add(a, b)
+    return out
