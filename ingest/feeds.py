@@ -250,16 +250,27 @@ def _not_a_feed(body: bytes, url: str, root: str | None, parsed: Any) -> SourceE
     return SourceError(url, "not an RSS/Atom/JSON feed")
 
 
+def _xml_type(content_type: str | None) -> str:
+    """The Content-Type to tell feedparser: the server's charset if it named one.
+
+    Never a bare text/xml, which RFC 3023 reads as US-ASCII whatever the document declares.
+    """
+    m = re.search(r"charset\s*=\s*\"?([\w.:-]+)", content_type or "", re.I)
+    return f"application/xml; charset={m.group(1)}" if m else "application/xml"
+
+
 def parse_feed(
     body: bytes,
     url: str,
     *,
+    content_type: str | None = None,
     max_entries: int = DEFAULT_MAX_ENTRIES,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FeedParseResult:
     """Fetched feed bytes -> FeedParseResult; SourceError(url, reason) if it is not a feed.
 
-    `url` names the feed in errors and is the base for relative links. Rejected: empty bodies,
+    `url` names the feed in errors and is the base for relative links; `content_type` (the
+    HTTP header) is used only for its charset. Rejected: empty bodies,
     bodies over `max_bytes`, HTML pages (with the feed links the page advertises, if any),
     other documents, documents declaring XML entities (the billion-laughs family; no real feed
     needs them), and malformed documents from which no entry could be read.
@@ -292,7 +303,7 @@ def parse_feed(
         parsed = feedparser.parse(
             io.BytesIO(body),  # a stream, so feedparser can never treat it as a URL or path
             # application/xml: the XML declaration / BOM decides the encoding (RFC 7303).
-            response_headers={"content-location": url, "content-type": "application/xml"},
+            response_headers={"content-location": url, "content-type": _xml_type(content_type)},
             sanitize_html=True,
             resolve_relative_uris=True,
         )
@@ -436,7 +447,8 @@ class FetchResult:
 
     `etag`/`last_modified` are the validators to send next time (on 304 the old ones when the
     server sent none); `permanent_redirect` is the URL a 301/308 moved the feed to;
-    `retry_after` is the server's requested wait in seconds (429/503), for the scheduler.
+    `retry_after` is the server's requested wait in seconds (429/503), for the scheduler;
+    `elapsed` is the seconds the fetch took once it had its concurrency slot.
     """
 
     url: str
@@ -557,7 +569,6 @@ async def _attempt(
     url: str,
     headers: dict[str, str],
     opts: FetchOptions,
-    limiter: _Limiter,
     validators: tuple[str | None, str | None],
 ) -> _Attempt:
     visited = [url]
@@ -578,72 +589,71 @@ async def _attempt(
             internal = await asyncio.to_thread(is_internal_address, current)
             if internal:
                 return done("error", error=f"refused: {current} is an internal address")
-        async with limiter.slot(current):
-            try:
-                request = client.build_request("GET", current, headers=headers)
-                response = await client.send(request, stream=True, follow_redirects=False)
-            except httpx.TimeoutException as exc:
-                return done("error", True, error=f"timed out ({type(exc).__name__})")
-            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-                return done("error", error=f"invalid URL: {_one_line(exc)}")
-            except httpx.TransportError as exc:
-                return done("error", True, error=f"network error: {type(exc).__name__}: "
-                                                 f"{_one_line(exc)}")
-            try:
-                code = response.status_code
-                ctype = response.headers.get("content-type")
-                common = {"http_status": code, "content_type": ctype}
-                if code in _REDIRECTS:
-                    location = response.headers.get("location", "").strip()
-                    if not location:
-                        return done("error", error=f"HTTP {code} redirect without Location",
-                                    **common)
-                    target = urljoin(current, location)
-                    if target in visited:
-                        return done("error", error="redirect loop: " + " -> ".join(
-                            visited[visited.index(target):] + [target]), **common)
-                    if code in (301, 308) and still_permanent:
-                        permanent = target
-                    else:
-                        still_permanent = False
-                    visited.append(target)
-                    current = target
-                    continue
-                if code == 304:
-                    return done(
-                        "not_modified",
-                        etag=response.headers.get("etag") or validators[0],
-                        last_modified=response.headers.get("last-modified") or validators[1],
-                        **common,
-                    )
-                if 200 <= code < 300:
-                    try:
-                        body = await _read_body(response, opts.max_bytes)
-                    except _TooBig as exc:
-                        return done("error", error=str(exc), **common)
-                    except httpx.TimeoutException as exc:
-                        return done("error", True, error=f"timed out reading body "
-                                                         f"({type(exc).__name__})", **common)
-                    except (httpx.TransportError, httpx.DecodingError) as exc:
-                        return done("error", True, error=f"body incomplete: "
-                                                         f"{type(exc).__name__}: "
-                                                         f"{_one_line(exc)}", **common)
-                    return done(
-                        "ok",
-                        body=body,
-                        etag=response.headers.get("etag"),
-                        last_modified=response.headers.get("last-modified"),
-                        **common,
-                    )
-                reason = f"HTTP {code} {response.reason_phrase}".strip()
-                retry_after = parse_retry_after(response.headers.get("retry-after"))
-                if code in (429, 503) and retry_after is not None:
-                    return done("error", True, error=reason, retry_after=retry_after, **common)
-                if code >= 500:
-                    return done("error", True, error=reason, **common)
-                return done("error", error=reason, **common)  # 4xx (429 without Retry-After)
-            finally:
-                await response.aclose()
+        try:
+            request = client.build_request("GET", current, headers=headers)
+            response = await client.send(request, stream=True, follow_redirects=False)
+        except httpx.TimeoutException as exc:
+            return done("error", True, error=f"timed out ({type(exc).__name__})")
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            return done("error", error=f"invalid URL: {_one_line(exc)}")
+        except httpx.TransportError as exc:
+            return done("error", True, error=f"network error: {type(exc).__name__}: "
+                                             f"{_one_line(exc)}")
+        try:
+            code = response.status_code
+            ctype = response.headers.get("content-type")
+            common = {"http_status": code, "content_type": ctype}
+            if code in _REDIRECTS:
+                location = response.headers.get("location", "").strip()
+                if not location:
+                    return done("error", error=f"HTTP {code} redirect without Location",
+                                **common)
+                target = urljoin(current, location)
+                if target in visited:
+                    return done("error", error="redirect loop: " + " -> ".join(
+                        visited[visited.index(target):] + [target]), **common)
+                if code in (301, 308) and still_permanent:
+                    permanent = target
+                else:
+                    still_permanent = False
+                visited.append(target)
+                current = target
+                continue
+            if code == 304:
+                return done(
+                    "not_modified",
+                    etag=response.headers.get("etag") or validators[0],
+                    last_modified=response.headers.get("last-modified") or validators[1],
+                    **common,
+                )
+            if 200 <= code < 300:
+                try:
+                    body = await _read_body(response, opts.max_bytes)
+                except _TooBig as exc:
+                    return done("error", error=str(exc), **common)
+                except httpx.TimeoutException as exc:
+                    return done("error", True, error=f"timed out reading body "
+                                                     f"({type(exc).__name__})", **common)
+                except (httpx.TransportError, httpx.DecodingError) as exc:
+                    return done("error", True, error=f"body incomplete: "
+                                                     f"{type(exc).__name__}: "
+                                                     f"{_one_line(exc)}", **common)
+                return done(
+                    "ok",
+                    body=body,
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                    **common,
+                )
+            reason = f"HTTP {code} {response.reason_phrase}".strip()
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            if code in (429, 503) and retry_after is not None:
+                return done("error", True, error=reason, retry_after=retry_after, **common)
+            if code >= 500:
+                return done("error", True, error=reason, **common)
+            return done("error", error=reason, **common)  # 4xx (429 without Retry-After)
+        finally:
+            await response.aclose()
     return done("error", error=f"too many redirects (more than {opts.max_redirects}): "
                                + " -> ".join(visited))
 
@@ -671,7 +681,7 @@ async def _fetch_one(
         nonlocal attempts, last
         while True:
             attempts += 1
-            outcome = await _attempt(client, url, headers, opts, limiter, (etag, last_modified))
+            outcome = await _attempt(client, url, headers, opts, (etag, last_modified))
             last = outcome.result
             if not outcome.retryable or attempts >= opts.max_attempts:
                 return outcome.result
@@ -686,8 +696,13 @@ async def _fetch_one(
             await asyncio.sleep(delay)
 
     try:
-        async with asyncio.timeout(opts.deadline):
-            result = await run()
+        # One slot per fetch, held across its redirects and retries (politeness: a failing host
+        # is not hit by a new request while this one backs off). The deadline starts once the
+        # slot is held, so waiting behind other feeds of a busy host does not count against it.
+        async with limiter.slot(url):
+            started = time.monotonic()
+            async with asyncio.timeout(opts.deadline):
+                result = await run()
     except TimeoutError:
         base = last or FetchResult(url=url, status="error")
         result = replace(base, status="error", body=None,
@@ -868,7 +883,8 @@ def fetch_and_parse(
             outcomes.append(FeedOutcome(url, fetched))
             continue
         try:
-            feed = parse_feed(fetched.body, fetched.final_url or url, max_entries=max_entries,
+            feed = parse_feed(fetched.body, fetched.final_url or url,
+                              content_type=fetched.content_type, max_entries=max_entries,
                               max_bytes=opts.max_bytes)
         except SourceError as exc:
             outcomes.append(FeedOutcome(url, replace(fetched, body=None),

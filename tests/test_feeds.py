@@ -195,6 +195,15 @@ def test_entry_cap_bounds_a_100k_entry_feed():
     assert elapsed < 15
 
 
+def test_http_charset_is_honoured():
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Caf\u00e9 Wire</title>'
+            "<item><title>Se\u00f1or Ruiz joins</title><description>Text</description></item>"
+            "</channel></rss>").encode("iso-8859-1")
+    result = parse_feed(body, FEED_URL, content_type="application/rss+xml; charset=ISO-8859-1")
+    assert result.title == "Caf\u00e9 Wire"
+    assert result.articles[0].title == "Se\u00f1or Ruiz joins"
+
+
 def test_body_over_cap_is_rejected_by_parser():
     with pytest.raises(SourceError, match="over the 100-byte cap"):
         parse_feed(data("rss2.xml"), FEED_URL, max_bytes=100)
