@@ -60,7 +60,7 @@ ROLE_PHRASE = rf"(?:{ROLE_WORD}(?:\s+|-)){{0,6}}?{ROLE_WORD}"
 NEG_SCOPE = re.compile(
     r"\b(?:not|never|no\s+plans?|no\s+longer\s+plans?|denie[sd]|deny(?:ing)?|rumou?r(?:s|ed)?|reportedly|"
     r"in\s+talks|talks|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
-    r"would|should|shall|wo|plans?|planning|expected|set\s+to|poised|likely|about\s+to|intends?|"
+    r"would|should|shall|wo|will|plans?|planning|expected|set\s+to|poised|likely|about\s+to|intends?|"
     r"intending|hopes?|hoping|wants?|wanted|offer(?:s|ed)?|tried|trying|attempts?|if|whether|unless|"
     r"declined|refused|rejected|turned\s+down|allegedly|speculat\w*|potential(?:ly)?|possible|"
     r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
@@ -70,7 +70,7 @@ NEG_SCOPE = re.compile(
     r"n't|cannot|can't|won't|didn't|doesn't|isn't|wasn't|hasn't|haven't|hadn't|aren't|weren't)\b",
     re.I)
 FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)
-FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,20}$", re.I)
+FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
 CLAUSE_PREFIX_NEG = re.compile(
     r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculation|reports?\s+that|denied|deny|denies|"
     r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|"
@@ -223,8 +223,19 @@ def _clean_role(role: str | None) -> str | None:
     return r
 
 
-def _neg(text: str) -> bool:
-    """True when the scope text negates, hedges or makes hypothetical the event."""
+REPORTED = re.compile(r"\b(?:announced|announces|confirmed|confirms|said|says|told|wrote|writes|posted|"
+                      r"according\s+to\s+(?:a|the)\s+(?:memo|statement|announcement|post))\b", re.I)
+MODAL_ONLY = re.compile(r"^(?:would|will|wo|shall|set\s+to|expected)$", re.I)
+
+
+def _neg(text: str, prefix: str = "") -> bool:
+    """True when the scope text negates, hedges or makes hypothetical the event. A future
+    or "would" reported by an announcement ("said X would become CTO") stays a fact."""
+    hits = [m.group(0) for m in NEG_SCOPE.finditer(text)]
+    if hits and all(MODAL_ONLY.match(h) for h in hits) and REPORTED.search(prefix + " " + text):
+        return False
+    if not hits and FUTURE.search(text) and REPORTED.search(prefix + " " + text):
+        return False
     m = NEG_SCOPE.search(text)
     if not m:
         fut = FUTURE.search(text)
@@ -398,7 +409,9 @@ def _appositions(info: SentInfo) -> None:
         oe = org_of(oidx)
         former = bool(re.search(r"\b(?:former|formerly|ex-|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b", seg, re.I))
         past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
-        founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I))
+        founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
+            r"\b(?:and|,)\s+(?:the\s+)?(?:chief|ceo|cto|cfo|coo|president|head|director|chair\w*|lead|vp|"
+            r"vice|managing|general|executive|scientist|researcher|engineer)\b", seg, re.I)
         if role:
             role = re.sub(rf"\s+(?:at|of|for|with|in)\s+«O{oidx}»(?:'s)?\s*$", "", role.strip())
             role = re.sub(rf"^\s*«O{oidx}»(?:'s)?\s+", "", role)
@@ -651,7 +664,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         if re.search(r"«[PQ]\d+»", gap):
             continue
         prefix = _clause_prefix(s, sabs)
-        if _neg(re.sub(r"«O\d+»", "", gap)) or CLAUSE_PREFIX_NEG.search(prefix):
+        if _neg(re.sub(r"«O\d+»", "", gap), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         obj = _object_right(s, t.end(), allow_at=True)
         if obj is None:
@@ -683,7 +696,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         if re.search(r"«O\d+»", gap):
             continue
         prefix = _clause_prefix(s, sabs)
-        if _neg(gap) or CLAUSE_PREFIX_NEG.search(prefix):
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         who = persons_with_coord(s, subj, sabs)
         obj = _object_right(s, t.end(), allow_at=False)
@@ -744,7 +757,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         subj, gap, sabs = _subject_left(s, t.start(), max_gap=70)
         if subj is None or re.search(r"«[PQO]\d+»", gap):
             continue
-        if _neg(gap) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
         rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
@@ -774,7 +787,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         subj, gap, sabs = _subject_left(s, t.start(), kinds="O", max_gap=70)
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if _neg(gap) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
         om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}|«O\d+»(?:'s)?)\s+)){{0,7}}?«P(\d+)»", rest, re.I)
@@ -802,7 +815,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
             continue
         if not re.match(r"\s*(?:'s\s+)?(?:,\s*)?(?:who\s+)?(?:has\s+|had\s+|was\s+|were\s+|is\s+|just\s+|recently\s+|also\s+|been\s+)*$", gap, re.I):
             continue
-        if _neg(gap) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
         end = _clause_end(rest, 0)
@@ -827,7 +840,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         subj, gap, sabs = _subject_left(s, t.start(), max_gap=60)
         if subj is None or re.search(r"«[PQO]\d+»", gap):
             continue
-        if _neg(gap) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         obj = re.match(rf"\s*{FILL}«O(\d+)»", s[t.end():t.end() + 60], re.I)
         if not obj:
@@ -1041,8 +1054,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if c.date and c.date.future:
             continue
         if date is None and c.present and pub is not None and c.type != "held_role":
-            prec = "month" if pub_prec in ("day", "month") else pub_prec
-            date = published[:7] if prec == "month" else published[:4]
+            prec = pub_prec
+            date = published[:{"day": 10, "month": 7}.get(prec, 4)]
             inferred = True
         out.append(Claim(type=c.type, person=registry.display(c.person), org=c.org, role=c.role,
                          date=date, date_precision=prec, date_inferred=inferred,
