@@ -142,3 +142,27 @@ def test_matches_are_ranked_best_first():
     found = index.matches(ORIGINAL)
     assert [k for k, _ in found] == ["orig", "copy"]
     assert found[0][1] == 1.0
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "gold.json").is_file(), reason="development corpus not present")
+def test_corpus_duplicates_are_exactly_the_gold_pairs():
+    """Over the whole development corpus the index finds the gold's duplicate pairs, no others."""
+    import json
+
+    gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+    expected = {frozenset(pair[:2]) for pair in gold.get("duplicates", [])}
+    articles = [a for a in read_paths([CORPUS / "articles"]) if isinstance(a, Article)]
+    index = NearDuplicateIndex()
+    names = {}
+    found = set()
+    for article in articles:
+        name = Path(article.path).name
+        match = index.query(article.text)
+        if match is not None:
+            found.add(frozenset((names[match], name)))
+        index.add(article.id, article.text)
+        names[article.id] = name
+    assert found == expected
