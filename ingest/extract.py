@@ -135,6 +135,8 @@ EXEMPLIFY_START = re.compile(
     r"^\s*(?:for\s+example|for\s+instance|e\.g\.|among\s+them|these\s+include|they\s+include|"
     r"those\s+include|including|such\s+as|notable\s+examples?\s+include)\b", re.I)
 EXEMPLIFY_INLINE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably|like)\b", re.I)
+TITLE = re.compile(r"\b(?:chief|ceo|cto|cfo|coo|cso|cpo|president|chair(?:man|woman|person)?|director|"
+                   r"head|vp|svp|evp|vice\s+president|officer|founder|co-?founder|general\s+counsel)\b", re.I)
 CORRECTION = re.compile(
     r"^\s*(?:correction|clarification|editor'?s\s+note|update)\b|\bearlier\s+version\s+of\s+this\b|"
     r"\b(?:incorrectly|erroneously|mistakenly)\s+(?:said|stated|reported|identified|described|wrote)\b|"
@@ -196,6 +198,7 @@ class SentInfo:
     simple: str = ""
     affils: list[Affil] = field(default_factory=list)
     correction: bool = False
+    ctx_org: str | None = None   # placeholder index of the org in discourse focus
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -474,11 +477,16 @@ def _appositions(info: SentInfo) -> None:
                 break
         if not segs:
             continue
-        for seg in segs:
+        for k, seg in enumerate(segs):
             role_src = seg
             om = re.search(rf"{O}(?:'s)?", seg)
             if om:
                 add(pidx, om.group(1), role_src, seg, 0.85)
+            elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
+                prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+                oidx = prev[-1] if prev else info.ctx_org
+                if oidx is not None:
+                    add(pidx, oidx, role_src, seg, 0.5)
         # keep a trailing comma so the predicate stays separated only if the apposition closed
         cut.append((start_cut, q, int(pidx)))
 
@@ -489,6 +497,16 @@ def _appositions(info: SentInfo) -> None:
             continue
         seg = (m.group(1) or "") + role
         add(m.group(5), m.group(2), role, seg, 0.85)
+    # org-less title before a name ("chief executive Jensen Huang said"): the org in focus
+    ctx = info.ctx_org
+    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
+        role = m.group(1)
+        if not TITLE.search(role) or re.search(r"«", role):
+            continue
+        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
+        oidx = prev[-1] if prev else ctx
+        if oidx is not None:
+            add(m.group(2), oidx, role, role, 0.5)
     # "former ROLE of O P" is rare; "ex-O P"
     for m in re.finditer(rf"\bex-«O(\d+)»\s+(?:{ROLE_PHRASE}\s+)?«P(\d+)»", s, re.I):
         add(m.group(2), m.group(1), None, "former", 0.7)
@@ -677,6 +695,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
         emit("joined", who, obj.group(1), role, date, conf, _is_present(gap, t.group(0)), "join",
              offset_expression(s[sabs:t.start()]))
+        tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
+        fm = re.match(rf"(?:\s+(?:in|on|by)\s+«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
+            emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
+        am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)
+        if am:
+            more = _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?«P(\d+)»", tail[am.end():])
+            if more:
+                emit("joined", [(pkey(x), False) for x in more], obj.group(1), None, date, 0.7,
+                     _is_present(gap, t.group(0)), "join-along")
 
     # --- leaves
     for t in LEAVE_TRIG.finditer(s):
@@ -933,6 +961,9 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         _mark(info, salient, last_org)
         _restore_there(info)
         info.correction = bool(CORRECTION.search(info.sent.text))
+        if last_org is not None:
+            info.ents.append(Ent("O", last_org.key, org=last_org.org, start=-1, end=-1))
+            info.ctx_org = str(len(info.ents) - 1)
         _appositions(info)
         if not info.correction:
             _triggers(info, si, raws, registry)

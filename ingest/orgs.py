@@ -195,7 +195,10 @@ _VERB_ORG = re.compile(
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those His Her Their Its Our My Your He She They It We I
     January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Next In On At As""".split())
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Next In On At As
+    French German British American Chinese European Canadian Israeli Indian Japanese Korean
+    Swiss Dutch Swedish Paris London Beijing Generative Open Agentic Responsible Frontier
+    Former Rival Its""".split())
 
 
 def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
@@ -224,6 +227,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
 
     for m in _SUFFIX_ORG.finditer(text):
         a, b = m.span()
+        if m.group(2) == "AI" and re.match(r"\s+[a-z]", text[b:b + 3]):
+            continue  # "French AI start-up": an adjective, not a name
         first = m.group(1).split()[0]
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
             continue
