@@ -241,6 +241,11 @@ class NearDuplicateIndex:
         found = self.matches(text)
         return found[0][0] if found else None
 
+    def score(self, a: Signature, b: Signature) -> float | None:
+        """Similarity of two signatures when this index would call them near duplicates, else
+        None. Lets a caller compare articles of one batch before they are indexed."""
+        return self._score(a, b)
+
     def _score(self, a: Signature, b: Signature) -> float | None:
         jaccard = a.jaccard(b)
         if jaccard >= self.threshold:

@@ -142,6 +142,8 @@ def test_matches_are_ranked_best_first():
     found = index.matches(ORIGINAL)
     assert [k for k, _ in found] == ["orig", "copy"]
     assert found[0][1] == 1.0
+    assert index.score(index.signature(ORIGINAL), index.signature(SYNDICATED)) is not None
+    assert index.score(index.signature(ORIGINAL), index.signature(INDEPENDENT)) is None
 
 
 CORPUS = Path(__file__).parent / "corpus"
