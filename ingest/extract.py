@@ -72,7 +72,7 @@ NEG_SCOPE = re.compile(
 FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)
 FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
 CLAUSE_PREFIX_NEG = re.compile(
-    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculation|reports?\s+that|denied|deny|denies|"
+    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculation|gossip|unconfirmed|unverified|alleged(?:ly)?|claimed|reports?\s+that|denied|deny|denies|"
     r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|"
     r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
     re.I)
@@ -563,6 +563,9 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
         best = m
     if best is None:
         return None, left, window_start
+    if re.search(r"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
+                 r"worked\s+under|reporting\s+to)\s*$", left[:best.start()], re.I):
+        return None, left, window_start  # the object of a preposition is not the subject
     gap = left[best.end():]
     return best, gap, window_start + best.start()
 
