@@ -6,9 +6,10 @@ the log. Durations are parsed here because both the CLI and the API accept them.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from store.log import utc_now_iso
@@ -16,7 +17,9 @@ from store.log import utc_now_iso
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 FEED_COLUMNS = ("url", "interval_s", "fixed_interval", "fetch_full_text", "etag", "last_modified", "added_at",
                 "last_polled_at", "last_ok_at", "last_new_at", "next_poll_at", "failures", "last_error",
-                "lease_owner", "lease_expires_at", "moved_to", "entries_seen")
+                "lease_owner", "lease_expires_at", "moved_to", "entries_seen", "mean_gap_s", "cache_s")
+# Columns added after the table first shipped; `ensure_columns` adds them to older databases.
+_ADDED_COLUMNS = {"mean_gap_s": "DOUBLE PRECISION", "cache_s": "INTEGER"}
 
 
 def parse_duration(value: str) -> int:
@@ -61,3 +64,148 @@ def list_feeds(conn: Connection) -> list[dict[str, Any]]:
 def get_feed(conn: Connection, url: str) -> dict[str, Any] | None:
     r = conn.execute(text(f"SELECT {', '.join(FEED_COLUMNS)} FROM rc_feeds WHERE url=:u"), {"u": url}).first()
     return dict(zip(FEED_COLUMNS, r)) if r else None
+
+
+def remove_feed_or_alias(conn: Connection, url: str) -> bool:
+    """Remove a feed by its URL, or the feed it moved to (a permanent redirect) as well."""
+    row = conn.execute(text("SELECT moved_to FROM rc_feeds WHERE url=:u"), {"u": url}).first()
+    removed = remove_feed(conn, url)
+    if row is not None and row[0]:
+        remove_feed(conn, row[0])
+    return removed
+
+
+def ensure_columns(conn: Connection) -> None:
+    """Add the polling columns to an rc_feeds table created by an older rollcall."""
+    have = {c["name"] for c in inspect(conn).get_columns("rc_feeds")}
+    for name, sql_type in _ADDED_COLUMNS.items():
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE rc_feeds ADD COLUMN {name} {sql_type}")
+
+
+# -- leases: which daemon polls which feed ---------------------------------------------------
+#
+# A daemon claims due feeds by writing its name and an expiry into the row. Any number of
+# daemons may share one database: on PostgreSQL `FOR UPDATE SKIP LOCKED` lets concurrent
+# claimers pass over each other's rows instead of queueing on them; on SQLite the caller's
+# `BEGIN IMMEDIATE` (Store.write) makes the whole claim one writer at a time. A daemon that dies
+# holding leases loses them when they expire; the next claimer takes the feeds over.
+
+def iso(dt: datetime) -> str:
+    return utc_now_iso(dt)
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def claim_due(conn: Connection, owner: str, *, now: datetime, lease_s: float, limit: int) -> list[dict[str, Any]]:
+    """Lease up to `limit` feeds that are due and not leased by a live owner; returns their rows.
+
+    Must run inside a write transaction (Store.write()). Feeds that moved (permanent redirect)
+    are not polled any more; their successor row is.
+    """
+    now_s = iso(now)
+    sql = (f"SELECT {', '.join(FEED_COLUMNS)} FROM rc_feeds "
+           "WHERE (next_poll_at IS NULL OR next_poll_at <= :now) AND moved_to IS NULL "
+           "AND (lease_expires_at IS NULL OR lease_expires_at < :now) "
+           "ORDER BY next_poll_at, url LIMIT :n")
+    if conn.dialect.name == "postgresql":
+        sql += " FOR UPDATE SKIP LOCKED"
+    rows = [dict(zip(FEED_COLUMNS, r)) for r in conn.execute(text(sql), {"now": now_s, "n": int(limit)})]
+    if not rows:
+        return []
+    expires = iso(now + timedelta(seconds=lease_s))
+    conn.execute(text("UPDATE rc_feeds SET lease_owner=:o, lease_expires_at=:e WHERE url=:u"),
+                 [{"o": owner, "e": expires, "u": r["url"]} for r in rows])
+    for r in rows:
+        r["lease_owner"], r["lease_expires_at"] = owner, expires
+    return rows
+
+
+def renew_leases(conn: Connection, owner: str, urls: list[str], *, now: datetime, lease_s: float) -> int:
+    """Extend this owner's leases (long rounds); returns how many it still held."""
+    if not urls:
+        return 0
+    expires = iso(now + timedelta(seconds=lease_s))
+    return sum(conn.execute(text("UPDATE rc_feeds SET lease_expires_at=:e WHERE url=:u AND lease_owner=:o"),
+                            {"e": expires, "u": u, "o": owner}).rowcount for u in urls)
+
+
+def release_leases(conn: Connection, owner: str, urls: list[str] | None = None, *,
+                   next_poll_at: str | None = None) -> int:
+    """Give back leases without recording a poll (shutdown, abandoned work): the feeds are free
+    for any daemon at once, or from `next_poll_at` when given."""
+    params: dict[str, Any] = {"o": owner}
+    sets = "lease_owner=NULL, lease_expires_at=NULL"
+    if next_poll_at is not None:
+        sets += ", next_poll_at=:np"
+        params["np"] = next_poll_at
+    if urls is None:
+        return conn.execute(text(f"UPDATE rc_feeds SET {sets} WHERE lease_owner=:o"), params).rowcount
+    return sum(conn.execute(text(f"UPDATE rc_feeds SET {sets} WHERE url=:u AND lease_owner=:o"),
+                            {**params, "u": u}).rowcount for u in urls)
+
+
+def _held(conn: Connection, url: str, owner: str) -> bool:
+    """True when `owner` still holds the lease on `url`, or nobody does (it expired and was
+    not taken over): then our result is still the latest word on the feed."""
+    row = conn.execute(text("SELECT lease_owner FROM rc_feeds WHERE url=:u"), {"u": url}).first()
+    return row is not None and (row[0] is None or row[0] == owner)
+
+
+def record_success(conn: Connection, url: str, owner: str, *, now: datetime, next_poll_at: datetime,
+                   etag: str | None, last_modified: str | None, new_entries: int = 0,
+                   entries_seen: int | None = None, mean_gap_s: float | None = None,
+                   cache_s: int | None = None, moved_to: str | None = None) -> str | None:
+    """A poll worked: store validators and schedule, clear failures, release the lease.
+
+    With `moved_to` (a permanent redirect) the old row keeps its history, stops being polled
+    and points at the new URL, which becomes a feed of its own with the same settings. Returns
+    the URL the feed lives under now, or None when another daemon had taken the lease over.
+    """
+    if not _held(conn, url, owner):
+        return None
+    now_s = iso(now)
+    params = {"u": url, "now": now_s, "np": iso(next_poll_at), "et": etag, "lm": last_modified,
+              "gap": mean_gap_s, "cache": cache_s, "seen": entries_seen}
+    new_sql = ", last_new_at=:now" if new_entries > 0 else ""
+    conn.execute(text(
+        "UPDATE rc_feeds SET last_polled_at=:now, last_ok_at=:now, failures=0, last_error=NULL, "
+        "etag=:et, last_modified=:lm, next_poll_at=:np, mean_gap_s=:gap, cache_s=:cache, "
+        "entries_seen=COALESCE(:seen, entries_seen), lease_owner=NULL, lease_expires_at=NULL"
+        + new_sql + " WHERE url=:u"), params)
+    if not moved_to or moved_to == url:
+        return url
+    row = get_feed(conn, url)
+    assert row is not None
+    if get_feed(conn, moved_to) is None:
+        conn.execute(text(
+            "INSERT INTO rc_feeds (url, interval_s, fixed_interval, fetch_full_text, etag, last_modified, added_at, "
+            "last_polled_at, last_ok_at, last_new_at, next_poll_at, failures, entries_seen, mean_gap_s, cache_s) "
+            "VALUES (:u, :i, :f, :t, :et, :lm, :now, :now, :now, :ln, :np, 0, :seen, :gap, :cache)"),
+            {**params, "u": moved_to, "i": row["interval_s"], "f": row["fixed_interval"], "t": row["fetch_full_text"],
+             "ln": row["last_new_at"], "seen": row["entries_seen"]})
+    conn.execute(text("UPDATE rc_feeds SET moved_to=:m, next_poll_at=NULL, last_error=:e WHERE url=:u"),
+                 {"m": moved_to, "u": url, "e": f"moved permanently to {moved_to}"})
+    return moved_to
+
+
+def record_failure(conn: Connection, url: str, owner: str, *, now: datetime, next_poll_at: datetime,
+                   error: str) -> int | None:
+    """A poll failed: count it, keep the error, schedule the retry, release the lease.
+    Returns the consecutive failure count, or None when the lease had been taken over."""
+    if not _held(conn, url, owner):
+        return None
+    conn.execute(text(
+        "UPDATE rc_feeds SET last_polled_at=:now, failures=failures+1, last_error=:e, next_poll_at=:np, "
+        "lease_owner=NULL, lease_expires_at=NULL WHERE url=:u"),
+        {"u": url, "now": iso(now), "e": (error or "error")[:1000], "np": iso(next_poll_at)})
+    row = conn.execute(text("SELECT failures FROM rc_feeds WHERE url=:u"), {"u": url}).first()
+    return int(row[0]) if row else None

@@ -85,6 +85,10 @@ class Feed(SQLModel, table=True):
     lease_expires_at: Optional[str] = None
     moved_to: Optional[str] = None
     entries_seen: int = 0
+    # Polling policy state (rollcall.schedule): the smoothed gap between new entries, and the
+    # shortest re-poll the feed allows (its RSS <ttl> or Cache-Control max-age), in seconds.
+    mean_gap_s: Optional[float] = None
+    cache_s: Optional[int] = None
 
 
 class Checkpoint(SQLModel, table=True):
