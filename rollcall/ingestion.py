@@ -183,7 +183,7 @@ class Ingestor:
                 first = near.query(sig)
                 if first is None:
                     for other_id, other_sig in batch_sigs.items():
-                        if near._score(sig, other_sig) is not None:  # noqa: SLF001 - same index's scorer
+                        if near.score(sig, other_sig) is not None:
                             first = other_id
                             break
                 if first is not None:

@@ -46,6 +46,22 @@ def _plain(v: object) -> object:
     return v
 
 
+def copy_events(store: Store, target: Store, upto: int) -> None:
+    """Copy the log's prefix up to `upto`, row for row (hashes and times kept), into an
+    empty store: a from-scratch replay of exactly what the live store had then."""
+    marks = ", ".join(["?" if target.is_sqlite else "%s"] * 12)
+    with store.read() as src, target.write() as dst:
+        batch = []
+        for r in src.exec_driver_sql(f"SELECT {_EVENT_COLS} FROM rc_events WHERE position <= {int(upto)} "
+                                     "ORDER BY position"):
+            batch.append(tuple(r))
+            if len(batch) >= 5000:
+                dst.exec_driver_sql(f"INSERT INTO rc_events ({_EVENT_COLS}) VALUES ({marks})", batch)
+                batch = []
+        if batch:
+            dst.exec_driver_sql(f"INSERT INTO rc_events ({_EVENT_COLS}) VALUES ({marks})", batch)
+
+
 def verify_store(store: Store) -> dict:
     projector.catch_up(store)
     with store.read() as conn:
@@ -54,17 +70,7 @@ def verify_store(store: Store) -> dict:
         live = snapshot(conn, upto)
     with tempfile.TemporaryDirectory(prefix="rollcall-verify-") as tmp:
         scratch = Store(f"sqlite:///{Path(tmp) / 'scratch.db'}")
-        marks = ", ".join(["?"] * 12)
-        with store.read() as src, scratch.write() as dst:
-            batch = []
-            for r in src.exec_driver_sql(f"SELECT {_EVENT_COLS} FROM rc_events WHERE position <= {int(upto)} "
-                                         "ORDER BY position"):
-                batch.append(tuple(r))
-                if len(batch) >= 5000:
-                    dst.exec_driver_sql(f"INSERT INTO rc_events ({_EVENT_COLS}) VALUES ({marks})", batch)
-                    batch = []
-            if batch:
-                dst.exec_driver_sql(f"INSERT INTO rc_events ({_EVENT_COLS}) VALUES ({marks})", batch)
+        copy_events(store, scratch, upto)
         projector.catch_up(scratch)
         with scratch.read() as conn:
             rebuilt = snapshot(conn, upto)

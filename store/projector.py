@@ -93,6 +93,7 @@ class _Run:
         self.new_entities: dict[tuple[str, str], tuple] = {}
         self.dirty_entities: set[tuple[str, str]] = set()
         self.aliases: dict[tuple[str, str], tuple] = {}
+        self.alias_overrides: dict[tuple[str, str], tuple] = {}
         row = conn.exec_driver_sql("SELECT MAX(id) FROM rc_membership").first()
         self.next_row_id = int(row[0] or 0) + 1
         for kind, eid, name, into, pos in conn.exec_driver_sql(
@@ -128,11 +129,17 @@ class _Run:
         self.entities[(kind, eid)] = (name, None, None)
         self.new_entities[(kind, eid)] = (kind, eid, name, position, None, None)
 
-    def add_alias(self, kind: str, alias: str, eid: str, position: int) -> None:
+    def add_alias(self, kind: str, alias: str, eid: str, position: int, *, override: bool = False) -> None:
+        """The first entity seen under a name keeps it; a user's explicit alias overrides."""
         key = norm_name(alias)
         if not key:
             return
-        self.aliases[(kind, key)] = (kind, key, eid, alias, position)
+        row = (kind, key, eid, alias, position)
+        if override:
+            self.alias_overrides[(kind, key)] = row
+            self.aliases.pop((kind, key), None)
+        elif (kind, key) not in self.alias_overrides:
+            self.aliases.setdefault((kind, key), row)
 
     def members_of(self, kind: str, eid: str) -> list[str]:
         """Every entity id that is (or was merged into) this canonical id. Merged entities
@@ -255,7 +262,7 @@ class _Run:
         elif e.type == MERGED:
             self._merge(e)
         elif e.type == ALIAS_ADDED:
-            self.add_alias(p["kind"], p["alias"], p["id"], e.position)
+            self.add_alias(p["kind"], p["alias"], p["id"], e.position, override=True)
 
     def _touch(self, f: _Fact) -> None:
         if f.event_id not in self.new_facts:
@@ -276,10 +283,13 @@ class _Run:
             affected = sorted(self._people_at(self.members_of("org", old) + self.members_of("org", target)))
         for pid in affected:
             self.load_person(pid)
-        name = (self._entity(kind, old) or (old, None, None))[0]
+        known = self._entity(kind, old)
+        name = known[0] if known else old
         self.entities[(kind, old)] = (name, target, e.position)
         if (kind, old) in self.new_entities:
             self.new_entities[(kind, old)] = self.new_entities[(kind, old)][:4] + (target, e.position)
+        elif known is None:  # merging a name before any fact about it: remember the merge
+            self.new_entities[(kind, old)] = (kind, old, name, e.position, target, e.position)
         else:
             self.dirty_entities.add((kind, old))
         if kind == "person":
@@ -323,6 +333,10 @@ class _Run:
                 c.exec_driver_sql(
                     f"INSERT OR IGNORE INTO rc_aliases (kind, norm, entity_id, alias, position) VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
                     keys)
+        if self.alias_overrides:
+            rows = list(self.alias_overrides.values())
+            c.exec_driver_sql(f"DELETE FROM rc_aliases WHERE kind={mark} AND norm={mark}", [r[:2] for r in rows])
+            ins("rc_aliases", ("kind", "norm", "entity_id", "alias", "position"), rows)
         ins("rc_facts", _FACT_COLS, [
             tuple(getattr(self.facts[f], col) for col in _FACT_COLS) for f in self.new_facts])
         if self.dirty_facts:
