@@ -486,7 +486,7 @@ class Daemon:
             "ok": ok,
             "worker": self.worker,
             "started_at": self.started_at.isoformat(),
-            "db": {"ok": db_ok, "error": db_err or self.db_error, "url": self.store.display_url(),
+            "db": {"ok": db_ok, "error": db_err or self.db_error,
                    "error_since": self.db_error_since.isoformat() if self.db_error_since else None},
             "scheduler": {"alive": alive, "jobs": {k: {kk: vv for kk, vv in v.items()} for k, v in self.jobs.items()}},
             "feeds": [{k: f[k] for k in ("url", "state", "last_ok_at", "last_polled_at", "failures", "last_error",
