@@ -218,7 +218,7 @@ def _clean_role(role: str | None) -> str | None:
                r"one\s+of\s+the|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)
     r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
-    r = _WS.sub(" ", r).strip(" ,;:-–—()\"'")
+    r = _WS.sub(" ", r).strip(" ,;:.-–—()\"'")
     if not r or len(r) > 90 or not ROLE_HEAD.search(r):
         return None
     if re.match(r"(?:who|leads?|heads?|led|headed|runs|ran|works|worked|oversees|oversaw|directs|manages)\b(?!\s+of\b)", r, re.I):
@@ -584,6 +584,9 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
 
 def _role_after(s: str, pos: int) -> str | None:
     rest = s[pos:pos + 140]
+    dm = re.match(r"\s+(?:on|in)\s+«D\d+»\s*(?=,)", rest)
+    if dm:
+        rest = rest[dm.end():]
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,90})", rest, re.I)
     if m:
         return _clean_role(m.group(1))
@@ -773,7 +776,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:in|on|by)\s+«D\d+»)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())

@@ -1,0 +1,58 @@
+"""Date expressions: absolute formats, relative ones against a publication date, inference."""
+from ingest.dates import find_dates, infer_published
+
+
+def one(text, published=None):
+    ds = find_dates(text, published)
+    assert ds, text
+    return ds[0].date, ds[0].precision, ds[0].inferred
+
+
+def test_absolute_formats():
+    assert one("She resigned on July 4, 2024 after a vote.") == ("2024-07-04", "day", False)
+    assert one("He arrived 3 February 2022 in Lyon.") == ("2022-02-03", "day", False)
+    assert one("The lab hired him in October 2021.") == ("2021-10", "month", False)
+    assert one("She left in 2019.") == ("2019", "year", False)
+    assert one("He moved in Oct. 2020 to Zurich.") == ("2020-10", "month", False)
+    assert one("Filed 2023-11-30 by the board.") == ("2023-11-30", "day", False)
+    assert one("He joined in early 2022.") == ("2022", "year", False)
+
+
+def test_relative_dates_resolve_against_published():
+    assert one("The engineer quit yesterday.", "2025-06-10") == ("2025-06-09", "day", True)
+    assert one("The engineer quit last month.", "2025-06-10") == ("2025-05", "month", True)
+    assert one("They left earlier this year.", "2025-06-10") == ("2025", "year", True)
+    assert one("She resigned two weeks ago.", "2025-06-10")[:2] == ("2025-05", "month")
+    assert one("He left this week.", "2025-06-10") == ("2025-06", "month", True)
+    assert one("She joined three days ago.", "2025-06-10") == ("2025-06-07", "day", True)
+
+
+def test_relative_without_publication_stays_unknown():
+    d = find_dates("The engineer quit yesterday.", None)[0]
+    assert d.date is None and d.inferred
+
+
+def test_month_without_year_takes_latest_past_year():
+    assert one("She left in November.", "2025-03-01") == ("2024-11", "month", True)
+
+
+def test_infer_published_from_latest_full_date():
+    text = "A memo dated June 2, 2024 said so. The board met on June 9, 2024."
+    assert infer_published("Board meets", text) == "2024-06-09"
+
+
+def test_infer_published_yesterday_after_embedded_post():
+    text = ("The researcher said yesterday that she is leaving the lab.\n"
+            "- A. Person (@someone) August 14, 2025\nMore text.")
+    assert infer_published("Researcher leaves", text) == "2025-08-15"
+
+
+def test_infer_published_none_without_dates():
+    assert infer_published("No dates", "Nothing dated here at all.") is None
+
+
+def test_bounded_on_huge_input():
+    import time
+    t = time.perf_counter()
+    find_dates("word " * 200000)
+    assert time.perf_counter() - t < 5
