@@ -16,9 +16,11 @@ of that fact; `held_role` claims always corroborate. Otherwise it is a new fact.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -26,6 +28,7 @@ from ingest.model import Article, Claim, FACT_TYPES
 from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
 
 PERSON_FUZZ = 88
+SAME_EVENT_DAYS = 45
 
 
 def norm(name: str) -> str:
@@ -118,7 +121,7 @@ class Registry:
             f = self.fact_by_id.get(p["fact"])
             if f is not None:
                 d = p.get("date")
-                if d and (not f.date or len(d) > len(f.date)) and _compatible(d, f.date):
+                if d and (not f.date or len(d) > len(f.date)) and _refines(d, f.date):
                     f.date = d
                 f.role = f.role or p.get("role")
         elif e.type == RETRACTED:
@@ -170,11 +173,33 @@ class Registry:
         return self.canonical("org", oid) if oid else slug(name)
 
 
+def _bounds(d: str) -> tuple[date, date]:
+    y = int(d[:4])
+    if len(d) == 4:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(d[5:7])
+    if len(d) == 7:
+        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+    day = date(y, m, int(d[8:10]))
+    return day, day
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
+    """Two reports' dates can describe one move when either is unknown, one refines the
+    other, or they lie within SAME_EVENT_DAYS of each other: articles date one move by its
+    announcement, its effective day or their own publication, a few days apart."""
     if not a or not b:
         return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    try:
+        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    except ValueError:
+        return a[:min(len(a), len(b))] == b[:min(len(a), len(b))]
+    gap = max((blo - ahi).days, (alo - bhi).days, 0)
+    return gap <= SAME_EVENT_DAYS
+
+
+def _refines(finer: str, coarse: str | None) -> bool:
+    return not coarse or finer.startswith(coarse)
 
 
 def source_of(article: Article, claim: Claim) -> dict:
@@ -204,7 +229,7 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
                                 payload={"fact": f.event_id, "source": src, "role": c.role, "date": c.date,
                                          "precision": c.date_precision, "date_inferred": c.date_inferred,
                                          "confidence": c.confidence}))
-            if c.date and (not f.date or len(c.date) > len(f.date)):
+            if c.date and (not f.date or len(c.date) > len(f.date)) and _refines(c.date, f.date):
                 f.date = c.date
             f.role = f.role or c.role
             continue

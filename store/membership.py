@@ -6,8 +6,9 @@ The rules (also in the README, "How dates are read"):
 - An undated fact is placed at its evidence date: the earliest publication date of an
   article that reports it (or, for an undated article, the day rollcall learned it).
 - `joined` opens a stint. An undated join opens it at the evidence date, marked uncertain.
-- `left` closes the open stint at that organization. With no open stint, the person was there
-  for an unknown time before: a stint with an unknown start (uncertain) ending at the left.
+- `left` closes the open stint at that organization. With no open stint, it confirms the
+  last stint there if one already ended; with none at all, the person was there for an
+  unknown time before: a stint with an unknown start (uncertain) ending at the left.
 - Joining a new employer ends every open employment elsewhere on the join date (marked
   inferred). Board seats and advisory roles neither end nor are ended by other jobs.
 - `role_changed` starts a new segment with the new role inside the stint (opening one if
@@ -95,14 +96,13 @@ def segments(facts: list[FactView]) -> list[Segment]:
     out: list[Segment] = []
     open_: dict[tuple[str, bool], _Stint] = {}
     last_type: dict[str, str] = {}
-    closed_by_inference: dict[str, int] = {}
+    last_closed: dict[str, int] = {}
 
     def close(st: _Stint, end: str | None, until: str | None, certain: bool, fid: str | None) -> None:
         ids = st.fact_ids + ([fid] if fid else [])
         out.append(Segment(st.org_id, st.role, st.seg_start, end, st.since, until,
                            st.certain and certain, st.board, tuple(ids)))
-        if not certain:
-            closed_by_inference[st.org_id] = len(out) - 1
+        last_closed[st.org_id] = len(out) - 1
 
     for f in sorted(facts, key=_key):
         when = period_start(f.date) if f.date else f.evidence
@@ -145,8 +145,10 @@ def segments(facts: list[FactView]) -> list[Segment]:
             if keys:
                 st = open_.pop(keys[0])
                 close(st, when, f.date, dated, f.fact_id)
-            elif org in closed_by_inference and not dated:
-                i = closed_by_inference[org]
+            elif org in last_closed:
+                # the stint there already ended (by a join elsewhere, or another report of
+                # this departure): this left confirms it rather than inventing an earlier stint
+                i = last_closed[org]
                 out[i] = replace(out[i], fact_ids=out[i].fact_ids + (f.fact_id,))
             else:
                 out.append(Segment(org, f.role, None, when, None, f.date, False, board, (f.fact_id,)))
