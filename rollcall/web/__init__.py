@@ -1,0 +1,1 @@
+"""rollcall's HTTP side: the JSON API, the web page, /healthz and /metrics (see server.py)."""
