@@ -51,6 +51,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every pattern above needs a digit, a month or weekday name, or a relative-time word: a few
+# substring tests for these skip the fourteen pattern scans on sentences that state no date.
+_DIGIT = re.compile(r"\d")
+_CUE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day",
+              "tonight", "morning", "afternoon", "week", "month", "year", "spring", "summer", "fall",
+              "autumn", "winter", "next", "coming")
+
+
+def _has_cue(text: str) -> bool:
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _CUE_WORDS)
+
+
+_YEARISH = re.compile(_YEAR)
+_MONTHISH = re.compile(_MON)
+_NEEDS = {"iso": "year", "mdy": "year", "dmy": "year", "my": "year", "season": "year", "year": "year",
+          "year_comma": "year", "md": "month", "in_month": "month"}
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression found in a sentence: its span, value and how it was obtained."""
@@ -113,6 +134,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     Relative expressions resolve against `published`; when it is None they are returned with
     date None so callers know a date was stated but cannot be placed.
     """
+    if not _has_cue(text):
+        return []
     pub, pub_prec = parse_published(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -120,7 +143,12 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    has_year = bool(_YEARISH.search(text))
+    has_month = bool(_MONTHISH.search(text))
     for kind, pat in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if (need == "year" and not has_year) or (need == "month" and not has_month):
+            continue
         for m in pat.finditer(text):
             a, b = m.span()
             if not free(a, b):

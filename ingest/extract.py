@@ -143,6 +143,16 @@ CORRECTION = re.compile(
     r"\bhas\s+been\s+(?:corrected|updated)\s+to\b|\bmisstated\b", re.I)
 
 
+_CORRECTION_CUES = ("correction", "clarification", "editor", "update", "earlier version", "incorrectly",
+                    "erroneously", "mistakenly", "corrected", "misstated")
+
+
+def _is_correction(text: str) -> bool:
+    """A correction notice; a substring test first because CORRECTION is costly per sentence."""
+    low = text.lower()
+    return any(w in low for w in _CORRECTION_CUES) and bool(CORRECTION.search(text))
+
+
 # ----------------------------------------------------------------------------- structures
 @dataclass
 class Ent:
@@ -199,6 +209,9 @@ class SentInfo:
     affils: list[Affil] = field(default_factory=list)
     correction: bool = False
     ctx_org: str | None = None   # placeholder index of the org in discourse focus
+    known: list[OrgMention] = field(default_factory=list)   # gazetteer orgs (first pass)
+    names: list = field(default_factory=list)               # full-name spans (first pass)
+    group_pred: object = False                              # cache of _group_predicates
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -264,9 +277,9 @@ def _clause_end(s: str, pos: int) -> int:
 def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] | None,
               published: str | None) -> None:
     text = info.sent.text
-    orgs = known_orgs(text)
+    orgs = info.known
     blocked = [(o.start, o.end) for o in orgs]
-    names = find_names(text, blocked)
+    names = info.names
     spans: list[Ent] = []
     for n in names:
         spans.append(Ent("P", person_key(n.text), start=n.start, end=n.end))
@@ -292,6 +305,7 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
     info.ents = spans
 
 
+_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -307,8 +321,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
         # resolve pronouns and "the company" inside plain text
         i = 0
         pieces: list[str] = []
-        pat = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b")
-        for m in pat.finditer(seg):
+        for m in _REFERRING.finditer(seg):
             pieces.append(seg[i:m.start()])
             w = m.group(0)
             abs_start = seg_start + m.start()
@@ -397,6 +410,9 @@ def _appositions(info: SentInfo) -> None:
     """Collect affiliations from appositions / role modifiers and cut appositions out."""
     s = info.marked
     ents = info.ents
+    if "«P" not in s:
+        info.simple, info.affils = _WS.sub(" ", s), []
+        return
     affs: list[Affil] = []
     cut: list[tuple[int, int, int]] = []  # (start, end, person index) of removed appositions
 
@@ -651,6 +667,8 @@ def _chain(pattern: str, text: str) -> list[str]:
 
 def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry) -> None:
     s = info.simple
+    if "«P" not in s and "«Q" not in s:
+        return  # every rule below needs a person
     ents = info.ents
     quote = info.sent.text
 
@@ -902,7 +920,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
 
 def _group_predicates(info: SentInfo) -> tuple[str, str] | None:
     """A predicate stated of a group ("colleagues were already at O"), for the next list."""
+    if info.group_pred is not False:
+        return info.group_pred  # type: ignore[return-value]
+    info.group_pred = _group_predicates_uncached(info)
+    return info.group_pred  # type: ignore[return-value]
+
+
+def _group_predicates_uncached(info: SentInfo) -> tuple[str, str] | None:
     s = info.marked
+    if "«O" not in s or not GROUP_NOUN.search(s):
+        return None
     m = re.search(rf"{GROUP_NOUN.pattern}[^.;«]{{0,60}}?\b(?:are|were|is|was)\s+(?:(?:already|now|still|all|also)\s+)*(?:at|with|working\s+at)\s+«O(\d+)»", s, re.I)
     if m and not _neg(s[:m.start()][-40:]):
         return "held_role", info.ents[int(m.group(1))].key
@@ -953,8 +980,9 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
     for info in infos:
-        blocked = [(o.start, o.end) for o in known_orgs(info.sent.text)]
-        for n in find_names(info.sent.text, blocked):
+        info.known = known_orgs(info.sent.text)
+        info.names = find_names(info.sent.text, [(o.start, o.end) for o in info.known])
+        for n in info.names:
             registry.add(n.text)
     sur_re = surname_pattern(registry)
     salient: str | None = None
@@ -966,7 +994,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         _entities(info, registry, sur_re, published)
         _mark(info, salient, last_org)
         _restore_there(info)
-        info.correction = bool(CORRECTION.search(info.sent.text))
+        info.correction = _is_correction(info.sent.text)
         if last_org is not None:
             info.ents.append(Ent("O", last_org.key, org=last_org.org, start=-1, end=-1))
             info.ctx_org = str(len(info.ents) - 1)

@@ -97,6 +97,10 @@ _RUN = re.compile(
     r"(?:(?:" + _TOKEN.pattern + r")(?:\s+(?:" + "|".join(sorted(_PARTICLES)) + r"))*\s+)+(?:" + _TOKEN.pattern + r")")
 
 
+_GAP = re.compile(r"\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)?")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _is_name_token(tok: str) -> bool:
     if tok in NOT_NAME:
         return False
@@ -120,7 +124,7 @@ def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[
         j = i + 1
         while j < n:
             gap = text[run[-1][1]:toks[j][0]]
-            if re.fullmatch(r"\s+(?:(?:" + "|".join(_PARTICLES) + r")\s+)?", gap) and "\n" not in gap:
+            if _GAP.fullmatch(gap) and "\n" not in gap:
                 run.append(toks[j])
                 j += 1
             else:
@@ -143,13 +147,13 @@ def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[
 
 def _emit(text: str, seg: list[tuple[int, int, str]], out: list[NameSpan]) -> None:
     # drop leading/trailing initials
-    while seg and re.fullmatch(r"[A-Z]\.", seg[0][2]):
+    while seg and _INITIAL.fullmatch(seg[0][2]):
         seg = seg[1:]
-    while seg and re.fullmatch(r"[A-Z]\.", seg[-1][2]):
+    while seg and _INITIAL.fullmatch(seg[-1][2]):
         seg = seg[:-1]
     if len(seg) < 2 or len(seg) > 4:
         return
-    if all(re.fullmatch(r"[A-Z]\.", s[2]) for s in seg):
+    if all(_INITIAL.fullmatch(s[2]) for s in seg):
         return
     a, b = seg[0][0], seg[-1][1]
     out.append(NameSpan(a, b, text[a:b]))
