@@ -185,9 +185,11 @@ class Daemon:
 
         totals = {"feeds": 0, "ok": 0, "not_modified": 0, "error": 0, "new": 0, "facts": 0}
         batch = max(1, self.cfg.concurrency * 2)
+        started = utcnow()  # a round polls what was due when it started, each feed once
         while not self.stop.is_set():
             with self.store.write() as conn:
-                rows = claim_due(conn, self.worker, now=utcnow(), lease_s=self.cfg.lease_s, limit=batch)
+                rows = claim_due(conn, self.worker, now=utcnow(), lease_s=self.cfg.lease_s, limit=batch,
+                                 due_by=started)
             if not rows:
                 break
             try:

@@ -105,20 +105,23 @@ def parse_iso(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
-def claim_due(conn: Connection, owner: str, *, now: datetime, lease_s: float, limit: int) -> list[dict[str, Any]]:
-    """Lease up to `limit` feeds that are due and not leased by a live owner; returns their rows.
+def claim_due(conn: Connection, owner: str, *, now: datetime, lease_s: float, limit: int,
+              due_by: datetime | None = None) -> list[dict[str, Any]]:
+    """Lease up to `limit` feeds that are due (by `due_by`, default `now`) and not leased by a
+    live owner; returns their rows.
 
     Must run inside a write transaction (Store.write()). Feeds that moved (permanent redirect)
     are not polled any more; their successor row is.
     """
     now_s = iso(now)
     sql = (f"SELECT {', '.join(FEED_COLUMNS)} FROM rc_feeds "
-           "WHERE (next_poll_at IS NULL OR next_poll_at <= :now) AND moved_to IS NULL "
+           "WHERE (next_poll_at IS NULL OR next_poll_at <= :due) AND moved_to IS NULL "
            "AND (lease_expires_at IS NULL OR lease_expires_at < :now) "
            "ORDER BY next_poll_at, url LIMIT :n")
     if conn.dialect.name == "postgresql":
         sql += " FOR UPDATE SKIP LOCKED"
-    rows = [dict(zip(FEED_COLUMNS, r)) for r in conn.execute(text(sql), {"now": now_s, "n": int(limit)})]
+    params = {"now": now_s, "due": iso(min(due_by, now)) if due_by else now_s, "n": int(limit)}
+    rows = [dict(zip(FEED_COLUMNS, r)) for r in conn.execute(text(sql), params)]
     if not rows:
         return []
     expires = iso(now + timedelta(seconds=lease_s))
