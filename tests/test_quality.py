@@ -1,0 +1,45 @@
+"""Extraction quality through the real pipeline (ingest -> resolve -> log -> projections),
+scored like ../shared/tools/score_events.py. The floors only move up: a regression fails CI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rollcall.evaluate import evaluate_paths
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def run(gold: Path, articles: Path) -> dict:
+    return evaluate_paths(json.loads(gold.read_text(encoding="utf-8")), [str(articles)])
+
+
+@pytest.mark.skipif(not (SHARED_SEEDS / "gold.json").exists(), reason="../shared/seeds is not beside the checkout")
+def test_shared_seed_articles() -> None:
+    r = run(SHARED_SEEDS / "gold.json", SHARED_SEEDS / "articles")
+    assert r["moves"]["f1"] >= 0.95, r["missed"] + r["false_positives"]
+    assert r["held_role"]["f1"] >= 0.85, r["missed"] + r["false_positives"]
+    assert r["duplicates"] == 0 and r["not_facts_emitted"] == []
+    assert r["moves"]["date_accuracy"] >= 0.85
+    assert r["rosters"]["right"] == r["rosters"]["checks"], r["rosters"]["wrong"]
+
+
+def test_development_corpus_floors() -> None:
+    gold = REPO / "tests" / "corpus" / "gold.json"
+    r = run(gold, REPO / "tests" / "corpus" / "articles")
+    assert r["moves"]["f1"] >= 0.65
+    assert r["held_role"]["f1"] >= 0.80
+    assert r["rosters"]["accuracy"] >= 0.75
+    # every duplicate pair in the gold is found (whichever copy is read first), and no other
+    pairs = {frozenset(p[:2]) for p in json.loads(gold.read_text(encoding="utf-8"))["duplicates"]}
+    found = {Path(d[0]).name for d in r["duplicates_found"]}
+    assert len(found) == len(pairs) and all(any(f in p for p in pairs) for f in found)
+
+
+def test_bundled_seeds_floors() -> None:
+    r = run(REPO / "seeds" / "gold.json", REPO / "seeds")
+    assert r["moves"]["f1"] >= 0.6
+    assert r["held_role"]["f1"] >= 0.4
