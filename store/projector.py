@@ -99,19 +99,40 @@ class _Run:
         for kind, eid, name, into, pos in conn.exec_driver_sql(
                 "SELECT kind, id, name, merged_into, merged_position FROM rc_entities "
                 "WHERE merged_into IS NOT NULL"):
-            self.entities[(kind, eid)] = (name, into, pos)
+            self._set_entity((kind, eid), (name, into, pos))
+        # Rows the page's events will ask for, fetched up front by `prefetch` in a few IN
+        # queries instead of one query per event; the tables do not change during a run, so
+        # these are exactly what the lazy queries would return. Misses still query.
+        self._db_entities: dict[tuple[str, str], tuple | None] = {}
+        self._db_facts: dict[str, tuple | None] = {}
+        self._db_person_facts: dict[str, list[tuple]] = {}
+        self._db_open_rows: dict[str, list[tuple]] = {}
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, kind: str, eid: str) -> tuple[str, str | None, int | None] | None:
         key = (kind, eid)
         if key not in self.entities:
-            row = self.conn.execute(text(
-                "SELECT name, merged_into, merged_position FROM rc_entities WHERE kind=:k AND id=:i"),
-                {"k": kind, "i": eid}).first()
+            if key in self._db_entities:
+                row = self._db_entities[key]
+            else:
+                row = self.conn.execute(text(
+                    "SELECT name, merged_into, merged_position FROM rc_entities WHERE kind=:k AND id=:i"),
+                    {"k": kind, "i": eid}).first()
             if row is None:
                 return None
-            self.entities[key] = (row[0], row[1], row[2])
+            self._set_entity(key, (row[0], row[1], row[2]))
         return self.entities[key]
+
+    def _set_entity(self, key: tuple[str, str], value: tuple[str, str | None, int | None]) -> None:
+        """Every write to `entities` goes here, to keep the merged-into index (`_children`) exact."""
+        if not hasattr(self, "_children"):
+            self._children: dict[tuple[str, str], set[str]] = {}
+        old = self.entities.get(key)
+        if old is not None and old[1] is not None:
+            self._children.get((key[0], old[1]), set()).discard(key[1])
+        self.entities[key] = value
+        if value[1] is not None:
+            self._children.setdefault((key[0], value[1]), set()).add(key[1])
 
     def canonical(self, kind: str, eid: str) -> str:
         seen = set()
@@ -126,7 +147,7 @@ class _Run:
     def ensure_entity(self, kind: str, eid: str, name: str, position: int) -> None:
         if (kind, eid) in self.new_entities or self._entity(kind, eid) is not None:
             return
-        self.entities[(kind, eid)] = (name, None, None)
+        self._set_entity((kind, eid), (name, None, None))
         self.new_entities[(kind, eid)] = (kind, eid, name, position, None, None)
 
     def add_alias(self, kind: str, alias: str, eid: str, position: int, *, override: bool = False) -> None:
@@ -145,10 +166,61 @@ class _Run:
         """Every entity id that is (or was merged into) this canonical id. Merged entities
         are all in memory (loaded at the start of the run), so this needs no query."""
         ids = [eid]
-        for (k, other), (_, into, _) in list(self.entities.items()):
-            if k == kind and into is not None and self.canonical(kind, other) == eid and other != eid:
-                ids.append(other)
+        children = getattr(self, "_children", {})
+        stack, seen = [eid], {eid}
+        while stack:  # walk merged-into links backwards from eid
+            for other in sorted(children.get((kind, stack.pop()), ())):
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+                    if self.canonical(kind, other) == eid:
+                        ids.append(other)
         return ids
+
+    def prefetch(self, events: list[StoredEvent]) -> None:
+        """Fetch, a few hundred keys per query, the rows this page's events will need: their
+        entities, the facts corroborations and retractions point at, and their people's
+        stored facts and open membership rows."""
+        ents: dict[str, set[str]] = {"person": set(), "org": set()}
+        fids: set[str] = set()
+        people: set[str] = set()
+        for e in events:
+            if e.type in FACT_EVENTS:
+                ents["person"].add(e.payload["person"]["id"])
+                ents["org"].add(e.payload["org"]["id"])
+                people.add(e.payload["person"]["id"])
+            elif e.type in (CORROBORATED, RETRACTED):
+                fids.add(e.payload["fact"])
+        for kind, ids in ents.items():
+            ids = {i for i in ids if (kind, i) not in self.entities}
+            self._db_entities.update({(kind, i): None for i in ids})
+            for r in self._in("SELECT id, name, merged_into, merged_position FROM rc_entities WHERE kind={m} AND id",
+                              sorted(ids), (kind,)):
+                self._db_entities[(kind, r[0])] = (r[1], r[2], r[3])
+        fids -= self.facts.keys()
+        self._db_facts.update({f: None for f in fids})
+        for r in self._in(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id", sorted(fids)):
+            self._db_facts[r[0]] = tuple(r)
+            people.add(r[3])
+        canon = {self.canonical("person", p) for p in people} - self.person_facts.keys()
+        members = {m for c in canon for m in self.members_of("person", c)}
+        self._db_person_facts.update({m: [] for m in members})
+        for r in self._in(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id", sorted(members)):
+            self._db_person_facts[r[3]].append(tuple(r))
+        self._db_open_rows.update({c: [] for c in canon})
+        for r in self._in(f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE tx_to IS NULL AND person_id",
+                          sorted(canon)):
+            self._db_open_rows[r[1]].append(tuple(r))
+
+    def _in(self, sql: str, keys: list[str], params: tuple = (), chunk: int = 500) -> list:
+        """`sql` ending in a column name, run as `column IN (...)` over `keys` in chunks."""
+        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
+        out: list = []
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
+            out.extend(self.conn.exec_driver_sql(
+                sql.format(m=mark) + f" IN ({', '.join([mark] * len(part))})", params + tuple(part)).fetchall())
+        return out
 
     # -- facts ----------------------------------------------------------------------------
     def load_person(self, pid: str) -> None:
@@ -158,17 +230,21 @@ class _Run:
         marks = ", ".join(f":p{i}" for i in range(len(ids)))
         params = {f"p{i}": v for i, v in enumerate(ids)}
         fids: list[str] = []
-        for r in self.conn.execute(text(
-                f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id IN ({marks})"), params):
+        if all(i in self._db_person_facts for i in ids):
+            fact_rows = [r for i in ids for r in self._db_person_facts[i]]
+        else:
+            fact_rows = self.conn.execute(text(
+                f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id IN ({marks})"), params)
+        for r in fact_rows:
             f = _Fact(*r)
             f.date_inferred = bool(f.date_inferred)
             self.facts.setdefault(f.event_id, f)
             fids.append(f.event_id)
         self.person_facts[pid] = fids
         rows: list[tuple[int, Segment]] = []
-        for r in self.conn.execute(text(
-                f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to IS NULL"),
-                {"p": pid}):
+        seg_rows = self._db_open_rows[pid] if pid in self._db_open_rows else self.conn.execute(text(
+            f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to IS NULL"), {"p": pid})
+        for r in seg_rows:
             if int(r[0]) in self.closed_rows:
                 continue
             rows.append((int(r[0]), Segment(r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]),
@@ -177,8 +253,8 @@ class _Run:
 
     def get_fact(self, fid: str) -> _Fact | None:
         if fid not in self.facts:
-            r = self.conn.execute(text(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id=:e"),
-                                  {"e": fid}).first()
+            r = self._db_facts[fid] if fid in self._db_facts else self.conn.execute(
+                text(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id=:e"), {"e": fid}).first()
             if r is None:
                 return None
             self.facts[fid] = _Fact(*r)
@@ -285,7 +361,7 @@ class _Run:
             self.load_person(pid)
         known = self._entity(kind, old)
         name = known[0] if known else old
-        self.entities[(kind, old)] = (name, target, e.position)
+        self._set_entity((kind, old), (name, target, e.position))
         if (kind, old) in self.new_entities:
             self.new_entities[(kind, old)] = self.new_entities[(kind, old)][:4] + (target, e.position)
         elif known is None:  # merging a name before any fact about it: remember the merge
@@ -379,7 +455,9 @@ def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], 
                 return applied
             run = _Run(conn)
             pos = start
-            for e in log.read(conn, after=start, upto=min(last, start + page)):
+            events = list(log.read(conn, after=start, upto=min(last, start + page)))
+            run.prefetch(events)
+            for e in events:
                 run.apply(e)
                 pos = e.position
             run.flush(pos)
