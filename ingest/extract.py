@@ -95,7 +95,9 @@ JOIN_TRIG = re.compile(
     r"move\s+to|return\s+to|hire\s+at|lands?\s+a\s+(?:job|role|position)\s+at|"
     r"tak(?:es|en|ing)\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
-    r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with))\b",
+    r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|"
+    r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
+    r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to)\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
@@ -107,7 +109,7 @@ LEAVE_TRIG = re.compile(
     re.I)
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:to|as)\b|"
-    r"\b(?:tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to)\b|"
+    r"\b(?:tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
     r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b",
     re.I)
@@ -212,6 +214,7 @@ class SentInfo:
     known: list[OrgMention] = field(default_factory=list)   # gazetteer orgs (first pass)
     names: list = field(default_factory=list)               # full-name spans (first pass)
     group_pred: object = False                              # cache of _group_predicates
+    rel_clauses: list[str] = field(default_factory=list)    # "«P3» left «O1» in «D2»" from "P, who left O in D,"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -398,7 +401,7 @@ def _restore_there(info: SentInfo) -> None:
 # ----------------------------------------------------------------------------- appositions
 _APPOS_START = re.compile(
     rf"^\s*(?:(?:the|a|an|its|his|her|until\s+recently|most\s+recently|"
-    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
+    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
     rf"«O\d+»|{ROLE_WORD}\b)", re.I)
 
 
@@ -426,7 +429,8 @@ def _appositions(info: SentInfo) -> None:
         if oidx is None:
             return
         oe = org_of(oidx)
-        former = bool(re.search(r"\b(?:former|formerly|ex-|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b", seg, re.I))
+        former = bool(re.search(r"\b(?:former|formerly|ex-|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|"
+                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I))
         past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
         founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
             r"\b(?:and|,)\s+(?:the\s+)?(?:chief|ceo|cto|cfo|coo|president|head|director|chair\w*|lead|vp|"
@@ -493,7 +497,19 @@ def _appositions(info: SentInfo) -> None:
                 break
         if not segs:
             continue
+        coord = _coordinated_before(s, m.start())
         for k, seg in enumerate(segs):
+            plural = bool(coord) and bool(_PLURAL_APPOS.match(seg))
+            wm = re.search(r"\bwho\s+", seg)
+            if wm:
+                # a relative clause is a clause of its own whose subject is the head (all
+                # coordinated heads when the apposition is plural: "A and B, two ... who are")
+                heads = (coord + [pidx]) if plural else [pidx]
+                info.rel_clauses.append(" and ".join(f"«P{h}»" for h in heads) + " " + seg[wm.end():])
+            om2 = re.search(O, seg) if plural else None
+            if om2:
+                for h in coord:
+                    add(h, om2.group(1), seg, seg, 0.8)
             role_src = seg
             om = re.search(rf"{O}(?:'s)?", seg)
             if om:
@@ -523,6 +539,17 @@ def _appositions(info: SentInfo) -> None:
         oidx = prev[-1] if prev else ctx
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
+    # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
+    for m in re.finditer(rf"\b(?:its|their|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
+        role = m.group(2)
+        if not TITLE.search(role) or "«" in role:
+            continue
+        oidx = m.group(1)
+        if oidx is None:
+            prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+            oidx = prev[-1] if prev else ctx
+        if oidx is not None:
+            add(m.group(3), oidx, role, role, 0.7)
     # "former ROLE of O P" is rare; "ex-O P"
     for m in re.finditer(rf"\bex-«O(\d+)»\s+(?:{ROLE_PHRASE}\s+)?«P(\d+)»", s, re.I):
         add(m.group(2), m.group(1), None, "former", 0.7)
@@ -563,6 +590,23 @@ def _appositions(info: SentInfo) -> None:
     # "P, who VERB..." relative clauses are removed above; "P's" stays
     info.simple = _WS.sub(" ", simple)
     info.affils = affs
+
+
+_PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
+                           r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
+
+
+def _coordinated_before(s: str, pos: int) -> list[str]:
+    """Indices of persons coordinated immediately before `pos` ("A, B and" + C), in order."""
+    out: list[str] = []
+    left = s[:pos]
+    while True:
+        m = re.search(r"«P(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", left)
+        if not m:
+            break
+        out.insert(0, m.group(1))
+        left = left[:m.start()]
+    return out
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -652,6 +696,24 @@ def _is_present(gap: str, trig: str) -> bool:
     return False
 
 
+_PRIOR = re.compile(
+    rf"\b(?:after|following|since|upon)\s+(?:(?:leaving|quitting|departing(?:\s+from)?|exiting|"
+    rf"(?:his|her|their|an?)\s+(?:exit|departure)\s+from)\s+|(?:(?:a|an|one|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d+|several|many|a\s+few|nearly|almost|over|more\s+than)\s+)*(?:\w+\s+)?"
+    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at|with)\s+){FILL}«O(\d+)»", re.I)
+
+
+def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[Ent]) -> list[str]:
+    """Orgs a joiner left, stated around the join in its clause: "after leaving A",
+    "after two years at A", fronted ("After quitting A, P joined B") or trailing."""
+    clause = _clause_prefix(s, subj_pos) + s[subj_pos:_clause_end(s, end)]
+    out = []
+    for m in _PRIOR.finditer(clause):
+        if ents[int(m.group(1))].key != ents[int(new_org)].key:
+            out.append(m.group(1))
+    return out
+
+
 def _chain(pattern: str, text: str) -> list[str]:
     """Group 1 of `pattern` matched repeatedly, each match starting where the last ended."""
     out: list[str] = []
@@ -665,8 +727,9 @@ def _chain(pattern: str, text: str) -> list[str]:
         pos = m.end()
 
 
-def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry) -> None:
-    s = info.simple
+def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry, clause: str | None = None) -> None:
+    """Move verbs and nouns of the sentence (or of one of its relative clauses) as claims."""
+    s = info.simple if clause is None else clause
     if "«P" not in s and "«Q" not in s:
         return  # every rule below needs a person
     ents = info.ents
@@ -719,6 +782,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
         emit("joined", who, obj.group(1), role, date, conf, _is_present(gap, t.group(0)), "join",
              offset_expression(s[sabs:t.start()]))
+        for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
+            emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
         tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
         fm = re.match(rf"(?:\s+(?:in|on|by)\s+«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
         if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
@@ -812,6 +877,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
+        if t.group(0).lower().endswith(" at"):
+            am = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
+            if am:
+                emit("role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
+                     _date_for(info, s, sabs, t.start(), t.end()), 0.75, _is_present(gap, t.group(0)), "step-up")
+            continue
         rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
         if not rm:
             continue
@@ -850,15 +921,23 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         for x in _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«P(\d+)»", tail):
             people.append((pkey(x), False))
         role = _role_after(s, t.end() + om.end())
+        verb = t.group(0).lower()
+        if role is None and verb.startswith(("promot", "elevat")):
+            rm = re.match(r"\s*to\s+(?:the\s+)?(?:(?:role|position|post|rank|title)\s+of\s+)?(?:a\s+|an\s+)?([^,.;«()]{2,80})", tail, re.I)
+            role = _clean_role(rm.group(1)) if rm else None
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
             role = _clean_role(rm.group(1)) if rm else None
         date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
-        verb = t.group(0).lower()
         typ = "joined"
-        if re.match(r"(?:promot|name|appoint|elect|install|tap)", verb) and role and "board" not in role.lower():
-            typ = "role?" if not verb.startswith("promot") else "role_changed"
+        if verb.startswith("promot"):
+            typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
+        elif re.match(r"(?:name|appoint|elect|install|tap)", verb) and role and "board" not in role.lower():
+            typ = "role?"
         emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
+        if typ == "joined":
+            for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
+                emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
 
     # --- passive hires: "P was hired by O", "P was tapped to lead O's X"
     for t in PASSIVE_HIRE.finditer(s):
@@ -902,6 +981,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry)
         role = "co-founder" if ("co" in verb[:3] or len(who) > 1 or re.match(r"[^.;]{0,40}\bwith\s+«P", s[t.end() + obj.end():])) else "founder"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
         emit("joined", who, obj.group(1), role, date, 0.8, _is_present(gap, verb), "found")
+        for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
+            emit("left", who, o, None, date, 0.7, _is_present(gap, verb), "found-after")
     for t in FOUNDED_BY.finditer(s):
         left = s[max(0, t.start() - 60):t.start()]
         om = None
@@ -1001,6 +1082,8 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         _appositions(info)
         if not info.correction:
             _triggers(info, si, raws, registry)
+            for clause in info.rel_clauses:
+                _triggers(info, si, raws, registry, clause)
             _stative_there(info, si, raws, group_pred)
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)
@@ -1057,10 +1140,19 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 continue
             r.org, r.confidence = org, 0.65
         elif r.type == "left" and not r.org:
-            org = context_org(r.person, r.sent)
-            if not org:
+            # an org-less departure is from the org the sentence describes the person at
+            # (a former title counts: "its former CTO, P, left"); a later mention of a
+            # departure already stated with its org ("after P's exit") adds nothing
+            here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            if here:
+                r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
+            elif any(x.type == "left" and x.person == r.person and x.org and x.sent <= r.sent for x in raws):
                 continue
-            r.org, r.confidence = org, 0.55
+            else:
+                org = context_org(r.person, r.sent)
+                if not org:
+                    continue
+                r.org, r.confidence = org, 0.55
         claims.append(r)
 
     # a person joining B while described as at A (in the same sentence) left A
