@@ -102,3 +102,41 @@ def test_reextract_appends_only_differences(store: Store, tmp_path: Path) -> Non
     with store.read() as c:
         statuses = {(f["type"], f["org"]["id"]): f["status"] for f in queries.facts(c, include_retracted=True)}
         assert statuses[("left", "cohere")] == "retracted" and statuses[("joined", "mistral")] == "active"
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>AI moves</title><link>http://127.0.0.1/</link>
+<item><title>Lena Park joins Mistral</title><link>http://127.0.0.1/park?utm_campaign=rss</link>
+<guid>park-1</guid><pubDate>Thu, 10 Apr 2025 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;Lena Park has left Cohere to join Mistral as head of retrieval, the company said on Thursday.&lt;/p&gt;</description></item>
+<item><title>&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; Omar Said joins xAI</title>
+<link>http://127.0.0.1/said</link><guid>said-1</guid><pubDate>Fri, 11 Apr 2025 09:00:00 GMT</pubDate>
+<description>Omar Said joined xAI this week as a member of technical staff.&lt;script&gt;steal()&lt;/script&gt;</description></item>
+</channel></rss>"""
+
+
+def test_feed_url_ingested_once_as_text(store: Store) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from feedserver import FeedServer
+
+    from rollcall.sources import read_sources
+
+    with FeedServer() as server:
+        server.add_route("/feed.xml", RSS.encode(), headers={"Content-Type": "application/rss+xml"})
+        items, n = read_sources([], [server.url("/feed.xml")])
+        report = Ingestor(store).ingest(items)
+        assert len(report.new) == 2 and n == 2
+        items, _ = read_sources([], [server.url("/feed.xml")])
+        with store.read() as c:
+            before = log.head(c)[0]
+        again = Ingestor(store).ingest(items)
+        assert not again.new and len(again.unchanged) == 2
+        with store.read() as c:
+            assert log.head(c)[0] == before
+            bodies = [r[0] + r[1] for r in c.exec_driver_sql("SELECT title, text FROM rc_articles")]
+            facts = list(queries.facts(c))
+    assert len(bodies) == 2 and not any("<" in b or "pwned" in b or "steal" in b for b in bodies)
+    assert any(f["person"]["name"] == "Lena Park" and f["org"]["name"] == "Mistral" for f in facts)
+    assert all(f["sources"][0]["url"].startswith("http://127.0.0.1/") for f in facts)
