@@ -19,7 +19,6 @@ abandon) the work in hand, release leases, exit 0 within seconds.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import signal
@@ -221,6 +220,8 @@ class Daemon:
 
     def _run_async(self, coro: Any) -> Any:
         """Run a coroutine to completion, cancelling it when the daemon is told to stop."""
+        import asyncio
+
         async def guarded() -> Any:
             task = asyncio.ensure_future(coro)
             while not task.done():
@@ -314,6 +315,8 @@ class Daemon:
 
     def _with_full_text(self, articles: list, opts: Any) -> list:  # type: ignore[type-arg]
         """Fetch the pages of entries not read before and use their full text."""
+        import asyncio
+
         from sqlalchemy import text
 
         from ingest.feeds import fetch_article_page, with_page_text

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Callable, Iterable
 
-from ingest.feeds import next_backoff
-
 MIN_INTERVAL = 5 * 60
 MAX_INTERVAL = 24 * 3600
 EWMA_ALPHA = 0.3  # weight of the newest observed gap in the smoothed mean
@@ -156,6 +154,8 @@ def plan_success(feed: dict[str, Any], *, now: datetime, new_entries: int, publi
 def plan_failure(feed: dict[str, Any], *, now: datetime, retry_after: float | None = None,
                  policy: Policy = Policy(), rand: Callable[[], float] = random.random) -> datetime:
     """When to retry a feed whose poll just failed (its `failures` not yet incremented)."""
+    from ingest.feeds import next_backoff  # here: importing httpx slows every CLI command
+
     failures = int(feed.get("failures") or 0) + 1
     delay = next_backoff(failures, retry_after, base=policy.backoff_base, cap=policy.backoff_cap, rand=rand)
     return now + timedelta(seconds=max(delay, min(policy.min_interval, policy.backoff_base)))

@@ -1,0 +1,104 @@
+"""Three daemons against one PostgreSQL schema share 30 feeds: every feed is fetched by one of
+them per round (never two in the same round), all three take part, each new item becomes one
+fact, and when one daemon is killed with SIGKILL its feeds move to the others once its leases
+expire. Needs ROLLCALL_TEST_PG (see conftest.py)."""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PG_URL, drop_pg_schema, make_pg_schema
+from feedserver import FeedServer
+from test_daemon import Daemon, LiveFeed, events, move, people_in, run_cli, wait_for, write_config
+
+pytestmark = [pytest.mark.pg, pytest.mark.skipif(not PG_URL, reason="needs ROLLCALL_TEST_PG")]
+
+FEEDS = 30
+INTERVAL = 1.0
+LEASE = 3.0
+
+
+def worker_of(user_agent: str) -> str:
+    m = re.search(r"worker/(\S+)", user_agent)
+    return m.group(1) if m else "?"
+
+
+@pytest.fixture
+def pg_url():
+    schema, url = make_pg_schema()
+    try:
+        yield url
+    finally:
+        drop_pg_schema(schema)
+
+
+def test_three_daemons_share_feeds_and_take_over_from_a_killed_one(tmp_path: Path, pg_url: str):
+    server = FeedServer().start()
+    feeds = [LiveFeed(f"f{i:02d}") for i in range(FEEDS)]
+    urls = [server.add_route(f"/f{i:02d}.xml", f) for i, f in enumerate(feeds)]
+    daemons: list[Daemon] = []
+    try:
+        # one feed added with the CLI beforehand; all of them come from each daemon's config too
+        # (the same list in all three: adding a known feed changes nothing)
+        run_cli(pg_url, "feeds", "add", urls[0], "--every", "1s", "--fixed")
+        for i, f in enumerate(feeds):
+            p, _, s = move(i)
+            f.add(f"{f.name}-0", "Moves", s)
+        for w in ("w1", "w2", "w3"):
+            cfg = write_config(tmp_path / f"{w}.toml", pg_url, feeds=urls, lease=LEASE, tick=0.2,
+                               min_interval=INTERVAL)
+            daemons.append(Daemon(cfg, "--worker-id", w, log=tmp_path / f"{w}.log"))
+        first = {move(i)[0] for i in range(FEEDS)}
+        wait_for(lambda: first <= people_in(events(pg_url)), 60, "the first item of every feed")
+
+        # a second item everywhere, fetched while all three run
+        t_add = time.monotonic()
+        for i, f in enumerate(feeds):
+            f.add(f"{f.name}-1", "More moves", move(FEEDS + i)[2])
+        second = {move(FEEDS + i)[0] for i in range(FEEDS)}
+        wait_for(lambda: second <= people_in(events(pg_url)), 30, "the second item of every feed")
+        time.sleep(2)  # a few more rounds
+
+        # never two fetches of a feed in one round: consecutive fetches are an interval apart
+        for f in feeds:
+            times = [t for t, _ua, _n in f.fetches]
+            gaps = [b - a for a, b in zip(times, times[1:])]
+            assert gaps and min(gaps) > 0.8 * INTERVAL, (f.name, gaps)
+        # and the second item was first served to exactly one daemon
+        first_with_new = [next(ua for t, ua, n in f.fetches if n == 2) for f in feeds]
+        assert all(worker_of(ua) in ("w1", "w2", "w3") for ua in first_with_new)
+        workers = {worker_of(ua) for f in feeds for t, ua, n in f.fetches if t > t_add}
+        assert workers == {"w1", "w2", "w3"}, workers  # the load is shared
+        evs = events(pg_url)
+        assert len(evs) == 2 * FEEDS and all(len(e["sources"]) == 1 for e in evs)
+
+        # kill -9 one daemon: its leases expire and the others poll its feeds
+        daemons[0].kill9()
+        t_kill = time.monotonic()
+        for i, f in enumerate(feeds):
+            f.add(f"{f.name}-2", "Even more moves", move(2 * FEEDS + i)[2])
+        third = {move(2 * FEEDS + i)[0] for i in range(FEEDS)}
+        wait_for(lambda: third <= people_in(events(pg_url)), 30, "the third item of every feed after the kill")
+        time.sleep(LEASE + 1)
+        t_check = time.monotonic()
+        time.sleep(2 * INTERVAL + 1)
+        for f in feeds:
+            after = [worker_of(ua) for t, ua, n in f.fetches if t > t_kill]
+            assert after and set(after) <= {"w2", "w3"}, (f.name, after)
+            assert any(t > t_check for t, _ua, _n in f.fetches), f"{f.name} is not polled any more"
+        listed = [json.loads(ln) for ln in run_cli(pg_url, "feeds", "list", "--json").stdout.splitlines()]
+        assert len(listed) == FEEDS and all(f["lease_owner"] in (None, "w2", "w3") for f in listed)
+
+        for d in daemons[1:]:
+            rc, took = d.terminate()
+            assert rc == 0 and took < 10, d.log()[-2000:]
+        assert len(events(pg_url)) == 3 * FEEDS
+        run_cli(pg_url, "verify")
+    finally:
+        for d in daemons:
+            d.cleanup()
+        server.stop()
