@@ -464,6 +464,7 @@ class FetchResult:
     http_status: int | None = None
     content_type: str | None = None
     attempts: int = 0
+    cache_control: str | None = None  # the response's Cache-Control (the daemon honours max-age)
 
     @property
     def ok(self) -> bool:
@@ -624,6 +625,7 @@ async def _attempt(
                     "not_modified",
                     etag=response.headers.get("etag") or validators[0],
                     last_modified=response.headers.get("last-modified") or validators[1],
+                    cache_control=response.headers.get("cache-control"),
                     **common,
                 )
             if 200 <= code < 300:
@@ -643,6 +645,7 @@ async def _attempt(
                     body=body,
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
+                    cache_control=response.headers.get("cache-control"),
                     **common,
                 )
             reason = f"HTTP {code} {response.reason_phrase}".strip()
