@@ -215,7 +215,7 @@ class Daemon:
         from ingest.feeds import USER_AGENT, FetchOptions
 
         return FetchOptions(connect_timeout=self.cfg.fetch_connect_timeout, read_timeout=self.cfg.fetch_read_timeout,
-                            deadline=self.cfg.fetch_deadline, allow_internal=self.cfg.allow_internal_feeds,
+                            deadline=self.cfg.fetch_deadline, max_attempts=self.cfg.fetch_attempts, allow_internal=self.cfg.allow_internal_feeds,
                             user_agent=f"{USER_AGENT} worker/{self.worker}")
 
     def _run_async(self, coro: Any) -> Any:
@@ -237,18 +237,69 @@ class Daemon:
 
         return asyncio.run(guarded())
 
+    def _fetch_iter(self, requests: list[Any], opts: Any) -> Iterator[tuple[int, Any]]:
+        """Fetch concurrently (at most `concurrency` in flight, `per_host` per host) and yield
+        (index, FetchResult) as each fetch completes, so one slow feed does not hold the others'
+        ingestion. Stops (and cancels the fetches in flight) on shutdown."""
+        import asyncio
+        import queue
+        from urllib.parse import urlsplit
+
+        from ingest.feeds import fetch_feeds
+
+        results: "queue.Queue[Any]" = queue.Queue()
+        done = object()
+        cancel = threading.Event()
+
+        async def main() -> None:
+            sem = asyncio.Semaphore(self.cfg.concurrency)
+            hosts: dict[str, asyncio.Semaphore] = {}
+
+            async def one(i: int, req: Any) -> None:
+                host = (urlsplit(req.url).hostname or "").lower()
+                per_host = hosts.setdefault(host, asyncio.Semaphore(self.cfg.per_host))
+                async with sem, per_host:
+                    (res,) = await fetch_feeds([req], concurrency=1, per_host=1, options=opts)
+                results.put((i, res))
+
+            tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(requests)]
+            pending = set(tasks)
+            while pending:
+                if self.stop.is_set() or cancel.is_set():
+                    for t in pending:
+                        t.cancel()
+                    await asyncio.gather(*pending, return_exceptions=True)
+                    break
+                _done, pending = await asyncio.wait(pending, timeout=0.1)
+
+        def runner() -> None:
+            try:
+                asyncio.run(main())
+            finally:
+                results.put(done)
+
+        thread = threading.Thread(target=runner, name="fetch", daemon=True)
+        thread.start()
+        try:
+            while True:
+                item = results.get()
+                if item is done:
+                    return
+                yield item
+        finally:
+            cancel.set()
+
     def _poll_batch(self, rows: list[dict], totals: dict[str, int], progress: Callable[[int], None] | None) -> None:
         from ingest.errors import SourceError
-        from ingest.feeds import FeedRequest, fetch_feeds, parse_feed
+        from ingest.feeds import FeedRequest, parse_feed
         from rollcall.schedule import cache_max_age, feed_ttl, plan_failure, plan_success
         from store.feeds import record_failure, record_success, renew_leases
 
         opts = self._fetch_options()
         requests = [FeedRequest(r["url"], r["etag"], r["last_modified"]) for r in rows]
-        results = self._run_async(fetch_feeds(requests, concurrency=self.cfg.concurrency,
-                                              per_host=self.cfg.per_host, options=opts))
         lease_checked = time.monotonic()
-        for row, res in zip(rows, results):
+        for index, res in self._fetch_iter(requests, opts):
+            row = rows[index]
             if self.stop.is_set():
                 raise Stopped()
             if time.monotonic() - lease_checked > self.cfg.lease_s / 3:

@@ -28,6 +28,10 @@ command line, each overriding the one before.
     allow_internal_feeds = false           # refuse feeds on loopback/private addresses
     full_text_concurrency = 4
     max_entries = 5000
+    attempts = 3                           # tries per fetch (5xx, network errors) within `deadline`
+    connect_timeout = "10s"
+    read_timeout = "30s"
+    deadline = "60s"
 
     [[feeds]]                              # added to the feeds table at start
     url = "https://example.com/feed.xml"
@@ -96,6 +100,7 @@ class Config:
     fetch_connect_timeout: float = 10.0
     fetch_read_timeout: float = 30.0
     fetch_deadline: float = 60.0
+    fetch_attempts: int = 3
     catch_up_s: float = 30.0
     maintenance_s: float = 6 * 3600.0
     http_enabled: bool = True
@@ -244,6 +249,7 @@ def load(path: str | None = None, env: Mapping[str, str] | None = None) -> Confi
         fetch_connect_timeout=duration(polling.get("connect_timeout", 10), "polling.connect_timeout"),
         fetch_read_timeout=duration(polling.get("read_timeout", 30), "polling.read_timeout"),
         fetch_deadline=duration(polling.get("deadline", 60), "polling.deadline"),
+        fetch_attempts=_int(polling.get("attempts", 3), "polling.attempts", 1, 10),
         catch_up_s=duration(jobs.get("catch_up_every", 30), "jobs.catch_up_every"),
         maintenance_s=duration(jobs.get("maintenance_every", 6 * 3600), "jobs.maintenance_every"),
         http_enabled=_bool(http.get("enabled", True), "http.enabled"),

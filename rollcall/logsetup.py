@@ -7,7 +7,7 @@ import logging
 import sys
 from datetime import datetime, timezone
 
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -41,3 +41,5 @@ def setup(fmt: str = "text", level: str = "info") -> None:
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
     for noisy in ("httpx", "httpcore", "apscheduler", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # "skipped: maximum number of running instances reached" is the point of max_instances=1
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)

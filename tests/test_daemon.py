@@ -156,6 +156,7 @@ allow_internal_feeds = true
 connect_timeout = 2
 read_timeout = 2
 deadline = 4
+attempts = 1
 
 [jobs]
 catch_up_every = 1

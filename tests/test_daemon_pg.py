@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import struct
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from conftest import PG_URL, drop_pg_schema, make_pg_schema
 from feedserver import FeedServer
-from test_daemon import Daemon, LiveFeed, events, move, people_in, run_cli, wait_for, write_config
+from test_daemon import (Daemon, LiveFeed, events, free_port, http_get, move, people_in, run_cli, wait_for,
+                         write_config)
 
 pytestmark = [pytest.mark.pg, pytest.mark.skipif(not PG_URL, reason="needs ROLLCALL_TEST_PG")]
 
@@ -101,4 +106,107 @@ def test_three_daemons_share_feeds_and_take_over_from_a_killed_one(tmp_path: Pat
     finally:
         for d in daemons:
             d.cleanup()
+        server.stop()
+
+
+class TcpProxy:
+    """A TCP forwarder to PostgreSQL that the test can pull out and put back: to the daemon it
+    looks exactly like the database server going down and coming back (refused connections,
+    established ones reset)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.port = free_port()
+        self.listener: socket.socket | None = None
+        self.conns: list[socket.socket] = []
+        self.lock = threading.Lock()
+
+    def start(self) -> "TcpProxy":
+        ls = socket.socket()
+        ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        ls.bind(("127.0.0.1", self.port))
+        ls.listen(64)
+        self.listener = ls
+        threading.Thread(target=self._accept, args=(ls,), daemon=True).start()
+        return self
+
+    def _accept(self, ls: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = ls.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self.lock:
+                self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
+        with self.lock:
+            conns, self.conns = self.conns, []
+        for s in conns:
+            try:
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                s.close()
+            except OSError:
+                pass
+
+
+def test_database_outage_is_reported_and_survived(tmp_path: Path, pg_url: str):
+    target = make_url(pg_url)
+    proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432).start()
+    via_proxy = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    server = FeedServer().start()
+    feed = LiveFeed("outage")
+    feed.add("o-0", "Moves", move(500)[2])
+    url = server.add_route("/outage.xml", feed)
+    port = free_port()
+    cfg = write_config(tmp_path / "rollcall.toml", via_proxy, port=port, feeds=[url], lease=3)
+    d = Daemon(cfg, "--worker-id", "solo", log=tmp_path / "daemon.log")
+    health = f"http://127.0.0.1:{port}/healthz"
+    try:
+        wait_for(lambda: move(500)[0] in people_in(events(pg_url)), 30, "the first fact")
+        proxy.stop()  # the database goes away
+        feed.add("o-1", "More moves", move(501)[2])
+
+        def reports_down() -> bool:
+            status, body = http_get(health)
+            return status == 503 and json.loads(body)["db"]["ok"] is False
+
+        wait_for(reports_down, 20, "/healthz to report the database down")
+        time.sleep(2)
+        assert d.proc.poll() is None, "the daemon died with its database"
+        assert move(501)[0] not in people_in(events(pg_url))
+
+        proxy.start()  # and comes back
+        wait_for(lambda: http_get(health)[0] == 200, 30, "/healthz to recover")
+        wait_for(lambda: move(501)[0] in people_in(events(pg_url)), 30, "the item published during the outage")
+        rc, took = d.terminate()
+        assert rc == 0 and took < 10, d.log()[-2000:]
+        assert "database error" in d.log() and "reachable again" in d.log()
+    finally:
+        d.cleanup()
+        proxy.stop()
         server.stop()
