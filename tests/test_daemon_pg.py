@@ -66,7 +66,7 @@ def test_three_daemons_share_feeds_and_take_over_from_a_killed_one(tmp_path: Pat
             f.add(f"{f.name}-1", "More moves", move(FEEDS + i)[2])
         second = {move(FEEDS + i)[0] for i in range(FEEDS)}
         wait_for(lambda: second <= people_in(events(pg_url)), 30, "the second item of every feed")
-        time.sleep(2)  # a few more rounds
+        time.sleep(1.5)  # a few more rounds
 
         # never two fetches of a feed in one round: consecutive fetches are an interval apart
         for f in feeds:
@@ -88,9 +88,9 @@ def test_three_daemons_share_feeds_and_take_over_from_a_killed_one(tmp_path: Pat
             f.add(f"{f.name}-2", "Even more moves", move(2 * FEEDS + i)[2])
         third = {move(2 * FEEDS + i)[0] for i in range(FEEDS)}
         wait_for(lambda: third <= people_in(events(pg_url)), 30, "the third item of every feed after the kill")
-        time.sleep(LEASE + 1)
+        time.sleep(LEASE + 0.5)
         t_check = time.monotonic()
-        time.sleep(2 * INTERVAL + 1)
+        time.sleep(2 * INTERVAL + 0.5)
         for f in feeds:
             after = [worker_of(ua) for t, ua, n in f.fetches if t > t_kill]
             assert after and set(after) <= {"w2", "w3"}, (f.name, after)
