@@ -32,6 +32,7 @@ from .model import Claim
 from .names import find_names
 from .orgs import OrgMention, employer_of, gazetteer, known_orgs, unknown_orgs
 from .sentences import Sentence, split_sentences
+from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
 # ----------------------------------------------------------------------------- lexicon
 ROLE_HEAD = re.compile(
@@ -87,7 +88,7 @@ FILL = r"(?:(?:the|a|an|its|their|rival|fellow|ai|startup|start-up|lab|company|f
 
 JOIN_TRIG = re.compile(
     r"\b(?:(?:re)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing)\s+(?:over\s+)?to|defect(?:s|ed|ing|ion)?\s+to|"
-    r"head(?:s|ed|ing)?\s+(?:over\s+)?to|jump(?:s|ed|ing)?\s+(?:ship\s+)?to|hop(?:s|ped|ping)?\s+"
+    r"head(?:s|ed|ing)?\s+(?:over\s+|back\s+)?to|jump(?:s|ed|ing)?\s+(?:ship\s+)?to|hop(?:s|ped|ping)?\s+"
     r"(?:over\s+)?to|land(?:s|ed|ing)?\s+(?:at|with)|return(?:s|ed|ing)?\s+to|go(?:es|ing)?\s+back\s+to|"
     r"went\s+(?:back\s+)?to|switch(?:es|ed|ing)?\s+to|shift(?:s|ed|ing)?\s+to|decamp(?:s|ed|ing)?\s+"
     r"(?:to|for)|sign(?:s|ed|ing)?\s+(?:on\s+)?with|bolt(?:s|ed|ing)?\s+(?:to|for)|cross(?:es|ed|ing)?"
@@ -677,6 +678,9 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
+    ri = reporting_date_index(info.marked)
+    if ri is not None and ri < len(info.ents) and info.ents[ri].date is not None:
+        return info.ents[ri].date  # "..., the company said on Monday"
     return None
 
 
@@ -801,7 +805,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         before = s[max(0, t.start() - 12):t.start()].lower()
         after = s[t.end():t.end() + 20].lower()
         if word.startswith("left") and (re.search(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+$", before)
-                                         and not re.match(r"\s*«O", after)):
+                                         and not re.match(r"\s*«o", after)):
             continue
         if word.startswith("leave") and re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before):
             continue
@@ -1200,8 +1204,10 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     # relative-to-event offsets: "seven months after being promoted" -> that event's date
     dated = {(c.type, c.person, c.org): c.date for c in claims if c.date and c.date.date}
 
+    _borrow_dates(infos, claims)
     # dates
     out: list[Claim] = []
+    fallbacks: set[int] = set()   # claims dated only by the publication date
     for c in claims:
         if not c.org or not c.person:
             continue
@@ -1210,16 +1216,63 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         inferred = bool(c.date.inferred) if date else False
         if c.date and c.date.future:
             continue
+        fallback = False
         if date is None and c.present and pub is not None and c.type != "held_role":
             prec = pub_prec
             date = published[:{"day": 10, "month": 7}.get(prec, 4)]
-            inferred = True
+            inferred = fallback = True
         out.append(Claim(type=c.type, person=registry.display(c.person), org=c.org, role=c.role,
                          date=date, date_precision=prec, date_inferred=inferred,
                          quote=c.quote.strip(), confidence=round(max(0.05, min(1.0, c.confidence)), 2),
                          person_aliases=registry.aliases(c.person), org_unit=c.unit))
+        if fallback:
+            fallbacks.add(id(out[-1]))
     _ = dated
-    return _dedup(out)
+    return _dedup(out, fallbacks)
+
+
+def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
+    """Undated move claims take the time a neighbouring sentence gives the same event
+    (see ingest/timeline.py for the three rules and why)."""
+    def ent_date(si: int, idx: int) -> DateMention | None:
+        ents = infos[si].ents
+        d = ents[idx].date if idx < len(ents) else None
+        return d if d is not None and d.date and not d.future else None
+
+    def first_date(si: int) -> DateMention | None:
+        for idx in date_indices(infos[si].marked):
+            d = ent_date(si, idx)
+            if d is not None:
+                return d
+        return None
+
+    for c in claims:
+        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil"):
+            continue
+        si = c.sent
+        nxt = si + 1
+        if nxt < len(infos) and infos[nxt].sent.paragraph == infos[si].sent.paragraph or (
+                nxt < len(infos) and si == 0):
+            mk = infos[nxt].marked
+            pi = first_person_index(mk)
+            if pi is not None and pi < len(infos[nxt].ents) and infos[nxt].ents[pi].key == c.person \
+                    and is_same_event_followup(mk):
+                d = first_date(nxt)
+                if d is not None:
+                    if not (re.search(r"\bfirst\s+day\b", mk, re.I) and c.type == "left") and \
+                            not (re.search(r"\blast\s+day\b", mk, re.I) and c.type == "joined"):
+                        c.date = d
+                        continue
+        prv = si - 1
+        if prv >= 0 and opens_same_time(infos[si].sent.text):
+            # "Hours later, ..." (may open a new paragraph): the time of the reported event
+            ri = reporting_date_index(infos[prv].marked)
+            c.date = (ent_date(prv, ri) if ri is not None else None) or first_date(prv)
+        elif prv >= 0 and infos[prv].sent.paragraph == infos[si].sent.paragraph:
+            if c.present and not date_indices(infos[si].marked):
+                ri = reporting_date_index(infos[prv].marked)
+                if ri is not None:
+                    c.date = ent_date(prv, ri)
 
 
 def _related(a: str, b: str) -> bool:
@@ -1227,9 +1280,11 @@ def _related(a: str, b: str) -> bool:
     return employer_of(a) == employer_of(b) or a == b
 
 
-def _dedup(claims: list[Claim]) -> list[Claim]:
+def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim]:
     """One claim per (type, person, org); best date, then confidence; role from the best
-    claim that has one; held_role dropped where a move on the same pair exists."""
+    claim that has one; held_role dropped where a move on the same pair exists. A date the
+    text states beats the publication date given to a present-tense headline."""
+    fallbacks = fallbacks or set()
     best: dict[tuple[str, str, str], Claim] = {}
     roles: dict[tuple[str, str, str], tuple[float, str]] = {}
     for c in claims:
@@ -1239,15 +1294,22 @@ def _dedup(claims: list[Claim]) -> list[Claim]:
             if prev is None or c.confidence > prev[0] or (c.confidence == prev[0] and len(c.role) > len(prev[1])):
                 roles[k] = (c.confidence, c.role)
         cur = best.get(k)
-        score = (_RANKP[c.date_precision] > 0, not c.date_inferred, _RANKP[c.date_precision], c.confidence)
+        score = (_RANKP[c.date_precision] > 0, id(c) not in fallbacks, not c.date_inferred,
+                 _RANKP[c.date_precision], c.confidence)
         if cur is None:
             best[k] = c
             continue
-        cscore = (_RANKP[cur.date_precision] > 0, not cur.date_inferred, _RANKP[cur.date_precision], cur.confidence)
+        cscore = (_RANKP[cur.date_precision] > 0, id(cur) not in fallbacks, not cur.date_inferred,
+                  _RANKP[cur.date_precision], cur.confidence)
         if score > cscore:
             best[k] = replace(c, confidence=max(c.confidence, cur.confidence))
+            if id(c) in fallbacks:
+                fallbacks.add(id(best[k]))
         else:
+            keep = id(cur) in fallbacks
             best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
+            if keep:
+                fallbacks.add(id(best[k]))
     moved = {(p, o) for (t, p, o) in best if t != "held_role"}
     out = []
     for k, c in best.items():

@@ -1,0 +1,62 @@
+"""When an undated move happened, read from the clauses and sentences around it.
+
+News states an event's time once and lets nearby clauses inherit it. Gold convention (and the
+resolver's merging) wants the day the text gives, so a claim with no date phrase of its own
+takes, in this order:
+1. the date of the reporting clause of its own sentence ("..., the company said on Monday";
+   "X said yesterday that she is leaving");
+2. the date of the next sentence when that sentence is about the same person and the same
+   event ("She announced the move last week." / "Her first day was December 2.");
+3. the date of the previous sentence when this one opens with a same-time connective
+   ("Hours later, ...", "The same evening, ...") or is a present-tense continuation of a
+   sentence whose reporting clause is dated ("X announced yesterday that ... . Y becomes CEO.").
+Everything works on marked strings («P3», «Q4», «D2»), so it is phrasing-independent.
+"""
+from __future__ import annotations
+
+import re
+
+REPORT_DATE = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+(?:\w+\s+){0,2}?|wrote|posted|"
+    r"disclosed|revealed|reported|unveiled)\s+(?:\w+\s+){0,2}?«D(\d+)»|"
+    r"«D(\d+)»\s*,?\s+(?:the\s+\w+\s+|«[POQ]\d+»\s+|\w+\s+){0,3}?(?:said|announced|confirmed|wrote|posted)\b", re.I)
+SAME_EVENT_NEXT = re.compile(
+    r"\b(?:announced|announces|confirmed|confirms|said|says|posted|wrote|disclosed|revealed|"
+    r"first\s+day|last\s+day|start(?:s|ed)?|effective|made\s+(?:it|the\s+move)\s+official|the\s+move|the\s+news)\b",
+    re.I)
+SAME_TIME_OPENER = re.compile(
+    r"^\W*(?:(?:hours|minutes|moments)\s+later|the\s+same\s+(?:day|evening|morning|afternoon|night)|"
+    r"later\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon|night)|that\s+(?:same\s+)?"
+    r"(?:day|evening|morning|afternoon|night)|earlier\s+that\s+day|at\s+the\s+same\s+time|simultaneously)\b",
+    re.I)
+_FIRST_PERSON = re.compile(r"«[PQ](\d+)»")
+_DATE = re.compile(r"«D(\d+)»")
+
+
+def reporting_date_index(marked: str) -> int | None:
+    """Placeholder index of the date attached to a reporting verb in the sentence, if any."""
+    m = REPORT_DATE.search(marked)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def first_person_index(marked: str) -> int | None:
+    """Placeholder index of the first person (name or pronoun) of a sentence: its topic."""
+    m = _FIRST_PERSON.search(marked)
+    return int(m.group(1)) if m else None
+
+
+def date_indices(marked: str) -> list[int]:
+    """Placeholder indices of every date in a marked sentence."""
+    return [int(x) for x in _DATE.findall(marked)]
+
+
+def is_same_event_followup(marked: str) -> bool:
+    """The sentence speaks of an announcement or start of something already told."""
+    return bool(SAME_EVENT_NEXT.search(marked))
+
+
+def opens_same_time(text: str) -> bool:
+    """The sentence starts with a connective meaning "at the time just mentioned"."""
+    return bool(SAME_TIME_OPENER.search(text))
