@@ -181,6 +181,10 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "my":
         return mk(f"{int(m.group(2)):04d}-{_mon(m.group(1)):02d}", "month", False)
     if kind == "season":
+        # "the end of 2025" names the year's last month, "the start of 2025" its first
+        edge = {"end of": "12", "start of": "01", "beginning of": "01"}.get(m.group(1).lower())
+        if edge:
+            return mk(f"{m.group(2)}-{edge}", "month", False)
         return mk(m.group(2), "year", False)
     if kind in ("year", "year_comma"):
         return mk(m.group(1), "year", False)

@@ -565,7 +565,7 @@ def _appositions(info: SentInfo) -> None:
     # 4. copular / work predicates: "P is ROLE at O", "P works at O", "P, a researcher at O"
     for m in re.finditer(
             rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(is|was|serves\s+as|served\s+as|works\s+as|worked\s+as|"
-            rf"remains|has\s+been|had\s+been)\s+(?:(?:the|a|an|its)\s+)?((?:former\s+)?{ROLE_PHRASE})\s+(?:at|of|for|with|in)\s+«O(\d+)»",
+            rf"remains|has\s+been|had\s+been)\s+(?:(?:still|now|currently|also)\s+)?(?:(?:the|a|an|its)\s+)?((?:former\s+)?{ROLE_PHRASE})\s+(?:at|of|for|with|in)\s+«O(\d+)»",
             s, re.I):
         past = m.group(2).lower() in ("was", "served as", "worked as", "had been")
         seg = ("who was " if past else "") + m.group(3)
@@ -589,7 +589,30 @@ def _appositions(info: SentInfo) -> None:
     else:
         simple = s
     # "P, who VERB..." relative clauses are removed above; "P's" stays
-    info.simple = _WS.sub(" ", simple)
+    simple = _WS.sub(" ", simple)
+    # org-less copular titles once appositions are cut: "P is CTO.", "P, formerly X, is a
+    # co-founder." The org is the one named before in the sentence, else the one in focus
+    # ("its" or an earlier sentence); a founder title is a founding (joined), stated as a clause.
+    for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(?:is|remains|has\s+been|serves\s+as)\s+"
+                         rf"(?:(?:still|now|currently|also)\s+)?(?:(?:the|a|an|its)\s+)?({ROLE_PHRASE})\s+(?:at|of|for|with)\s+«O(\d+)»", simple, re.I):
+        if m.start() > 0 and any(a.person == ents[int(m.group(1))].key and a.org == ents[int(m.group(3))].key for a in affs):
+            continue
+        add(m.group(1), m.group(3), m.group(2), m.group(2), 0.8)
+    for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(?:is|remains|has\s+been|had\s+been|serves\s+as)\s+"
+                         rf"(?:(?:still|now|currently|also)\s+)?(?:(the|a|an|its|their)\s+)?({ROLE_PHRASE})\s*(?=[.;!]|,\s|$)", simple, re.I):
+        role = m.group(3)
+        if not TITLE.search(role) or "«" in role or re.match(r"(?:former|ex-)", role, re.I):
+            continue
+        prev = [mm.group(1) for mm in re.finditer(O, simple[:m.start()])]
+        oidx = prev[-1] if prev and (m.group(2) or "").lower() not in ("its", "their") else (prev[-1] if prev else info.ctx_org)
+        if oidx is None:
+            continue
+        if re.fullmatch(r"(?:co-?)?founder", role.strip(), re.I):
+            verb = "co-founded" if role.lower().startswith("co") else "founded"
+            info.rel_clauses.append(f"«P{m.group(1)}» {verb} «O{oidx}»")
+        else:
+            add(m.group(1), oidx, role, role, 0.6)
+    info.simple = simple
     info.affils = affs
 
 
@@ -707,6 +730,10 @@ _PRIOR = re.compile(
     rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at|with)\s+){FILL}«O(\d+)»", re.I)
 
 
+# a second predicate of the same subject: "P left A in 2024, and founded B"
+_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$", re.I)
+
+
 def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[Ent]) -> list[str]:
     """Orgs a joiner left, stated around the join in its clause: "after leaving A",
     "after two years at A", fronted ("After quitting A, P joined B") or trailing."""
@@ -747,7 +774,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         out_p = [(pkey(subj.group(2)), subj.group(1) == "Q")]
         left = s[:subj_abs]
         while True:
-            m = re.search(rf"«([PQ])(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", left)
+            m = re.search(rf"«([PQ])(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:fellow\s+|former\s+)?{ROLE_PHRASE}\s+)?$", left)
             if not m:
                 break
             out_p.append((pkey(m.group(2)), m.group(1) == "Q"))
@@ -766,9 +793,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None:
             continue
-        if re.search(r"«O\d+»", gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
             # another org between subject and verb: only "left A to join B" shapes
-            if not re.search(r"(?:leav\w*|left|quit\w*|depart\w*|exit\w*|resign\w*)\b[^«]{0,20}«O\d+»(?:'s[^«,.;]{0,40})?\s*,?\s*(?:in\s+order\s+)?(?:to|and|for)?\s*$", gap, re.I):
+            if not re.search(r"(?:leav\w*|left|quit\w*|depart\w*|exit\w*|resign\w*)\b[^«]{0,20}«O\d+»(?:'s[^«,.;]{0,40})?\s*,?\s*(?:in\s+order\s+)?(?:to|and(?:\s+(?:is|are|was|were|has|have|had|will\s+be|now))?|for)?\s*$", gap, re.I):
                 continue
         if re.search(r"«[PQ]\d+»", gap):
             continue
@@ -814,7 +841,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if re.search(r"«O\d+»", gap):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap):
             continue
         prefix = _clause_prefix(s, sabs)
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
@@ -972,8 +999,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
 
     # --- founders
     for t in FOUND_TRIG.finditer(s):
-        subj, gap, sabs = _subject_left(s, t.start(), max_gap=60)
-        if subj is None or re.search(r"«[PQO]\d+»", gap):
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=120)
+        if subj is None or re.search(r"«[PQ]\d+»", gap):
+            continue
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) or len(gap) > 60 and not _COORD_VP.search(gap):
             continue
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
@@ -1096,7 +1125,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
             salient = min(people, key=lambda e: e.start).key
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None]
         if orgs_here:
-            last_org = max(orgs_here, key=lambda e: e.start)
+            last_org = min(orgs_here, key=lambda e: e.start)
     return _finish(infos, raws, affil_by_sent, registry, published)
 
 
@@ -1179,6 +1208,15 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 claims.append(Raw("held_role", a.person, a.org, a.role, None, si, infos[si].sent.text,
                                   a.confidence, True, a.unit, "affil"))
 
+    # "P, who left A, is ROLE at B": a current title at B beside a departure from A in the
+    # same sentence is a move to B
+    for r in list(claims):
+        if r.type != "held_role":
+            continue
+        if any(x.type == "left" and x.person == r.person and x.sent == r.sent and not _related(x.org, r.org)
+               and x.origin not in ("former",) for x in claims) and \
+                not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
+            claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:
@@ -1257,7 +1295,8 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
             pi = first_person_index(mk)
             if pi is not None and pi < len(infos[nxt].ents) and infos[nxt].ents[pi].key == c.person \
                     and is_same_event_followup(mk):
-                d = first_date(nxt)
+                ri = reporting_date_index(mk)
+                d = (ent_date(nxt, ri) if ri is not None else None) or first_date(nxt)
                 if d is not None:
                     if not (re.search(r"\bfirst\s+day\b", mk, re.I) and c.type == "left") and \
                             not (re.search(r"\blast\s+day\b", mk, re.I) and c.type == "joined"):
