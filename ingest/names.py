@@ -76,6 +76,7 @@ NOT_NAME = frozenset(
     Software Chip Chips Silicon Quantum Stargate Information Verge Wired Bloomberg Axios
     Fortune Forbes Insider Business Insider TechCrunch CNBC CNN BBC Guardian Economist
     Financial Times Wall Street Journal According Follow Followin Official Account Yunyi
+    Consider Meet Ask Look Welcome Congratulations Thanks Remember Imagine Note Take
     Frontline Post Pre Training Pretraining Non Anti Self Multi Anthropic OpenAI Google Meta Microsoft Apple Amazon Nvidia
     """.split()
 )

@@ -192,6 +192,8 @@ _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-
 _CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
+              "developer", "giant", "nonprofit", "non-profit", "institute")
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those His Her Their Its Our My Your He She They It We I
     January February March April May June July August September October November December
@@ -225,7 +227,11 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         taken.append((a, b))
         out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
 
-    for m in _SUFFIX_ORG.finditer(text):
+    # cheap word tests first: the shape patterns are costly and most sentences hold no match
+    words = {w.strip(".,;:!?'’\"()") for w in text.split()}
+    has_suffix = not COMPANY_SUFFIXES.isdisjoint(words)
+    low = text.lower()
+    for m in (_SUFFIX_ORG.finditer(text) if has_suffix else ()):
         a, b = m.span()
         if m.group(2) == "AI" and re.match(r"\s+[a-z]", text[b:b + 3]):
             continue  # "French AI start-up": an adjective, not a name
@@ -233,10 +239,12 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
             continue
         add(a, b)
-    for m in _UNIV_ORG.finditer(text):
-        add(*m.span(1))
-    for m in _CUE_ORG.finditer(text):
-        add(*m.span(1))
+    if "University" in words or "Institute" in words or "College" in words:
+        for m in _UNIV_ORG.finditer(text):
+            add(*m.span(1))
+    if any(c in low for c in _CUE_STEMS):
+        for m in _CUE_ORG.finditer(text):
+            add(*m.span(1))
     for m in _VERB_ORG.finditer(text):
         a, b = m.span(1)
         if free(a, b):
