@@ -56,3 +56,9 @@ def test_bounded_on_huge_input():
     t = time.perf_counter()
     find_dates("word " * 200000)
     assert time.perf_counter() - t < 5
+
+
+def test_end_of_month_and_year():
+    from ingest.dates import find_dates
+    assert [d.date for d in find_dates("He left at the end of January.", "2025-02-18")] == ["2025-01"]
+    assert [d.date for d in find_dates("She left at the end of 2025.")] == ["2025-12"]
