@@ -133,9 +133,16 @@ def get(conn: Connection, event_id: str) -> StoredEvent | None:
 
 
 def position_at(conn: Connection, known_at: str) -> int:
-    """The last position recorded at or before a transaction time (ISO, UTC)."""
-    row = conn.execute(text("SELECT MAX(position) FROM rc_events WHERE recorded_at <= :t"),
+    """The last position recorded at or before a transaction time (ISO, UTC).
+
+    Transaction time never goes backwards along the log (`append` clamps it), so that is the
+    highest position among the rows at the latest `recorded_at <= known_at`: two index
+    lookups, where `MAX(position) ... WHERE recorded_at <= t` scanned every earlier row."""
+    row = conn.execute(text("SELECT MAX(recorded_at) FROM rc_events WHERE recorded_at <= :t"),
                        {"t": known_at}).first()
+    if not row or row[0] is None:
+        return 0
+    row = conn.execute(text("SELECT MAX(position) FROM rc_events WHERE recorded_at = :r"), {"r": row[0]}).first()
     return int(row[0]) if row and row[0] is not None else 0
 
 
