@@ -8,7 +8,9 @@ People: a name matches a known person by any alias (case-, accent- and punctuati
 middle initials and bracketed nicknames dropped: "Max A. Schwarzer", "Diederik (Durk)
 Kingma"), else by a fuzzy first-name match among people who share the exact surname
 (rapidfuzz ratio >= PERSON_FUZZ, or one first name a 3+ letter prefix of the other:
-"Alex"/"Alexander"). Two people who share only a surname are never merged.
+"Alex"/"Alexander"), or as the same two names in the other order ("Lin Junyang" /
+"Junyang Lin", as East Asian names are written both ways). Two people who share only a
+surname are never merged.
 
 Facts: a claim with the same type, person and organization as an active fact, and a date
 compatible with it (equal, one refining the other, or either unknown), is a corroboration
@@ -147,6 +149,11 @@ class Registry:
         toks = _tokens(name)
         if len(toks) < 2:
             return None
+        if len(toks) == 2:
+            # family-name-first order ("Lin Junyang" / "Junyang Lin") names one person
+            pid = self.person_alias.get(f"{toks[1]} {toks[0]}")
+            if pid:
+                return self.canonical("person", pid)
         first = toks[0]
         for pid in sorted(self.by_surname.get(toks[-1], ())):
             other = _tokens(self.person_name[pid])

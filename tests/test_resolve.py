@@ -25,6 +25,8 @@ def test_one_person_however_written_but_never_by_surname_alone() -> None:
     assert reg.person_id("max schwarzer") == ("max-schwarzer", False)
     assert reg.person_id("Maximilian Schwarzer") == ("max-schwarzer", False)  # a first name extending the other
     assert reg.person_id("Anna Schwarzer") == ("anna-schwarzer", True)  # same surname, another person
+    plan(art(3), [claim("left", "Lin Junyang", "Alibaba")], reg)
+    assert reg.person_id("Junyang Lin") == ("lin-junyang", False)
     plan(art(2), [claim("joined", "Diederik (Durk) Kingma", "Anthropic")], reg)
     assert reg.person_id("Durk Kingma")[0] == reg.person_id("Diederik Kingma")[0]
 
