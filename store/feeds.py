@@ -42,8 +42,12 @@ def add_feed(conn: Connection, url: str, interval_s: int = 900, *, fixed: bool =
     """Add a feed, or update its interval if it is already there; True when it was new."""
     exists = conn.execute(text("SELECT 1 FROM rc_feeds WHERE url=:u"), {"u": url}).first()
     if exists:
-        conn.execute(text("UPDATE rc_feeds SET interval_s=:i, fixed_interval=:f, fetch_full_text=:t WHERE url=:u"),
-                     {"i": interval_s, "f": fixed, "t": full_text, "u": url})
+        # a shorter interval takes effect now, not after the wait the old one scheduled
+        soonest = utc_now_iso(datetime.now(timezone.utc) + timedelta(seconds=interval_s))
+        conn.execute(text("UPDATE rc_feeds SET interval_s=:i, fixed_interval=:f, fetch_full_text=:t, "
+                          "next_poll_at=CASE WHEN next_poll_at IS NOT NULL AND next_poll_at > :s THEN :s "
+                          "ELSE next_poll_at END WHERE url=:u"),
+                     {"i": interval_s, "f": fixed, "t": full_text, "u": url, "s": soonest})
         return False
     now = utc_now_iso()
     conn.execute(text("INSERT INTO rc_feeds (url, interval_s, fixed_interval, fetch_full_text, added_at, "

@@ -132,7 +132,8 @@ class LiveFeed:
 
 
 def write_config(path: Path, db: str, *, port: int | None = None, feeds: list[str] = (), seeds: list[Path] = (),
-                 tick: float = 0.2, lease: float = 5, min_interval: float = 1, extra: str = "") -> Path:
+                 tick: float = 0.2, lease: float = 5, min_interval: float = 1, concurrency: int = 16,
+                 extra: str = "") -> Path:
     feed_tables = "".join(f'\n[[feeds]]\nurl = "{u}"\nevery = "1s"\nfixed = true\n' for u in feeds)
     http = f'port = {port}\nhost = "127.0.0.1"' if port is not None else "enabled = false"
     path.write_text(f"""
@@ -148,6 +149,7 @@ scan_every = 0.5
 
 [polling]
 tick = {tick}
+concurrency = {concurrency}
 lease = {lease}
 min_interval = {min_interval}
 backoff_base = 1
@@ -414,3 +416,33 @@ def test_kill_9_during_a_large_ingestion_then_restart_equals_an_uninterrupted_ru
     assert summary["seeds"]["unchanged"] == stored and summary["seeds"]["new"] == 300 - stored
     assert comparable(events(crash_db)) == comparable(reference)
     run_cli(crash_db, "verify")
+
+
+def test_full_text_feed_reads_the_linked_page(tmp_path: Path, server: FeedServer):
+    p, org, sentence = move(300)
+    page = (f"<html><head><title>{p} moves</title></head><body><article><h1>{p} moves</h1>"
+            f"<p>{sentence} The move was confirmed by people familiar with the matter, who said the "
+            f"hire had been in the works for several months and that more departures could follow.</p>"
+            f"<p>Neither company commented further on the arrangement.</p></article></body></html>")
+    page_url = server.add_route("/story.html", page, content_type="text/html; charset=utf-8")
+    rss = (f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teasers</title><link>{server.base_url}</link>"
+           f"<description>t</description><item><title>{p} moves</title><link>{page_url}</link><guid>ft-1</guid>"
+           f"<description>A researcher is on the move. Read more.</description></item></channel></rss>")
+    url = server.add_route("/teasers.xml", rss)
+    db = f"sqlite:///{tmp_path / 'rollcall.db'}"
+    run_cli(db, "feeds", "add", url, "--every", "1h", "--full-text")
+    cfg = write_config(tmp_path / "rollcall.toml", db)
+    env = {**os.environ}
+    env.pop("ROLLCALL_DB", None)
+    r = subprocess.run(rollcall_cmd("run", "--config", str(cfg), "--once"), capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert len(server.requests("/story.html")) == 1
+    assert p in people_in(events(db))
+    # polled again: the page of an entry already read is not fetched again
+    run_cli(db, "feeds", "add", url, "--every", "1s", "--fixed", "--full-text")
+    time.sleep(1.1)
+    r = subprocess.run(rollcall_cmd("run", "--config", str(cfg), "--once"), capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert len(server.requests("/teasers.xml")) == 2 and len(server.requests("/story.html")) == 1
