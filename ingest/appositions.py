@@ -1,0 +1,243 @@
+"""Affiliations from appositions and role modifiers ("P, ROLE at O,", "O's ROLE P", "P (O ROLE)",
+"P is ROLE at O"), and the cut of appositions out of the sentence so that the verb after
+them finds its subject next to it (SentInfo.simple).
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Affil, Ent, SentInfo
+from .lexicon import O, ROLE_HEAD, ROLE_PHRASE, ROLE_WORD, TITLE, _WS, _clean_role
+
+# ----------------------------------------------------------------------------- appositions
+_APPOS_START = re.compile(
+    rf"^\s*(?:(?:the|a|an|its|his|her|until\s+recently|most\s+recently|"
+    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
+    rf"«O\d+»|{ROLE_WORD}\b)", re.I)
+
+
+def _person_idx(ents: list[Ent], m: str) -> Ent:
+    return ents[int(m)]
+
+
+def _appositions(info: SentInfo) -> None:
+    """Collect affiliations from appositions / role modifiers and cut appositions out."""
+    s = info.marked
+    ents = info.ents
+    if "«P" not in s:
+        info.simple, info.affils = _WS.sub(" ", s), []
+        return
+    affs: list[Affil] = []
+    cut: list[tuple[int, int, int]] = []  # (start, end, person index) of removed appositions
+
+    def org_of(idx: str) -> Ent:
+        return ents[int(idx)]
+
+    def add(pidx: str, oidx: str | None, role: str | None, seg: str, conf: float) -> None:
+        pe = ents[int(pidx)]
+        if pe.kind != "P":
+            return
+        if oidx is None:
+            return
+        oe = org_of(oidx)
+        former = bool(re.search(r"\b(?:former|formerly|ex-|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|"
+                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I))
+        past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
+        founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
+            r"\b(?:and|,)\s+(?:the\s+)?(?:chief|ceo|cto|cfo|coo|president|head|director|chair\w*|lead|vp|"
+            r"vice|managing|general|executive|scientist|researcher|engineer)\b", seg, re.I)
+        if role:
+            role = re.sub(rf"\s+(?:at|of|for|with|in)\s+«O{oidx}»(?:'s)?\s*$", "", role.strip())
+            role = re.sub(rf"^\s*«O{oidx}»(?:'s)?\s+", "", role)
+            role = re.sub(r"«O(\d+)»", lambda mm: ents[int(mm.group(1))].org.surface if ents[int(mm.group(1))].org else "", role)
+        r = _clean_role(role)
+        if r is None and re.search(r"\bwho\s+(?:currently\s+|now\s+)?(?:leads|heads|runs|led|headed|ran|oversees|oversaw|manages|managed|directs|directed)\s+«O\d+»(?:'s)?\s+([^,;«]{2,50})", seg, re.I):
+            mm = re.search(r"\bwho\s+(?:currently\s+|now\s+)?(?:leads|heads|runs|led|headed|ran|oversees|oversaw|manages|managed|directs|directed)\s+«O\d+»(?:'s)?\s+([^,;«]{2,50})", seg, re.I)
+            r = _clean_role("head of " + mm.group(1))
+        affs.append(Affil(pe.key, oe.key, r, former, founder, past, conf, oe.org.unit if oe.org else None))
+
+    # 1. "P, SEG, SEG," appositions and "P (SEG)" parentheticals
+    for m in re.finditer(r"«P(\d+)»(?:'s)?", s):
+        pidx = m.group(1)
+        pos = m.end()
+        start_cut = pos
+        end_cut = pos
+        # parenthetical
+        pm = re.match(r"\s*\(([^()]{1,120})\)", s[pos:])
+        if pm:
+            seg = pm.group(1)
+            om = re.search(O, seg)
+            if om:
+                add(pidx, om.group(1), seg, seg, 0.85)
+            elif ROLE_HEAD.search(seg) and not seg.startswith("@"):
+                prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+                if prev:
+                    add(pidx, prev[-1], seg, seg, 0.6)
+            end_cut = pos + pm.end()
+            cut.append((start_cut, end_cut, int(pidx)))
+            continue
+        if m.group(0).endswith("'s"):
+            continue
+        q = pos
+        segs: list[str] = []
+        while True:
+            cm = re.match(r"\s*,\s*", s[q:])
+            if not cm:
+                break
+            rest = s[q + cm.end():]
+            em = re.search(r"\s*(?:,|;|$)", rest)
+            seg = rest[:em.start()] if em else rest
+            if not seg or re.match(r"\s*(?:and\s+)?«[PQ]\d+»", seg):
+                break
+            if not _APPOS_START.match(seg if not segs else re.sub(r"^\s*and\s+", "", seg)):
+                break
+            if re.match(r"\s*(?:is|are|was|were|has|have|had|will|would|said|says|told|added|can|could|may|might|did|does|do)\b", seg, re.I):
+                break
+            if re.match(r"\s*(?:and\s+)?(?:the|a|an)\s+(?:company|firm|lab|startup)\s+(?:said|says|announced|confirmed)", seg, re.I):
+                break
+            # a lowercase verb-looking start ends the apposition ("announced", "said")
+            first = seg.strip().split(" ", 1)[0]
+            if first.islower() and first.endswith(("ed", "s")) and not ROLE_HEAD.fullmatch(first) \
+                    and first not in ("as", "its", "his", "was", "has", "is", "the", "also", "now", "former", "ex-", "whose", "this") \
+                    and not re.match(r"\w+ing", first):
+                if not re.match(r"(?:and\s+)?(?:the|a|an)\b", seg):
+                    break
+            segs.append(seg)
+            q = q + cm.end() + len(seg)
+            if len(segs) >= 4:
+                break
+        if not segs:
+            continue
+        coord = _coordinated_before(s, m.start())
+        for k, seg in enumerate(segs):
+            plural = bool(coord) and bool(_PLURAL_APPOS.match(seg))
+            wm = re.search(r"\bwho\s+", seg)
+            if wm:
+                # a relative clause is a clause of its own whose subject is the head (all
+                # coordinated heads when the apposition is plural: "A and B, two ... who are")
+                heads = (coord + [pidx]) if plural else [pidx]
+                info.rel_clauses.append(" and ".join(f"«P{h}»" for h in heads) + " " + seg[wm.end():])
+            om2 = re.search(O, seg) if plural else None
+            if om2:
+                for h in coord:
+                    add(h, om2.group(1), seg, seg, 0.8)
+            role_src = seg
+            om = re.search(rf"{O}(?:'s)?", seg)
+            if om:
+                add(pidx, om.group(1), role_src, seg, 0.85)
+            elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
+                prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+                oidx = prev[-1] if prev else info.ctx_org
+                if oidx is not None:
+                    add(pidx, oidx, role_src, seg, 0.5)
+        # keep a trailing comma so the predicate stays separated only if the apposition closed
+        cut.append((start_cut, q, int(pidx)))
+
+    # 2. "O's ROLE P", "O ROLE P", "former O ROLE P"
+    for m in re.finditer(rf"((?:former|ex-|onetime|then-)\s+)?«O(\d+)»('s)?\s+((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
+        role = m.group(4)
+        if not ROLE_HEAD.search(role):
+            continue
+        seg = (m.group(1) or "") + role
+        add(m.group(5), m.group(2), role, seg, 0.85)
+    # org-less title before a name ("chief executive Jensen Huang said"): the org in focus
+    ctx = info.ctx_org
+    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
+        role = m.group(1)
+        if not TITLE.search(role) or re.search(r"«", role):
+            continue
+        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
+        oidx = prev[-1] if prev else ctx
+        if oidx is not None:
+            add(m.group(2), oidx, role, role, 0.5)
+    # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
+    for m in re.finditer(rf"\b(?:its|their|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
+        role = m.group(2)
+        if not TITLE.search(role) or "«" in role:
+            continue
+        oidx = m.group(1)
+        if oidx is None:
+            prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+            oidx = prev[-1] if prev else ctx
+        if oidx is not None:
+            add(m.group(3), oidx, role, role, 0.7)
+    # "former ROLE of O P" is rare; "ex-O P"
+    for m in re.finditer(rf"\bex-«O(\d+)»\s+(?:{ROLE_PHRASE}\s+)?«P(\d+)»", s, re.I):
+        add(m.group(2), m.group(1), None, "former", 0.7)
+    # 3. "O's P" (no role), "P of O"
+    for m in re.finditer(rf"«O(\d+)»'s\s+«P(\d+)»", s):
+        add(m.group(2), m.group(1), None, "", 0.7)
+    for m in re.finditer(rf"«P(\d+)»\s+(?:of|from)\s+«O(\d+)»(?!'s)", s):
+        before = s[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b(?:under|with|by|advis\w+|supervis\w+)\s*$", before, re.I):
+            continue
+        add(m.group(1), m.group(2), None, "", 0.6)
+    # 4. copular / work predicates: "P is ROLE at O", "P works at O", "P, a researcher at O"
+    for m in re.finditer(
+            rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(is|was|serves\s+as|served\s+as|works\s+as|worked\s+as|"
+            rf"remains|has\s+been|had\s+been)\s+(?:(?:still|now|currently|also)\s+)?(?:(?:the|a|an|its)\s+)?((?:former\s+)?{ROLE_PHRASE})\s+(?:at|of|for|with|in)\s+«O(\d+)»",
+            s, re.I):
+        past = m.group(2).lower() in ("was", "served as", "worked as", "had been")
+        seg = ("who was " if past else "") + m.group(3)
+        add(m.group(1), m.group(4), m.group(3), seg, 0.8)
+    for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(works|worked|is|was|remains|stays|stayed|remained)\s+(?:still\s+|now\s+)?(?:at|for|with)\s+«O(\d+)»", s, re.I):
+        past = m.group(2).lower() in ("worked", "was", "stayed", "remained")
+        add(m.group(1), m.group(3), None, "who was" if past else "", 0.75)
+
+    # remove appositions for the verb rules (leave a space)
+    if cut:
+        parts = []
+        last = 0
+        for a, b, _ in sorted(cut):
+            if a < last:
+                continue
+            parts.append(s[last:a])
+            last = b
+        parts.append(s[last:])
+        simple = "".join(parts)
+        simple = re.sub(r"\s*,\s*,", ",", simple)
+    else:
+        simple = s
+    # "P, who VERB..." relative clauses are removed above; "P's" stays
+    simple = _WS.sub(" ", simple)
+    # org-less copular titles once appositions are cut: "P is CTO.", "P, formerly X, is a
+    # co-founder." The org is the one named before in the sentence, else the one in focus
+    # ("its" or an earlier sentence); a founder title is a founding (joined), stated as a clause.
+    for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(?:is|remains|has\s+been|serves\s+as)\s+"
+                         rf"(?:(?:still|now|currently|also)\s+)?(?:(?:the|a|an|its)\s+)?({ROLE_PHRASE})\s+(?:at|of|for|with)\s+«O(\d+)»", simple, re.I):
+        if m.start() > 0 and any(a.person == ents[int(m.group(1))].key and a.org == ents[int(m.group(3))].key for a in affs):
+            continue
+        add(m.group(1), m.group(3), m.group(2), m.group(2), 0.8)
+    for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(?:is|remains|has\s+been|had\s+been|serves\s+as)\s+"
+                         rf"(?:(?:still|now|currently|also)\s+)?(?:(the|a|an|its|their)\s+)?({ROLE_PHRASE})\s*(?=[.;!]|,\s|$)", simple, re.I):
+        role = m.group(3)
+        if not TITLE.search(role) or "«" in role or re.match(r"(?:former|ex-)", role, re.I):
+            continue
+        prev = [mm.group(1) for mm in re.finditer(O, simple[:m.start()])]
+        oidx = prev[-1] if prev and (m.group(2) or "").lower() not in ("its", "their") else (prev[-1] if prev else info.ctx_org)
+        if oidx is None:
+            continue
+        if re.fullmatch(r"(?:co-?)?founder", role.strip(), re.I):
+            verb = "co-founded" if role.lower().startswith("co") else "founded"
+            info.rel_clauses.append(f"«P{m.group(1)}» {verb} «O{oidx}»")
+        else:
+            add(m.group(1), oidx, role, role, 0.6)
+    info.simple = simple
+    info.affils = affs
+
+
+_PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
+                           r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
+
+
+def _coordinated_before(s: str, pos: int) -> list[str]:
+    """Indices of persons coordinated immediately before `pos` ("A, B and" + C), in order."""
+    out: list[str] = []
+    left = s[:pos]
+    while True:
+        m = re.search(r"«P(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", left)
+        if not m:
+            break
+        out.insert(0, m.group(1))
+        left = left[:m.start()]
+    return out

@@ -1,0 +1,250 @@
+"""Article-level rules over the raw claims of all sentences: org-less moves take the org the
+article places the person at, joining B while described at A is leaving A, former roles are
+departures and current ones held roles, corrections withdraw pairs, undated moves borrow a
+neighbouring sentence's date, and one claim is kept per (type, person, org).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .coref import PersonRegistry
+from .dates import DateMention, parse_published
+from .extract_types import Affil, Raw, SentInfo
+from .model import Claim
+from .orgs import employer_of
+from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
+
+_RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Affil]],
+            registry: PersonRegistry, published: str | None) -> list[Claim]:
+    pub, pub_prec = parse_published(published)
+    claims: list[Raw] = []
+    # affiliations per person, in article order (for org-less departures / promotions)
+    timeline: dict[str, list[tuple[int, str, bool]]] = {}
+    for si, affs in enumerate(affil_by_sent):
+        for a in affs:
+            if not a.former:
+                timeline.setdefault(a.person, []).append((si, a.org, a.past))
+    for r in raws:
+        if r.type in ("joined", "held_role") and r.org:
+            timeline.setdefault(r.person, []).append((r.sent, r.org, False))
+
+    def context_org(person: str, si: int) -> str | None:
+        events = sorted(timeline.get(person, []))
+        before = [o for s, o, _ in events if s <= si]
+        if before:
+            return before[-1]
+        return events[0][1] if events else None
+
+    def has_prior(person: str, org: str, si: int) -> bool:
+        return any(o == org and s <= si for s, o, _ in timeline.get(person, [])) or \
+            any(a.person == person and a.org == org for affs in affil_by_sent[:si + 1] for a in affs)
+
+    for r in raws:
+        if r.type == "role?":
+            if r.org and has_prior(r.person, r.org, r.sent - 0):
+                # earlier affiliation in the article: a new title
+                prior_other = any(s < r.sent and o == r.org for s, o, _ in timeline.get(r.person, []))
+                r.type = "role_changed" if prior_other or any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent]) else "joined"
+            elif r.org:
+                r.type = "joined"
+            else:
+                org = context_org(r.person, r.sent)
+                if not org:
+                    continue
+                r.org, r.type, r.confidence = org, "role_changed", 0.6
+        elif r.type == "role_changed" and not r.org:
+            org = context_org(r.person, r.sent)
+            if not org:
+                continue
+            r.org, r.confidence = org, 0.65
+        elif r.type == "left" and not r.org:
+            # an org-less departure is from the org the sentence describes the person at
+            # (a former title counts: "its former CTO, P, left"); a later mention of a
+            # departure already stated with its org ("after P's exit") adds nothing
+            here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            if here:
+                r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
+            elif any(x.type == "left" and x.person == r.person and x.org and x.sent <= r.sent for x in raws):
+                continue
+            else:
+                org = context_org(r.person, r.sent)
+                if not org:
+                    continue
+                r.org, r.confidence = org, 0.55
+        claims.append(r)
+
+    # a person joining B while described as at A (in the same sentence) left A
+    for r in list(claims):
+        if r.type != "joined" or r.role in ("board member",):
+            continue
+        for a in affil_by_sent[r.sent]:
+            if a.person == r.person and a.org != r.org and not _related(a.org, r.org):
+                claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,
+                                  r.present, a.unit, "infer-left"))
+    # explicit former roles are departures; current ones are held roles
+    for si, affs in enumerate(affil_by_sent):
+        for a in affs:
+            if infos[si].correction:
+                continue
+            if a.former:
+                claims.append(Raw("left", a.person, a.org, a.role, None, si, infos[si].sent.text,
+                                  min(a.confidence, 0.75), False, a.unit, "former"))
+            elif not a.founder and not a.past:
+                claims.append(Raw("held_role", a.person, a.org, a.role, None, si, infos[si].sent.text,
+                                  a.confidence, True, a.unit, "affil"))
+
+    # "P, who left A, is ROLE at B": a current title at B beside a departure from A in the
+    # same sentence is a move to B
+    for r in list(claims):
+        if r.type != "held_role":
+            continue
+        if any(x.type == "left" and x.person == r.person and x.sent == r.sent and not _related(x.org, r.org)
+               and x.origin not in ("former",) for x in claims) and \
+                not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
+            claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
+    # corrections withdraw the (person, org) pairs they say were wrong
+    withdrawn: set[tuple[str | None, str]] = set()
+    for info in infos:
+        if not info.correction:
+            continue
+        s = info.marked
+        people = {info.ents[int(x)].key for x in re.findall(r"«[PQ](\d+)»", s)}
+        wrong: set[str] = set()
+        for m in re.finditer(r"\b(?:not|rather\s+than|instead\s+of|never)\s+(?:at\s+|with\s+|join\w*\s+|left\s+)?«O(\d+)»", s, re.I):
+            wrong.add(info.ents[int(m.group(1))].key)
+        em = re.search(r"\b(?:earlier\s+version|incorrectly|erroneously|mistakenly|misstated)\b(.*?)(?:[.;]|\s,\s|\bbut\b|\bin\s+fact\b|$)", s, re.I)
+        if em:
+            for x in re.findall(r"«O(\d+)»", em.group(1)):
+                wrong.add(info.ents[int(x)].key)
+            people |= {info.ents[int(x)].key for x in re.findall(r"«[PQ](\d+)»", em.group(1))}
+        for o in wrong:
+            if people:
+                withdrawn.update((p, o) for p in people)
+            else:
+                withdrawn.add((None, o))
+    claims = [c for c in claims if (c.person, c.org) not in withdrawn and (None, c.org) not in withdrawn]
+
+    # relative-to-event offsets: "seven months after being promoted" -> that event's date
+    dated = {(c.type, c.person, c.org): c.date for c in claims if c.date and c.date.date}
+
+    _borrow_dates(infos, claims)
+    # dates
+    out: list[Claim] = []
+    fallbacks: set[int] = set()   # claims dated only by the publication date
+    for c in claims:
+        if not c.org or not c.person:
+            continue
+        date = c.date.date if c.date and c.date.date else None
+        prec = c.date.precision if date else "unknown"
+        inferred = bool(c.date.inferred) if date else False
+        if c.date and c.date.future:
+            continue
+        fallback = False
+        if date is None and c.present and pub is not None and c.type != "held_role":
+            prec = pub_prec
+            date = published[:{"day": 10, "month": 7}.get(prec, 4)]
+            inferred = fallback = True
+        out.append(Claim(type=c.type, person=registry.display(c.person), org=c.org, role=c.role,
+                         date=date, date_precision=prec, date_inferred=inferred,
+                         quote=c.quote.strip(), confidence=round(max(0.05, min(1.0, c.confidence)), 2),
+                         person_aliases=registry.aliases(c.person), org_unit=c.unit))
+        if fallback:
+            fallbacks.add(id(out[-1]))
+    _ = dated
+    return _dedup(out, fallbacks)
+
+
+def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
+    """Undated move claims take the time a neighbouring sentence gives the same event
+    (see ingest/timeline.py for the three rules and why)."""
+    def ent_date(si: int, idx: int) -> DateMention | None:
+        ents = infos[si].ents
+        d = ents[idx].date if idx < len(ents) else None
+        return d if d is not None and d.date and not d.future else None
+
+    def first_date(si: int) -> DateMention | None:
+        for idx in date_indices(infos[si].marked):
+            d = ent_date(si, idx)
+            if d is not None:
+                return d
+        return None
+
+    for c in claims:
+        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil"):
+            continue
+        si = c.sent
+        nxt = si + 1
+        if nxt < len(infos) and infos[nxt].sent.paragraph == infos[si].sent.paragraph or (
+                nxt < len(infos) and si == 0):
+            mk = infos[nxt].marked
+            pi = first_person_index(mk)
+            if pi is not None and pi < len(infos[nxt].ents) and infos[nxt].ents[pi].key == c.person \
+                    and is_same_event_followup(mk):
+                ri = reporting_date_index(mk)
+                d = (ent_date(nxt, ri) if ri is not None else None) or first_date(nxt)
+                if d is not None:
+                    if not (re.search(r"\bfirst\s+day\b", mk, re.I) and c.type == "left") and \
+                            not (re.search(r"\blast\s+day\b", mk, re.I) and c.type == "joined"):
+                        c.date = d
+                        continue
+        prv = si - 1
+        if prv >= 0 and opens_same_time(infos[si].sent.text):
+            # "Hours later, ..." (may open a new paragraph): the time of the reported event
+            ri = reporting_date_index(infos[prv].marked)
+            c.date = (ent_date(prv, ri) if ri is not None else None) or first_date(prv)
+        elif prv >= 0 and infos[prv].sent.paragraph == infos[si].sent.paragraph:
+            if c.present and not date_indices(infos[si].marked):
+                ri = reporting_date_index(infos[prv].marked)
+                if ri is not None:
+                    c.date = ent_date(prv, ri)
+
+
+def _related(a: str, b: str) -> bool:
+    """Same organization family (a unit and its parent)."""
+    return employer_of(a) == employer_of(b) or a == b
+
+
+def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim]:
+    """One claim per (type, person, org); best date, then confidence; role from the best
+    claim that has one; held_role dropped where a move on the same pair exists. A date the
+    text states beats the publication date given to a present-tense headline."""
+    fallbacks = fallbacks or set()
+    best: dict[tuple[str, str, str], Claim] = {}
+    roles: dict[tuple[str, str, str], tuple[float, str]] = {}
+    for c in claims:
+        k = (c.type, c.person, c.org)
+        if c.role:
+            prev = roles.get(k)
+            if prev is None or c.confidence > prev[0] or (c.confidence == prev[0] and len(c.role) > len(prev[1])):
+                roles[k] = (c.confidence, c.role)
+        cur = best.get(k)
+        score = (_RANKP[c.date_precision] > 0, id(c) not in fallbacks, not c.date_inferred,
+                 _RANKP[c.date_precision], c.confidence)
+        if cur is None:
+            best[k] = c
+            continue
+        cscore = (_RANKP[cur.date_precision] > 0, id(cur) not in fallbacks, not cur.date_inferred,
+                  _RANKP[cur.date_precision], cur.confidence)
+        if score > cscore:
+            best[k] = replace(c, confidence=max(c.confidence, cur.confidence))
+            if id(c) in fallbacks:
+                fallbacks.add(id(best[k]))
+        else:
+            keep = id(cur) in fallbacks
+            best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
+            if keep:
+                fallbacks.add(id(best[k]))
+    moved = {(p, o) for (t, p, o) in best if t != "held_role"}
+    out = []
+    for k, c in best.items():
+        if k[0] == "held_role" and (k[1], k[2]) in moved:
+            continue
+        r = roles.get(k)
+        if r and r[1] != c.role:
+            c = replace(c, role=r[1])
+        out.append(c)
+    return out

@@ -1,0 +1,411 @@
+"""Clause rules: trigger verbs and nouns (join / leave / promote / hire / found) read with their
+subject, object organization, role and date, gated by negation and modality in their scope.
+"""
+from __future__ import annotations
+
+import re
+
+from .coref import PersonRegistry
+from .dates import DateMention, offset_expression
+from .extract_types import Ent, Raw, SentInfo
+from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_TRIG,
+                      PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, _clause_end, _clause_prefix, _clean_role, _neg)
+from .timeline import reporting_date_index
+
+
+def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
+    """Nearest entity of `kinds` left of `pos` in the same clause, the gap text, and its start."""
+    window_start = max(0, pos - max_gap)
+    left = s[window_start:pos]
+    cut = max(left.rfind(";"), left.rfind(":"), left.rfind(". "))
+    if cut >= 0:
+        left = left[cut + 1:]
+        window_start = window_start + cut + 1
+    best = None
+    for m in re.finditer(rf"«([{kinds}])(\d+)»(?:'s)?", left):
+        best = m
+    if best is None:
+        return None, left, window_start
+    if re.search(r"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
+                 r"worked\s+under|reporting\s+to)\s*$", left[:best.start()], re.I):
+        return None, left, window_start  # the object of a preposition is not the subject
+    gap = left[best.end():]
+    return best, gap, window_start + best.start()
+
+
+def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
+    rest = s[pos:pos + 90]
+    m = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
+    if m:
+        return m
+    if allow_at:
+        m = re.match(rf"[^«.;,]{{0,50}}?\b(?:at|with)\s+{FILL}«O(\d+)»", rest, re.I)
+        if m:
+            return m
+    return None
+
+
+def _role_after(s: str, pos: int) -> str | None:
+    rest = s[pos:pos + 140]
+    dm = re.match(r"\s+(?:on|in)\s+«D\d+»\s*(?=,)", rest)
+    if dm:
+        rest = rest[dm.end():]
+    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,90})", rest, re.I)
+    if m:
+        return _clean_role(m.group(1))
+    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*(?:in\s+order\s+)?to\s+(lead|head|run|co-lead|oversee|direct|manage)\s+(?:the\s+|its\s+|a\s+|their\s+|«O\d+»'s\s+)?(?:new\s+)?([^,.;«()]{2,60})", rest, re.I)
+    if m:
+        verb = {"run": "head", "oversee": "head", "direct": "director", "manage": "manager"}.get(m.group(1).lower(), m.group(1).lower())
+        obj = re.split(r"\s+(?:responsible|focused|that|which|who|where|and\s+(?:will|is))\b", m.group(2))[0]
+        return _clean_role(f"{verb} of the {obj}" if not obj.lower().startswith("the ") else f"{verb} of {obj}")
+    if re.match(r"\s*(?:to|onto|on)\s+(?:its|the|their|«O\d+»'s)\s+board\b", rest, re.I) or \
+            re.match(r"\s*(?:to|onto|on)\s+the\s+board\s+of\b", rest, re.I):
+        return "board member"
+    return None
+
+
+def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: int) -> DateMention | None:
+    """The date governing a trigger: in its clause after it, else between subject and it, else
+    a sentence-initial date adverbial."""
+    end = _clause_end(s, trig_end)
+    after = s[trig_end:end]
+    m = re.search(D, after)
+    if m:
+        return info.ents[int(m.group(1))].date
+    between = s[subj_pos:trig_start]
+    ms = list(re.finditer(D, between))
+    if ms:
+        return info.ents[int(ms[-1].group(1))].date
+    pre = _clause_prefix(s, subj_pos)
+    m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
+    if m:
+        return info.ents[int(m.group(1))].date
+    ri = reporting_date_index(info.marked)
+    if ri is not None and ri < len(info.ents) and info.ents[ri].date is not None:
+        return info.ents[ri].date  # "..., the company said on Monday"
+    return None
+
+
+_PRESENT = re.compile(r"(?:\b(?:is|are|has|have|'s|am)\b[^«]*$)", re.I)
+
+
+def _is_present(gap: str, trig: str) -> bool:
+    t = trig.lower().split()[0]
+    if _PRESENT.search(gap):
+        return True
+    if t.endswith("ing"):
+        return True
+    if t.endswith("s") and not t.endswith(("ss", "us")) and t not in ("was", "has", "is"):
+        return True
+    if t in ("departure", "exit", "resignation", "move", "appointment", "hiring", "arrival", "return", "defection"):
+        return True
+    return False
+
+
+_PRIOR = re.compile(
+    rf"\b(?:after|following|since|upon)\s+(?:(?:leaving|quitting|departing(?:\s+from)?|exiting|"
+    rf"(?:his|her|their|an?)\s+(?:exit|departure)\s+from)\s+|(?:(?:a|an|one|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d+|several|many|a\s+few|nearly|almost|over|more\s+than)\s+)*(?:\w+\s+)?"
+    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at|with)\s+){FILL}«O(\d+)»", re.I)
+
+
+# a second predicate of the same subject: "P left A in 2024, and founded B"
+_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$", re.I)
+
+
+def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[Ent]) -> list[str]:
+    """Orgs a joiner left, stated around the join in its clause: "after leaving A",
+    "after two years at A", fronted ("After quitting A, P joined B") or trailing."""
+    clause = _clause_prefix(s, subj_pos) + s[subj_pos:_clause_end(s, end)]
+    out = []
+    for m in _PRIOR.finditer(clause):
+        if ents[int(m.group(1))].key != ents[int(new_org)].key:
+            out.append(m.group(1))
+    return out
+
+
+def _chain(pattern: str, text: str) -> list[str]:
+    """Group 1 of `pattern` matched repeatedly, each match starting where the last ended."""
+    out: list[str] = []
+    pat = re.compile(pattern, re.I)
+    pos = 0
+    while True:
+        m = pat.match(text, pos)
+        if not m or m.end() == pos:
+            return out
+        out.append(m.group(1))
+        pos = m.end()
+
+
+def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry, clause: str | None = None) -> None:
+    """Move verbs and nouns of the sentence (or of one of its relative clauses) as claims."""
+    s = info.simple if clause is None else clause
+    if "«P" not in s and "«Q" not in s:
+        return  # every rule below needs a person
+    ents = info.ents
+    quote = info.sent.text
+
+    def pkey(idx: str) -> str:
+        return ents[int(idx)].key
+
+    def persons_with_coord(s: str, subj: re.Match[str], subj_abs: int) -> list[tuple[str, bool]]:
+        """Subject plus persons coordinated before it ("A and B joined")."""
+        out_p = [(pkey(subj.group(2)), subj.group(1) == "Q")]
+        left = s[:subj_abs]
+        while True:
+            m = re.search(rf"«([PQ])(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:fellow\s+|former\s+)?{ROLE_PHRASE}\s+)?$", left)
+            if not m:
+                break
+            out_p.append((pkey(m.group(2)), m.group(1) == "Q"))
+            left = left[:m.start()]
+        return out_p
+
+    def emit(typ: str, who: list[tuple[str, bool]], org_idx: str, role: str | None, date: DateMention | None,
+             conf: float, present: bool, origin: str, offset=None) -> None:
+        oe = ents[int(org_idx)]
+        for key, via_pron in who:
+            out.append(Raw(typ, key, oe.key, role, date, si, quote, conf - (0.1 if via_pron else 0.0),
+                           present, oe.org.unit if oe.org else None, origin, offset))
+
+    # --- joins
+    for t in JOIN_TRIG.finditer(s):
+        subj, gap, sabs = _subject_left(s, t.start())
+        if subj is None:
+            continue
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
+            # another org between subject and verb: only "left A to join B" shapes
+            if not re.search(r"(?:leav\w*|left|quit\w*|depart\w*|exit\w*|resign\w*)\b[^«]{0,20}«O\d+»(?:'s[^«,.;]{0,40})?\s*,?\s*(?:in\s+order\s+)?(?:to|and(?:\s+(?:is|are|was|were|has|have|had|will\s+be|now))?|for)?\s*$", gap, re.I):
+                continue
+        if re.search(r"«[PQ]\d+»", gap):
+            continue
+        prefix = _clause_prefix(s, sabs)
+        if _neg(re.sub(r"«O\d+»", "", gap), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        obj = _object_right(s, t.end(), allow_at=True)
+        if obj is None:
+            continue
+        if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]):
+            continue
+        role = _role_after(s, t.end() + obj.end())
+        date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
+        who = persons_with_coord(s, subj, sabs)
+        conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
+        emit("joined", who, obj.group(1), role, date, conf, _is_present(gap, t.group(0)), "join",
+             offset_expression(s[sabs:t.start()]))
+        for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
+            emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
+        tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
+        fm = re.match(rf"(?:\s+(?:in|on|by)\s+«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
+            emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
+        am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)
+        if am:
+            more = _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?«P(\d+)»", tail[am.end():])
+            if more:
+                emit("joined", [(pkey(x), False) for x in more], obj.group(1), None, date, 0.7,
+                     _is_present(gap, t.group(0)), "join-along")
+
+    # --- leaves
+    for t in LEAVE_TRIG.finditer(s):
+        word = t.group(0).lower()
+        before = s[max(0, t.start() - 12):t.start()].lower()
+        after = s[t.end():t.end() + 20].lower()
+        if word.startswith("left") and (re.search(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+$", before)
+                                         and not re.match(r"\s*«o", after)):
+            continue
+        if word.startswith("leave") and re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before):
+            continue
+        if re.match(r"\s*(?:behind|over|open|unanswered|alone|room|out\b|hand|wing|field)", after):
+            continue
+        subj, gap, sabs = _subject_left(s, t.start())
+        if subj is None or re.search(r"«[PQ]\d+»", gap):
+            continue
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap):
+            continue
+        prefix = _clause_prefix(s, sabs)
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        who = persons_with_coord(s, subj, sabs)
+        obj = _object_right(s, t.end(), allow_at=False)
+        role = None
+        rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
+        if rm:
+            role = _clean_role(rm.group(1))
+            if obj is None:
+                obj = re.match(rf"\s*as\s+[^,.;«()]{{2,60}}?\s+(?:of|at)\s+{FILL}«O(\d+)»", s[t.end():t.end() + 120], re.I)
+        present = _is_present(gap, t.group(0))
+        date = None
+        org_idx: str | None = None
+        end_obj = t.end()
+        conf = 0.9
+        if obj is not None:
+            org_idx = obj.group(1)
+            end_obj = t.end() + obj.end()
+        else:
+            rest = s[t.end():t.end() + 30]
+            noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
+            if not (noun or re.match(r"\s*(?:$|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+                continue
+            # the organization the subject is described as belonging to
+            key = ents[int(subj.group(2))].key
+            cands = [a for a in info.affils if a.person == key and not a.former]
+            if cands:
+                oname = cands[0].org
+                # find an ent index for it
+                for i, e in enumerate(ents):
+                    if e.kind == "O" and e.key == oname:
+                        org_idx = str(i)
+                        break
+                conf = 0.75
+            else:
+                org_idx = None
+        date = _date_for(info, s, sabs, t.start(), end_obj)
+        if org_idx is not None:
+            if role is None:
+                role = None
+            emit("left", who, org_idx, role, date, conf, present, "leave")
+        else:
+            # remember an org-less departure so article context can fill the org
+            for key, via in who:
+                out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
+        # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:in|on|by)\s+«D\d+»)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
+            if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
+                r2 = _role_after(s, end_obj + fm.end())
+                d2 = date or _date_for(info, s, sabs, end_obj, end_obj + fm.end())
+                emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
+        fo = re.match(rf"\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        if fo:
+            emit("joined", who, fo.group(1), "co-founder" if "co" in fo.group(0).lower() else "founder", date, 0.8, present, "leave-found")
+
+    # --- role changes
+    for t in ROLE_TRIG.finditer(s):
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=70)
+        if subj is None or re.search(r"«[PQO]\d+»", gap):
+            continue
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+            continue
+        rest = s[t.end():t.end() + 120]
+        if t.group(0).lower().endswith(" at"):
+            am = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
+            if am:
+                emit("role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
+                     _date_for(info, s, sabs, t.start(), t.end()), 0.75, _is_present(gap, t.group(0)), "step-up")
+            continue
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
+        if not rm:
+            continue
+        role = _clean_role(rm.group(2))
+        if role is None:
+            continue
+        org_idx = rm.group(1) or rm.group(3)
+        who = persons_with_coord(s, subj, sabs)
+        verb = t.group(0).lower()
+        date = _date_for(info, s, sabs, t.start(), t.end())
+        off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
+        typ = "role_changed"
+        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):
+            typ = "role?"
+        if org_idx is None:
+            for key, via in who:
+                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?"))
+        else:
+            board = "board" in role.lower()
+            emit("joined" if board else typ, who, org_idx, "board member" if board else role, date, 0.85,
+                 _is_present(gap, verb), "role", off)
+
+    # --- org hires person: "O hired P", "O appointed former X P to its board"
+    for t in HIRE_TRIG.finditer(s):
+        subj, gap, sabs = _subject_left(s, t.start(), kinds="O", max_gap=70)
+        if subj is None or re.search(r"«[PQ]\d+»", gap):
+            continue
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+            continue
+        rest = s[t.end():t.end() + 120]
+        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}|«O\d+»(?:'s)?)\s+)){{0,7}}?«P(\d+)»", rest, re.I)
+        if not om:
+            continue
+        people = [(pkey(om.group(1)), False)]
+        tail = rest[om.end():]
+        for x in _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«P(\d+)»", tail):
+            people.append((pkey(x), False))
+        role = _role_after(s, t.end() + om.end())
+        verb = t.group(0).lower()
+        if role is None and verb.startswith(("promot", "elevat")):
+            rm = re.match(r"\s*to\s+(?:the\s+)?(?:(?:role|position|post|rank|title)\s+of\s+)?(?:a\s+|an\s+)?([^,.;«()]{2,80})", tail, re.I)
+            role = _clean_role(rm.group(1)) if rm else None
+        if role is None:
+            rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
+            role = _clean_role(rm.group(1)) if rm else None
+        date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
+        typ = "joined"
+        if verb.startswith("promot"):
+            typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
+        elif re.match(r"(?:name|appoint|elect|install|tap)", verb) and role and "board" not in role.lower():
+            typ = "role?"
+        emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
+        if typ == "joined":
+            for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
+                emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
+
+    # --- passive hires: "P was hired by O", "P was tapped to lead O's X"
+    for t in PASSIVE_HIRE.finditer(s):
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=40)
+        if subj is None or re.search(r"«[PQO]\d+»", gap):
+            continue
+        if not re.match(r"\s*(?:'s\s+)?(?:,\s*)?(?:who\s+)?(?:has\s+|had\s+|was\s+|were\s+|is\s+|just\s+|recently\s+|also\s+|been\s+)*$", gap, re.I):
+            continue
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+            continue
+        rest = s[t.end():t.end() + 120]
+        end = _clause_end(rest, 0)
+        om = re.search(rf"(?:\bby|\bat|\bof|\bto|\bjoin|\bfor|\bwith)\s+{FILL}«O(\d+)»|«O(\d+)»'s", rest[:end], re.I)
+        if not om:
+            continue
+        org_idx = om.group(1) or om.group(2)
+        role = _role_after(s, t.end())
+        if role is None:
+            rm = re.match(r"\s*(?:as\s+)?(?:its\s+|the\s+|a\s+|an\s+|new\s+)*([^,.;«()]{2,60}?)\s+(?:at|of|for)\s+«O", rest, re.I)
+            role = _clean_role(rm.group(1)) if rm else None
+        who = persons_with_coord(s, subj, sabs)
+        verb = t.group(0).lower()
+        typ = "joined"
+        if re.search(r"\b(?:named|appointed|tapped|elected|installed|chosen|selected)\b", verb) and role and "board" not in role.lower():
+            typ = "role?"
+        date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
+        emit(typ, who, org_idx, role, date, 0.8, _is_present(gap, verb), "passive")
+
+    # --- founders
+    for t in FOUND_TRIG.finditer(s):
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=120)
+        if subj is None or re.search(r"«[PQ]\d+»", gap):
+            continue
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) or len(gap) > 60 and not _COORD_VP.search(gap):
+            continue
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
+            continue
+        obj = re.match(rf"\s*{FILL}«O(\d+)»", s[t.end():t.end() + 60], re.I)
+        if not obj:
+            continue
+        verb = t.group(0).lower()
+        who = persons_with_coord(s, subj, sabs)
+        role = "co-founder" if ("co" in verb[:3] or len(who) > 1 or re.match(r"[^.;]{0,40}\bwith\s+«P", s[t.end() + obj.end():])) else "founder"
+        date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
+        emit("joined", who, obj.group(1), role, date, 0.8, _is_present(gap, verb), "found")
+        for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
+            emit("left", who, o, None, date, 0.7, _is_present(gap, verb), "found-after")
+    for t in FOUNDED_BY.finditer(s):
+        left = s[max(0, t.start() - 60):t.start()]
+        om = None
+        for om in re.finditer(r"«O(\d+)»", left):
+            pass
+        if om is None:
+            continue
+        people = []
+        for x in _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)?(?:(?:former\s+)?(?:«O\d+»\s+)?[\w-]+\s+)?«P(\d+)»", s[t.end():t.end() + 160]):
+            people.append((pkey(x), False))
+        if people:
+            date = _date_for(info, s, t.start(), t.start(), t.end())
+            emit("joined", people, om.group(1), "co-founder" if len(people) > 1 or "co" in t.group(0).lower() else "founder",
+                 date, 0.8, False, "founded-by")

@@ -1,0 +1,55 @@
+"""Predicates stated of groups and lists: "colleagues were already at O. For example, A; B; C."
+and "A, B and C are still there"."""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Raw, SentInfo
+from .lexicon import CLAUSE_PREFIX_NEG, EXEMPLIFY_INLINE, EXEMPLIFY_START, GROUP_NOUN, _clause_prefix, _neg
+
+
+def _group_predicates(info: SentInfo) -> tuple[str, str] | None:
+    """A predicate stated of a group ("colleagues were already at O"), for the next list."""
+    if info.group_pred is not False:
+        return info.group_pred  # type: ignore[return-value]
+    info.group_pred = _group_predicates_uncached(info)
+    return info.group_pred  # type: ignore[return-value]
+
+
+def _group_predicates_uncached(info: SentInfo) -> tuple[str, str] | None:
+    s = info.marked
+    if "«O" not in s or not GROUP_NOUN.search(s):
+        return None
+    m = re.search(rf"{GROUP_NOUN.pattern}[^.;«]{{0,60}}?\b(?:are|were|is|was)\s+(?:(?:already|now|still|all|also)\s+)*(?:at|with|working\s+at)\s+«O(\d+)»", s, re.I)
+    if m and not _neg(s[:m.start()][-40:]):
+        return "held_role", info.ents[int(m.group(1))].key
+    m = re.search(rf"{GROUP_NOUN.pattern}[^.;«]{{0,60}}?\b(?:have|had|has)\s+(?:(?:already|also|all|since)\s+)*(joined|left|moved\s+to|defected\s+to)\s+«O(\d+)»", s, re.I)
+    if m and not _neg(s[:m.start()][-40:]):
+        typ = "left" if m.group(1).lower() == "left" else "joined"
+        return typ, info.ents[int(m.group(2))].key
+    return None
+
+
+def _stative_there(info: SentInfo, si: int, out: list[Raw], group_pred: tuple[str, str] | None) -> None:
+    """Named people said to be at an organization: "A, B and C are still there / at O"."""
+    s = info.simple
+    for m in re.finditer(r"\b(?:is|are|remain|remains|stay|stays)\s+(?:(?:still|now|already|all|also)\s+)*(?:at\s+|with\s+)?«O(\d+)»", s, re.I):
+        prefix = _clause_prefix(s, m.start())
+        if _neg(prefix[-50:]) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        org = info.ents[int(m.group(1))].key
+        people = [info.ents[int(x)].key for x in re.findall(r"«P(\d+)»", prefix)]
+        # only a plain list subject: persons separated by commas/and plus group words
+        for key in dict.fromkeys(people):
+            out.append(Raw("held_role", key, org, None, None, si, info.sent.text, 0.55, True, None, "stative"))
+    # exemplified lists: "... colleagues were already at O. For example, A; B; and C."
+    if group_pred is not None and EXEMPLIFY_START.match(s):
+        typ, org = group_pred
+        for x in dict.fromkeys(re.findall(r"«P(\d+)»", s)):
+            out.append(Raw(typ, info.ents[int(x)].key, org, None, None, si, info.sent.text, 0.5, False, None, "list"))
+    gp = _group_predicates(info)
+    if gp is not None:
+        im = EXEMPLIFY_INLINE.search(s)
+        if im:
+            for x in dict.fromkeys(re.findall(r"«P(\d+)»", s[im.end():])):
+                out.append(Raw(gp[0], info.ents[int(x)].key, gp[1], None, None, si, info.sent.text, 0.5, False, None, "list"))

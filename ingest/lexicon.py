@@ -1,0 +1,189 @@
+"""Word classes and trigger patterns of the rule-based extractor, and the small text tests
+built on them: role cleaning, negation/modality scope, clause boundaries.
+
+Every pattern runs over *marked strings* (see ingest/marking.py): «P3» is a person, «Q3» a
+person reached through a pronoun, «O1» an organization, «D2» a date.
+"""
+from __future__ import annotations
+
+import re
+
+# ----------------------------------------------------------------------------- lexicon
+ROLE_HEAD = re.compile(
+    r"\b(?:chief|head|lead|leader|director|president|vp|svp|evp|vice[- ]president|officer|ceo|cto|"
+    r"cfo|coo|cso|cpo|cro|cmo|cio|founder|co-?founder|founding|researcher|scientist|engineer|manager|"
+    r"member|staff|fellow|partner|chair|chairman|chairwoman|chairperson|advis[oe]r|executive|"
+    r"architect|principal|intern|professor|postdoc|investor|counsel|secretary|treasurer|analyst|"
+    r"designer|developer|strategist|evangelist|gm|co-lead|colead|head|boss|chief|employee|"
+    r"leads?|heads?|manag(?:es|ed)|runs|ran|directs|oversees|oversaw|led|headed|works|worked|"
+    r"researcher|board|trustee|director|contributor|technologist|editor|hire|recruit|veteran|alum|alumnus|alumna)\b",
+    re.I)
+ROLE_WORD = (r"(?:(?-i:[A-Z][\w&/.-]*)|of|and|the|for|&|in|on|ai|chief|head|lead|leader|director|president|vice|vp|"
+             r"svp|evp|officer|executive|founder|co-founder|cofounder|founding|researcher|research|"
+             r"scientist|engineer|engineering|manager|member|technical|principal|senior|staff|"
+             r"distinguished|fellow|partner|chair|chairman|chairwoman|board|advisor|adviser|product|"
+             r"post-training|pre-training|pretraining|posttraining|safety|alignment|policy|global|general|"
+             r"counsel|managing|interim|acting|deputy|associate|assistant|team|science|applied|"
+             r"operations|strategy|developer|design|designer|architect|security|infrastructure|data|"
+             r"ml|machine|learning|models?|training|inference|reasoning|superalignment|intern|"
+             r"professor|postdoc|co-lead|colead|longtime|veteran|top|star|computer|vision|robotics|"
+             r"hardware|software|platform|applications|consumer|enterprise|business|growth|"
+             r"communications|marketing|sales|finance|legal|people|hr|audio|video|image|agents?|"
+             r"frontier|multimodal|ceo|cto|cfo|coo|cso|cpo|cro|cmo|cio|gm)")
+ROLE_PHRASE = rf"(?:{ROLE_WORD}(?:\s+|-)){{0,6}}?{ROLE_WORD}"
+
+NEG_SCOPE = re.compile(
+    r"\b(?:not|never|no\s+plans?|no\s+longer\s+plans?|denie[sd]|deny(?:ing)?|rumou?r(?:s|ed)?|reportedly|"
+    r"in\s+talks|talks|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
+    r"would|should|shall|wo|will|plans?|planning|expected|set\s+to|poised|likely|about\s+to|intends?|"
+    r"intending|hopes?|hoping|wants?|wanted|offer(?:s|ed)?|tried|trying|attempts?|if|whether|unless|"
+    r"declined|refused|rejected|turned\s+down|allegedly|speculat\w*|potential(?:ly)?|possible|"
+    r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
+    r"imagine|suppose|supposedly|said\s+to\s+be|sources\s+say|near(?:ing)?\s+a\s+deal|approached|"
+    r"courted|courting|pitched|recruiting\s+efforts?|tempt(?:ed)?|lure\s+attempt|"
+    r"candidates?|shortlist(?:ed)?|frontrunner|front-runner|contender|tipped|"
+    r"n't|cannot|can't|won't|didn't|doesn't|isn't|wasn't|hasn't|haven't|hadn't|aren't|weren't)\b",
+    re.I)
+FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)
+FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
+CLAUSE_PREFIX_NEG = re.compile(
+    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculation|gossip|unconfirmed|unverified|alleged(?:ly)?|claimed|reports?\s+that|denied|deny|denies|"
+    r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|"
+    r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
+    re.I)
+
+P = r"«[PQ](\d+)»"
+PP = r"«P(\d+)»"
+O = r"«O(\d+)»"
+D = r"«D(\d+)»"
+FILL = r"(?:(?:the|a|an|its|their|rival|fellow|ai|startup|start-up|lab|company|firm|research|new|"\
+       r"unicorn|chinese|french|american|british|european|competitor|competing|giant|"\
+       r"frontier|young|nascent|stealth|stealth-mode|upstart|outfit)\s+){0,4}"
+
+JOIN_TRIG = re.compile(
+    r"\b(?:(?:re)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing)\s+(?:over\s+)?to|defect(?:s|ed|ing|ion)?\s+to|"
+    r"head(?:s|ed|ing)?\s+(?:over\s+|back\s+)?to|jump(?:s|ed|ing)?\s+(?:ship\s+)?to|hop(?:s|ped|ping)?\s+"
+    r"(?:over\s+)?to|land(?:s|ed|ing)?\s+(?:at|with)|return(?:s|ed|ing)?\s+to|go(?:es|ing)?\s+back\s+to|"
+    r"went\s+(?:back\s+)?to|switch(?:es|ed|ing)?\s+to|shift(?:s|ed|ing)?\s+to|decamp(?:s|ed|ing)?\s+"
+    r"(?:to|for)|sign(?:s|ed|ing)?\s+(?:on\s+)?with|bolt(?:s|ed|ing)?\s+(?:to|for)|cross(?:es|ed|ing)?"
+    r"\s+over\s+to|arriv(?:es|ed|ing|al)\s+at|came\s+(?:over\s+)?to|come(?:s)?\s+(?:over\s+)?to|"
+    r"move\s+to|return\s+to|hire\s+at|lands?\s+a\s+(?:job|role|position)\s+at|"
+    r"tak(?:es|en|ing)\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
+    r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
+    r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|"
+    r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
+    r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to)\b",
+    re.I)
+LEAVE_TRIG = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
+    r"resign(?:s|ed|ing|ation)?(?:\s+from)?|step(?:s|ped|ping)?\s+(?:down|away)|retir(?:e|es|ed|ing|ement)|"
+    r"part(?:s|ed|ing)?\s+ways\s+with|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
+    r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
+    r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
+    r"depart(?:ure)?s?)\b(?:\s+(?:of|from))?",
+    re.I)
+ROLE_TRIG = re.compile(
+    r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:to|as)\b|"
+    r"\b(?:tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
+    r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
+    r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b",
+    re.I)
+HIRE_TRIG = re.compile(
+    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|"
+    r"add(?:s|ed)|brought\s+(?:on|in|aboard)|bring(?:s)?\s+(?:on|in|aboard)|welcome[sd]?|lure[sd]?|"
+    r"snag(?:s|ged)|nab(?:s|bed)|land(?:s|ed)|sign(?:s|ed)|acqui-?hire[sd]?|pick(?:s|ed)\s+up|"
+    r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed))\b",
+    re.I)
+PASSIVE_HIRE = re.compile(
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|is\s+being|got|being|been)\s+)?"
+    r"(?:hired|poached|recruited|tapped|named|appointed|brought\s+(?:on|in|aboard)|lured|picked|"
+    r"elected|installed|chosen|selected)\b",
+    re.I)
+FOUND_TRIG = re.compile(
+    r"\b(?:co-?found(?:s|ed|ing)?|found(?:s|ed|ing)|launch(?:es|ed|ing)|start(?:s|ed|ing)|"
+    r"establish(?:es|ed|ing)|set\s+up|sets\s+up|setting\s+up|spun\s+(?:out|up))\b",
+    re.I)
+FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\s+(?:in\s+«D\d+»\s+)?by\b", re.I)
+GROUP_NOUN = re.compile(
+    r"\b(?:colleagues|researchers|people|employees|staff(?:ers)?|members|executives|engineers|"
+    r"scientists|leaders|veterans|alumni|names|figures|talent|hires|recruits|peers|friends|"
+    r"former\s+\w+|ex-\w+|others)\b", re.I)
+EXEMPLIFY_START = re.compile(
+    r"^\s*(?:for\s+example|for\s+instance|e\.g\.|among\s+them|these\s+include|they\s+include|"
+    r"those\s+include|including|such\s+as|notable\s+examples?\s+include)\b", re.I)
+EXEMPLIFY_INLINE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably|like)\b", re.I)
+TITLE = re.compile(r"\b(?:chief|ceo|cto|cfo|coo|cso|cpo|president|chair(?:man|woman|person)?|director|"
+                   r"head|vp|svp|evp|vice\s+president|officer|founder|co-?founder|general\s+counsel)\b", re.I)
+CORRECTION = re.compile(
+    r"^\s*(?:correction|clarification|editor'?s\s+note|update)\b|\bearlier\s+version\s+of\s+this\b|"
+    r"\b(?:incorrectly|erroneously|mistakenly)\s+(?:said|stated|reported|identified|described|wrote)\b|"
+    r"\bhas\s+been\s+(?:corrected|updated)\s+to\b|\bmisstated\b", re.I)
+
+
+_CORRECTION_CUES = ("correction", "clarification", "editor", "update", "earlier version", "incorrectly",
+                    "erroneously", "mistakenly", "corrected", "misstated")
+
+
+def _is_correction(text: str) -> bool:
+    """A correction notice; a substring test first because CORRECTION is costly per sentence."""
+    low = text.lower()
+    return any(w in low for w in _CORRECTION_CUES) and bool(CORRECTION.search(text))
+
+
+# ----------------------------------------------------------------------------- helpers
+_WS = re.compile(r"\s+")
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    r = role.replace("’", "'")
+    r = re.sub(r"«[A-Z]\d+»('s)?", "", r)
+    r = re.split(r"\s+(?:and\s+(?:a|an|one|the|also)|who|which|where|that|after|before|since|"
+                 r"because|when|while|to\s+(?!the\s+ceo)|in\s+order|starting|effective|following|"
+                 r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"
+                 r"wednesday|thursday|friday|saturday|sunday))\b", r, maxsplit=1, flags=re.I)[0]
+    r = re.sub(r"^(?:\s*(?:the|a|an|its|their|his|her|our|new|newly|now|then|current|currently|also|as|"
+               r"one\s+of\s+the|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
+               "", r, flags=re.I)
+    r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
+    r = _WS.sub(" ", r).strip(" ,;:.-–—()\"'")
+    if not r or len(r) > 90 or not ROLE_HEAD.search(r):
+        return None
+    if re.match(r"(?:who|leads?|heads?|led|headed|runs|ran|works|worked|oversees|oversaw|directs|manages)\b(?!\s+of\b)", r, re.I):
+        return None
+    return r
+
+
+REPORTED = re.compile(r"\b(?:announced|announces|confirmed|confirms|said|says|told|wrote|writes|posted|"
+                      r"according\s+to\s+(?:a|the)\s+(?:memo|statement|announcement|post))\b", re.I)
+MODAL_ONLY = re.compile(r"^(?:would|will|wo|shall|set\s+to|expected)$", re.I)
+
+
+def _neg(text: str, prefix: str = "") -> bool:
+    """True when the scope text negates, hedges or makes hypothetical the event. A future
+    or "would" reported by an announcement ("said X would become CTO") stays a fact."""
+    hits = [m.group(0) for m in NEG_SCOPE.finditer(text)]
+    if hits and all(MODAL_ONLY.match(h) for h in hits) and REPORTED.search(prefix + " " + text):
+        return False
+    if not hits and FUTURE.search(text) and REPORTED.search(prefix + " " + text):
+        return False
+    m = NEG_SCOPE.search(text)
+    if not m:
+        fut = FUTURE.search(text)
+        if fut and not FACTIVE_BEFORE_FUTURE.search(text[:fut.start()]):
+            return True
+        return False
+    return True
+
+
+def _clause_prefix(s: str, pos: int) -> str:
+    """Text from the start of the clause containing `pos` up to `pos`."""
+    cut = max(s.rfind(";", 0, pos), s.rfind(":", 0, pos), s.rfind(" but ", 0, pos),
+              s.rfind(" while ", 0, pos), s.rfind(" whereas ", 0, pos))
+    return s[cut + 1:pos] if cut >= 0 else s[:pos]
+
+
+def _clause_end(s: str, pos: int) -> int:
+    m = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|whereas|although|though)\b|\s+(?:but|while|whereas)\s").search(s, pos)
+    return m.start() if m else len(s)

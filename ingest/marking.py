@@ -1,0 +1,134 @@
+"""Pass 1 of the extractor: find entities in a sentence and rewrite it as a marked string.
+
+Persons become «P3» (or «Q3» when reached through a pronoun), organizations «O1», dates «D2»;
+pronouns, "the company" and stative "there" are resolved here (rules in ingest/coref.py).
+"""
+from __future__ import annotations
+
+import re
+
+from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry, person_key
+from .dates import find_dates
+from .extract_types import Ent, SentInfo
+from .orgs import unknown_orgs
+
+
+def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] | None,
+              published: str | None) -> None:
+    text = info.sent.text
+    orgs = info.known
+    blocked = [(o.start, o.end) for o in orgs]
+    names = info.names
+    spans: list[Ent] = []
+    for n in names:
+        spans.append(Ent("P", person_key(n.text), start=n.start, end=n.end))
+    taken = [(e.start, e.end) for e in spans] + blocked
+    if sur_re is not None:
+        for m in sur_re.finditer(text):
+            a, b = m.span(1)
+            if any(a < e and s < b for s, e in taken):
+                continue
+            key = registry.resolve_surname(m.group(1))
+            if key:
+                spans.append(Ent("P", key, start=a, end=b))
+                taken.append((a, b))
+    orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
+    for o in orgs:
+        spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
+    taken = [(e.start, e.end) for e in spans]
+    for d in find_dates(text, published):
+        if any(d.start < e and s < d.end for s, e in taken):
+            continue
+        spans.append(Ent("D", d.date or "", date=d, start=d.start, end=d.end))
+    spans.sort(key=lambda e: e.start)
+    info.ents = spans
+
+
+_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b")
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
+
+
+def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
+    """Build the marked string; resolve pronouns and definite org descriptions."""
+    text = info.sent.text
+    out: list[str] = []
+    pos = 0
+    ents = info.ents
+    extra: list[Ent] = []
+
+    def emit_text(seg: str, seg_start: int) -> None:
+        # resolve pronouns and "the company" inside plain text
+        i = 0
+        pieces: list[str] = []
+        for m in _REFERRING.finditer(seg):
+            pieces.append(seg[i:m.start()])
+            w = m.group(0)
+            abs_start = seg_start + m.start()
+            prev_people = [e for e in ents + extra if e.kind in "PQ" and e.end <= abs_start]
+            if w.lower() in ("he", "she", "they"):
+                if w.lower() == "they" and not prev_people:
+                    pieces.append(w)
+                    i = m.end()
+                    continue
+                key = prev_people[-1].key if prev_people else salient
+                if key:
+                    e = Ent("Q", key, start=abs_start, end=abs_start + len(w))
+                    extra.append(e)
+                    pieces.append(f"«Q{len(ents) + len(extra) - 1}»")
+                else:
+                    pieces.append(w)
+            elif w.lower() in ("his", "her", "their"):
+                nxt = seg[m.end():m.end() + 30]
+                if re.match(r"\s+(?:\w+\s+)?(?:departure|exit|resignation|move|appointment|promotion|hiring|"
+                            r"arrival|return|defection|jump|switch|decision\s+to\s+(?:leave|join))\b", nxt, re.I):
+                    key = prev_people[-1].key if prev_people else salient
+                    if key:
+                        extra.append(Ent("Q", key, start=abs_start, end=abs_start + len(w)))
+                        pieces.append(f"«Q{len(ents) + len(extra) - 1}»'s")
+                        i = m.end()
+                        continue
+                pieces.append(w)
+            else:
+                prev_orgs = [e for e in ents + extra if e.kind == "O" and e.end <= abs_start]
+                ref = prev_orgs[-1] if prev_orgs else last_org
+                if ref is not None:
+                    e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
+                    extra.append(e)
+                    tag = f"«O{len(ents) + len(extra) - 1}»"
+                    pieces.append(tag if w.lower() != "there" else tag + "†")
+                else:
+                    pieces.append(w)
+            i = m.end()
+        pieces.append(seg[i:])
+        out.append(_DASH.sub(" , ", "".join(pieces)).replace("’", "'").replace("“", '"').replace("”", '"'))
+
+    for idx, e in enumerate(ents):
+        if e.start < pos:
+            continue
+        emit_text(text[pos:e.start], pos)
+        out.append(f"«{e.kind}{idx}»")
+        pos = e.end
+    emit_text(text[pos:], pos)
+    info.ents = ents + extra
+    s = "".join(out)
+    # "there" is only an org reference in stative use ("are still there")
+    s = s.replace("»†", "»")
+    info.marked = s
+
+
+def _restore_there(info: SentInfo) -> None:
+    """Turn «O» placeholders that stand for a non-stative "there" back into plain text."""
+    s = info.marked
+    ents = info.ents
+
+    def fix(m: re.Match[str]) -> str:
+        idx = int(m.group(1))
+        e = ents[idx]
+        if info.sent.text[e.start:e.end].lower() != "there":
+            return m.group(0)
+        before = s[max(0, m.start() - 25):m.start()]
+        if re.search(r"\b(?:is|are|was|were|remain|remains|remained|stay|stays|stayed|still|now|already|works?|worked)\s+$", before):
+            return m.group(0)
+        return "there"
+
+    info.marked = re.sub(r"«O(\d+)»", fix, s)
