@@ -100,11 +100,10 @@ class Daemon:
         """Create/upgrade the schema and register the configured feeds, once the DB answers."""
         if self._db_ready:
             return
-        from store.feeds import add_feed, ensure_columns, get_feed
+        from store.feeds import add_feed, get_feed
 
         self.store.migrate()
         with self.store.write() as conn:
-            ensure_columns(conn)
             for f in self.cfg.feeds:
                 row = get_feed(conn, f.url)
                 if row is None or (int(row["interval_s"]), bool(row["fixed_interval"]), bool(row["fetch_full_text"])) \

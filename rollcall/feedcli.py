@@ -32,12 +32,8 @@ def _feed_url(_ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 def _store(ctx: click.Context):  # type: ignore[no-untyped-def]
     from rollcall.cli import open_store  # here, not at import: rollcall.cli imports this module
-    from store.feeds import ensure_columns
 
-    store = open_store(ctx)
-    with store.write() as conn:
-        ensure_columns(conn)
-    return store
+    return open_store(ctx)
 
 
 def feed_view(row: dict, now: datetime | None = None) -> dict:

@@ -106,6 +106,9 @@ class Store:
                         f"database {self.display_url()} has schema version {row[0]}, newer than this "
                         f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
                 schema.install_guards(conn)
+                from store.feeds import ensure_columns
+
+                ensure_columns(conn)
         except OperationalError as exc:
             raise StoreError(f"cannot open database {self.display_url()}: {exc.orig}") from exc
         except ProgrammingError as exc:

@@ -9,7 +9,7 @@ idempotency check race-free.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import text
@@ -26,6 +26,13 @@ _SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM rc_events"
 def utc_now_iso(now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _after(recorded_at: str) -> str:
+    """One microsecond later: each append gets its own transaction time, strictly increasing,
+    so a known-at instant always falls between appends, never inside one."""
+    t = datetime.strptime(recorded_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return utc_now_iso(t + timedelta(microseconds=1))
 
 
 def _placeholders(conn: Connection, n: int) -> str:
@@ -58,7 +65,8 @@ def append(conn: Connection, events: Sequence[NewEvent], now: datetime | None = 
 
     Events whose idempotency key is already in the log (or earlier in the batch) are
     skipped, so re-running an ingestion appends nothing. Transaction time never goes
-    backwards, even if the system clock does.
+    backwards, even if the system clock does: each append's time is strictly later than the
+    previous one's.
     """
     if not events:
         return []
@@ -68,8 +76,8 @@ def append(conn: Connection, events: Sequence[NewEvent], now: datetime | None = 
     seen = existing_keys(conn, keys) if keys else set()
     position, prev, last_recorded = head(conn)
     recorded = utc_now_iso(now)
-    if last_recorded and recorded < last_recorded:
-        recorded = last_recorded
+    if last_recorded and recorded <= last_recorded:
+        recorded = _after(last_recorded)
     rows: list[tuple] = []
     out: list[StoredEvent] = []
     for e in events:

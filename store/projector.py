@@ -94,6 +94,7 @@ class _Run:
         self.dirty_entities: set[tuple[str, str]] = set()
         self.aliases: dict[tuple[str, str], tuple] = {}
         self.alias_overrides: dict[tuple[str, str], tuple] = {}
+        self.pending: set[str] = set()
         row = conn.exec_driver_sql("SELECT MAX(id) FROM rc_membership").first()
         self.next_row_id = int(row[0] or 0) + 1
         for kind, eid, name, into, pos in conn.exec_driver_sql(
@@ -260,6 +261,15 @@ class _Run:
             self.facts[fid] = _Fact(*r)
         return self.facts[fid]
 
+    def settle(self, position: int) -> None:
+        """Refold every person the events of one transaction touched, once, stamping the
+        membership changes with the transaction's last position. States inside one append
+        are never visible to a reader (they share one recorded-at time), so refolding per
+        event would only repeat work."""
+        for pid in sorted(self.pending):
+            self.recompute(pid, position)
+        self.pending.clear()
+
     def recompute(self, pid: str, position: int) -> None:
         self.load_person(pid)
         views = [self.facts[f].view(lambda o: self.canonical("org", o))
@@ -309,7 +319,7 @@ class _Run:
             self.new_facts.add(f.event_id)
             self.person_facts[pid].append(f.event_id)
             self._source(e, f.event_id, src, p.get("role"), p.get("date"))
-            self.recompute(pid, e.position)
+            self.pending.add(pid)
         elif e.type == CORROBORATED:
             f = self.get_fact(p["fact"])
             if f is None:
@@ -327,14 +337,14 @@ class _Run:
                 f.role, changed = p["role"], True
             self._touch(f)
             if changed:
-                self.recompute(self.canonical("person", f.person_id), e.position)
+                self.pending.add(self.canonical("person", f.person_id))
         elif e.type == RETRACTED:
             f = self.get_fact(p["fact"])
             if f is None or f.retracted_position is not None:
                 return
             f.retracted_position, f.retract_reason = e.position, p.get("reason")
             self._touch(f)
-            self.recompute(self.canonical("person", f.person_id), e.position)
+            self.pending.add(self.canonical("person", f.person_id))
         elif e.type == MERGED:
             self._merge(e)
         elif e.type == ALIAS_ADDED:
@@ -372,7 +382,7 @@ class _Run:
             self.person_facts[target] = self.person_facts[target] + self.person_facts[old]
             self.person_facts[old] = []
         for pid in affected:
-            self.recompute(pid, e.position)
+            self.pending.add(pid)
 
     def _people_at(self, orgs: list[str]) -> set[str]:
         marks = ", ".join(f":o{i}" for i in range(len(orgs)))
@@ -456,14 +466,30 @@ def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], 
             run = _Run(conn)
             pos = start
             events = list(log.read(conn, after=start, upto=min(last, start + page)))
+            if events and events[-1].position < last:  # end the page at a transaction's end
+                events += _same_transaction(conn, events[-1], last)
             run.prefetch(events)
+            group = None
             for e in events:
+                if group is not None and e.recorded_at != group:
+                    run.settle(pos)
                 run.apply(e)
-                pos = e.position
+                pos, group = e.position, e.recorded_at
+            run.settle(pos)
             run.flush(pos)
             applied += pos - start
         if progress:
             progress(pos, last)
+
+
+def _same_transaction(conn: Connection, last: StoredEvent, head: int) -> list[StoredEvent]:
+    """The rest of the append that `last` belongs to (appends have distinct recorded-at times)."""
+    out: list[StoredEvent] = []
+    for e in log.read(conn, after=last.position, upto=head, page=1000):
+        if e.recorded_at != last.recorded_at:
+            break
+        out.append(e)
+    return out
 
 
 def rebuild(store: Store, *, progress: Callable[[int, int], None] | None = None) -> int:

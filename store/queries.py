@@ -7,7 +7,7 @@ answer. Roster-shaped questions are range scans on the bitemporal membership tab
 from __future__ import annotations
 
 from datetime import date as _date, datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -56,6 +56,19 @@ def canonical(merged: dict[str, str], eid: str) -> str:
         seen.add(eid)
         eid = merged[eid]
     return eid
+
+
+def entity_names(conn: Connection, kind: str, ids: "Iterable[str]") -> dict[str, str]:
+    """Names of many entities in a few IN queries (a roster names hundreds of people)."""
+    wanted = sorted(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        marks = ", ".join(f":e{j}" for j in range(len(chunk)))
+        out.update({r[0]: r[1] for r in conn.execute(
+            text(f"SELECT id, name FROM rc_entities WHERE kind=:k AND id IN ({marks})"),
+            {"k": kind, **{f"e{j}": v for j, v in enumerate(chunk)}})})
+    return {e: out.get(e, e) for e in wanted}
 
 
 def entity_name(conn: Connection, kind: str, eid: str) -> str:
@@ -132,10 +145,11 @@ def _members(conn: Connection, rows: list[tuple[str, Segment]], as_of: str, upto
         if pid not in best or (best[pid].board and not seg.board):
             best[pid] = seg
     srcs = sources_for(conn, sorted({f for s in best.values() for f in s.fact_ids}), upto)
+    names = entity_names(conn, "person", best)
     members = []
     for pid, seg in best.items():
         members.append({
-            "person": {"id": pid, "name": entity_name(conn, "person", pid)},
+            "person": {"id": pid, "name": names[pid]},
             "role": seg.role, "since": seg.since, "until": seg.until,
             "certain": certain_on(seg, as_of), "board": seg.board,
             "sources": [s for f in seg.fact_ids for s in srcs.get(f, [])],
@@ -163,7 +177,8 @@ def replay(conn: Connection, to: str | None = None, known_at: str | None = None)
             {"p": upto, "d": day}):
         pid, seg = _segment(r)
         by_org.setdefault(seg.org_id, []).append((pid, seg))
-    rosters = [{"org": {"id": oid, "name": entity_name(conn, "org", oid)}, "as_of": day, "known_at": known_at,
+    org_names = entity_names(conn, "org", by_org)
+    rosters = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at,
                 "members": _members(conn, rows, day, upto)} for oid, rows in by_org.items()]
     rosters.sort(key=lambda r: (-len(r["members"]), r["org"]["name"].casefold()))
     return {"as_of": day, "known_at": known_at, "rosters": rosters}
@@ -176,12 +191,11 @@ _FACT_SELECT = ("SELECT f.event_id, f.position, f.type, f.person_id, f.org_id, f
 def _fact_dicts(conn: Connection, rows: list, upto: int, include_retracted: bool) -> list[dict]:
     people, orgs = _merged_map(conn, "person", upto), _merged_map(conn, "org", upto)
     srcs = sources_for(conn, [r[0] for r in rows], upto)
-    names: dict[tuple[str, str], str] = {}
+    people_names = entity_names(conn, "person", (canonical(people, r[3]) for r in rows))
+    org_names = entity_names(conn, "org", (canonical(orgs, r[4]) for r in rows))
 
     def named(kind: str, eid: str) -> dict:
-        if (kind, eid) not in names:
-            names[(kind, eid)] = entity_name(conn, kind, eid)
-        return {"id": eid, "name": names[(kind, eid)]}
+        return {"id": eid, "name": (people_names if kind == "person" else org_names)[eid]}
 
     out = []
     for r in rows:
@@ -249,11 +263,12 @@ def person(conn: Connection, name: str, known_at: str | None = None) -> dict:
         {**{f"i{i}": v for i, v in enumerate(ids)}, "p": upto})} - {p["name"]})
     stints = [_segment(r)[1] for r in conn.execute(text(_SEG_SELECT + " AND person_id=:pid ORDER BY valid_from"),
                                                     {"p": upto, "pid": p["id"]})]
+    stint_orgs = entity_names(conn, "org", (s.org_id for s in stints))
     return {"person": p, "aliases": aliases, "known_at": known_at,
             "timeline": [{"date": f["date"], "type": f["type"], "org": f["org"], "role": f["role"],
                           "id": f["id"], "status": f["status"], "date_inferred": f["date_inferred"],
                           "sources": f["sources"]} for f in timeline],
-            "stints": [{"org": {"id": s.org_id, "name": entity_name(conn, "org", s.org_id)}, "role": s.role,
+            "stints": [{"org": {"id": s.org_id, "name": stint_orgs[s.org_id]}, "role": s.role,
                         "from": s.start, "to": s.end, "since": s.since, "until": s.until,
                         "certain": s.certain, "board": s.board} for s in stints]}
 
@@ -275,10 +290,15 @@ def flows(conn: Connection, start: str | None = None, end: str | None = None, kn
             if a.org_id == b.org_id or a.end is None or b.start is None:
                 continue
             if lo <= b.start <= hi and a.end <= b.start:
-                moves.append({"person": {"id": pid, "name": entity_name(conn, "person", pid)},
-                              "from": {"id": a.org_id, "name": entity_name(conn, "org", a.org_id)},
-                              "to": {"id": b.org_id, "name": entity_name(conn, "org", b.org_id)},
+                moves.append({"person": {"id": pid},
+                              "from": {"id": a.org_id},
+                              "to": {"id": b.org_id},
                               "date": b.since or b.start})
+    pn = entity_names(conn, "person", (m["person"]["id"] for m in moves))
+    on = entity_names(conn, "org", (o for m in moves for o in (m["from"]["id"], m["to"]["id"])))
+    for m in moves:
+        m["person"]["name"] = pn[m["person"]["id"]]
+        m["from"]["name"], m["to"]["name"] = on[m["from"]["id"]], on[m["to"]["id"]]
     totals: dict[tuple[str, str], dict] = {}
     for m in moves:
         key = (m["from"]["id"], m["to"]["id"])
