@@ -33,6 +33,8 @@ _BLOCK_TAGS = frozenset(
     "thead tfoot tr td th ul caption".split()
 )
 _BREAK = "\ue000"  # private-use sentinel for "line break here"; scrubbed from input first
+# Characters XML (and so lxml's text setters) refuse; the HTML parser keeps them in text nodes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -75,6 +77,11 @@ def html_to_text(html: str | bytes | None) -> str:
     doc = _parse(html)
     if doc is None:
         return ""
+    for el in doc.iter():  # lxml refuses to *set* text holding what the parser let in
+        if el.text and _NOT_XML.search(el.text):
+            el.text = _NOT_XML.sub(" ", el.text)
+        if el.tail and _NOT_XML.search(el.tail):
+            el.tail = _NOT_XML.sub(" ", el.tail)
     for el in list(doc.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in list(doc.iter(lxml.etree.Element)):
