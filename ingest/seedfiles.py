@@ -533,6 +533,51 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.casefold() in SKIPPED_NAMES
 
 
+def _folder_files(folder: str, canonical: str) -> Iterator[tuple[str, str]]:
+    """(path as given, canonical path) of the seed files under `folder`, lazily, in the order
+    of their relative paths sorted as strings.
+
+    One folder's names are listed and sorted at a time (a folder sorts as `name/`, which puts
+    it exactly where its files' relative paths sort), so memory holds one listing per level of
+    the walk, never the whole tree, and the first file comes before the last folder is read.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            keys = []
+            for entry in listing:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):  # symlinked folders: not followed
+                        keys.append(name + "/")
+                        continue
+                    if entry.is_symlink():
+                        keys.append(name + "\0")  # a link: resolved below, when yielded
+                        continue
+                    regular = entry.is_file(follow_symlinks=False)
+                except OSError:
+                    continue
+                if regular and not _skipped(name) and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                    keys.append(name)
+    except OSError:
+        return  # an unreadable folder holds nothing we can read (as os.walk treats it)
+    keys.sort()
+    for key in keys:
+        if key.endswith("/"):
+            name = key[:-1]
+            yield from _folder_files(os.path.join(folder, name), os.path.join(canonical, name))
+        elif key.endswith("\0"):
+            name = key[:-1]
+            full = os.path.join(folder, name)
+            if (_skipped(name) or os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES
+                    or not os.path.isfile(full)):
+                continue
+            yield full, os.path.realpath(full)
+        else:
+            yield os.path.join(folder, key), os.path.join(canonical, key)
+
+
 def iter_seed_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """The seed files named by `paths`: files as given, folders walked recursively.
 
@@ -543,14 +588,13 @@ def iter_seed_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     whatever its suffix, and so is a path that does not exist, so that `read_path` reports
     it rather than the mistake vanishing. Each file is yielded once even if named twice.
     Symlinked folders are not followed (no loops).
-    """
-    seen: set[Path] = set()
 
-    def once(p: Path) -> bool:
-        try:
-            key = p.resolve()
-        except OSError:
-            key = p.absolute()
+    Lazy: a folder of 100,000 files yields its first file after one listing, and memory holds
+    one folder listing at a time plus the canonical path of each file yielded (to yield it once).
+    """
+    seen: set[str] = set()
+
+    def once(key: str) -> bool:
         if key in seen:
             return False
         seen.add(key)
@@ -559,21 +603,22 @@ def iter_seed_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            found: list[tuple[str, Path]] = []
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if _skipped(name) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                        continue
-                    full = Path(dirpath) / name
-                    found.append((full.relative_to(root).as_posix(), full))
-            for _, full in sorted(found):
-                if full.is_file() and once(full):
-                    yield full
+            try:
+                canonical = os.path.realpath(root)
+            except OSError:
+                canonical = os.path.abspath(root)
+            for given, key in _folder_files(os.fspath(root), canonical):
+                if once(key):
+                    yield Path(given)
         elif _skipped(root.name):
             continue
-        elif once(root):
-            yield root
+        else:
+            try:
+                key = os.path.realpath(root)
+            except OSError:
+                key = os.path.abspath(root)
+            if once(key):
+                yield root
 
 
 def read_paths(
