@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MOVE_TYPES = ("joined", "left", "role_changed")
 FACT_TYPES = MOVE_TYPES + ("held_role",)
@@ -20,6 +22,16 @@ def precision_of(date: str | None) -> str:
     if not date:
         return "unknown"
     return {4: "year", 7: "month", 10: "day"}.get(len(date), "unknown")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-blind key under which a name is looked up, so
+    "Open AI", "OpenAI's" and "openai" meet. Cached: a log repeats the same names."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"['’]s\b", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
 def normalize_text(text: str) -> str:

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
 
-from ingest.model import Article, Claim, FACT_TYPES
+from ingest.model import Article, Claim, FACT_TYPES, name_key
 from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
 
 PERSON_FUZZ = 88
@@ -34,10 +33,7 @@ SAME_EVENT_DAYS = 45
 
 
 def norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"['’]s\b", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return name_key(name)
 
 
 def slug(name: str) -> str:

@@ -20,6 +20,7 @@ The rules (also in the README, "How dates are read"):
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 _ORDER = {"joined": 0, "held_role": 1, "role_changed": 2, "left": 3}
@@ -69,6 +70,7 @@ def period_end(date: str) -> str:
     return date[:10]
 
 
+@lru_cache(maxsize=16384)
 def is_board_role(role: str | None) -> bool:
     r = (role or "").lower()
     return any(w in r for w in _BOARD_WORDS)

@@ -8,14 +8,13 @@ so a crash leaves the projection at a page boundary, never half-applied.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ingest.model import name_key
 from store import log
 from store.db import Store
 from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
@@ -25,12 +24,7 @@ from store.schema import PROJECTION_TABLES
 CHECKPOINT = "main"
 
 
-def norm_name(name: str) -> str:
-    """Case-, accent- and punctuation-blind key for alias lookups."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"['’]s\b", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+norm_name = name_key
 
 
 def _precision_rank(date: str | None) -> int:
@@ -95,6 +89,7 @@ class _Run:
         self.aliases: dict[tuple[str, str], tuple] = {}
         self.alias_overrides: dict[tuple[str, str], tuple] = {}
         self.pending: set[str] = set()
+        self._views: dict[str, FactView] = {}  # dropped when a fact changes or orgs merge
         row = conn.exec_driver_sql("SELECT MAX(id) FROM rc_membership").first()
         self.next_row_id = int(row[0] or 0) + 1
         for kind, eid, name, into, pos in conn.exec_driver_sql(
@@ -272,8 +267,14 @@ class _Run:
 
     def recompute(self, pid: str, position: int) -> None:
         self.load_person(pid)
-        views = [self.facts[f].view(lambda o: self.canonical("org", o))
-                 for f in self.person_facts[pid] if self.facts[f].retracted_position is None]
+        views = []
+        for fid in self.person_facts[pid]:
+            f = self.facts[fid]
+            if f.retracted_position is None:
+                v = self._views.get(fid)
+                if v is None:
+                    v = self._views[fid] = f.view(lambda o: self.canonical("org", o))
+                views.append(v)
         want = segments(views)
         have = self.person_rows[pid]
         keep: list[tuple[int, Segment]] = []
@@ -351,6 +352,7 @@ class _Run:
             self.add_alias(p["kind"], p["alias"], p["id"], e.position, override=True)
 
     def _touch(self, f: _Fact) -> None:
+        self._views.pop(f.event_id, None)
         if f.event_id not in self.new_facts:
             self.dirty_facts.add(f.event_id)
 
@@ -367,6 +369,7 @@ class _Run:
             affected = [old, target]
         else:
             affected = sorted(self._people_at(self.members_of("org", old) + self.members_of("org", target)))
+            self._views.clear()  # views carry canonical org ids
         for pid in affected:
             self.load_person(pid)
         known = self._entity(kind, old)
