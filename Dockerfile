@@ -22,10 +22,11 @@ COPY rollcall ./rollcall
 RUN pip install . \
  && mkdir -p /data \
  && chown rollcall:rollcall /data
-# The bundled seed articles, readable by the daemon if ROLLCALL_SEEDS points here.
+# The bundled seed articles, read by the daemon (ROLLCALL_SEEDS below; override to change).
 COPY seeds ./seeds
 
 ENV ROLLCALL_DB=sqlite:////data/rollcall.db \
+    ROLLCALL_SEEDS=/app/seeds \
     ROLLCALL_PORT=8080 \
     HOME=/data
 VOLUME ["/data"]
