@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from rollcall.output import echo_table, emit_json, emit_jsonl
+from rollcall.output import echo_table, emit_json, emit_jsonl, progress
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -63,7 +63,27 @@ def open_store(ctx: click.Context):  # type: ignore[no-untyped-def]
     return obj["store"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Database failures inside any command (disk full, read-only file, lost connection) are
+    one line and exit 1, like every other error; the failed transaction was rolled back."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import DBAPIError
+
+        from store.db import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise Fail(str(exc)) from None
+        except DBAPIError as exc:
+            store = (ctx.obj or {}).get("store")
+            where = f" on {store.display_url()}" if store is not None else ""
+            why = " ".join(str(exc.orig).split()) or type(exc.orig).__name__
+            raise Fail(f"database error{where}: {why}") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="ROLLCALL_DB", metavar="URL",
               help="Database URL (default: an SQLite file in the user data directory). "
                    "postgresql+psycopg://... selects PostgreSQL.")
@@ -90,7 +110,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
     urls = [s for s in sources if re.match(r"^https?://", s, re.I)]
     items, total = read_sources(paths, urls)
     show = sys.stderr.isatty() and not as_json
-    with click.progressbar(length=total, label="ingesting", file=sys.stderr) if show else _NoBar() as bar:
+    with progress(total, "ingesting", show) as bar:
         report = Ingestor(store).ingest(items, progress=lambda _s: bar.update(1))
     if as_json:
         emit_json(report.as_dict())
@@ -110,17 +130,6 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"rollcall: rejected {r['source']}: {r['reason']}", err=True)
     if report.rejected:
         ctx.exit(1)
-
-
-class _NoBar:
-    def __enter__(self) -> "_NoBar":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, n: int) -> None:
-        return None
 
 
 # -- reading ----------------------------------------------------------------------------------

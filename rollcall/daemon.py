@@ -34,6 +34,7 @@ import click
 
 from rollcall.daemonconfig import Config, ConfigError, bundled_seeds, default_worker_id, load
 from rollcall.metrics import Metrics
+from rollcall.output import progress as progress_bar
 
 log = logging.getLogger("rollcall.daemon")
 
@@ -57,17 +58,6 @@ def _is_db_error(exc: BaseException) -> bool:
 def _one_line(exc: BaseException) -> str:
     s = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return f"{type(exc).__name__}: {s[0] if s else ''}"[:300]
-
-
-class _NoBar:
-    def __enter__(self) -> "_NoBar":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, n: int) -> None:
-        return None
 
 
 class Daemon:
@@ -450,7 +440,7 @@ class Daemon:
                 yield from read_path(p)
 
         show = show_progress and len(changed) > 10
-        bar_cm = click.progressbar(length=len(changed), label="reading seed files", file=sys.stderr) if show else _NoBar()
+        bar_cm = progress_bar(len(changed), "reading seed files", show)
         done: set[str] = set()
 
         def progress(source: str) -> None:

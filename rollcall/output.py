@@ -40,6 +40,24 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+class _NoBar:
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+def progress(length: int, label: str, show: bool) -> Any:
+    """A progress bar on stderr when a person is watching (`show`), else one that does nothing."""
+    if show:
+        return click.progressbar(length=length, label=label, file=sys.stderr)
+    return _NoBar()
+
+
 def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], empty: str = "(none)") -> None:
     rows = list(rows)
     click.echo(table(headers, rows) if rows else empty)
