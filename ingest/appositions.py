@@ -130,7 +130,10 @@ def _appositions(info: SentInfo) -> None:
                 oidx = prev[-1] if prev else info.ctx_org
                 if oidx is not None:
                     add(pidx, oidx, role_src, seg, 0.5)
-        # keep a trailing comma so the predicate stays separated only if the apposition closed
+        # a closing comma before the predicate goes with the apposition: "P, who left A, is CTO"
+        cm2 = re.match(r"\s*,(?=\s+(?:is|was|are|were|has|had|remains|serves|served|works|worked)\b)", s[q:])
+        if cm2:
+            q += cm2.end()
         cut.append((start_cut, q, int(pidx)))
 
     # 2. "O's ROLE P", "O ROLE P", "former O ROLE P"

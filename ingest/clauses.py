@@ -35,7 +35,7 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
 
 def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
     rest = s[pos:pos + 90]
-    m = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
+    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+)?{FILL}«O(\d+)»", rest, re.I)
     if m:
         return m
     if allow_at:
@@ -86,7 +86,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     return None
 
 
-_PRESENT = re.compile(r"(?:\b(?:is|are|has|have|'s|am)\b[^«]*$)", re.I)
+_PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)
 
 
 def _is_present(gap: str, trig: str) -> bool:

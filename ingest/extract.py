@@ -32,6 +32,7 @@ from .claims_finish import _finish
 from .clauses import _triggers
 from .coref import PersonRegistry, surname_pattern
 from .extract_types import Affil, Ent, Raw, SentInfo
+from .firstperson import first_person_referents
 from .groups import _group_predicates, _stative_there
 from .lexicon import _is_correction
 from .marking import _entities, _mark, _restore_there
@@ -57,6 +58,8 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         for n in info.names:
             registry.add(n.text)
     sur_re = surname_pattern(registry)
+    for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()))):
+        info.first_person = ref
     salient: str | None = None
     last_org: Ent | None = None
     raws: list[Raw] = []

@@ -72,7 +72,8 @@ JOIN_TRIG = re.compile(
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|"
     r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
-    r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to)\b",
+    r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter))\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
@@ -80,7 +81,7 @@ LEAVE_TRIG = re.compile(
     r"part(?:s|ed|ing)?\s+ways\s+with|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
     r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
-    r"depart(?:ure)?s?)\b(?:\s+(?:of|from))?",
+    r"depart(?:ure)?s?|last\s+day\s+(?:at|with))\b(?:\s+(?:of|from))?",
     re.I)
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:to|as)\b|"
@@ -147,7 +148,7 @@ def _clean_role(role: str | None) -> str | None:
                r"one\s+of\s+the|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)
     r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
-    r = _WS.sub(" ", r).strip(" ,;:.-–—()\"'")
+    r = _WS.sub(" ", r).strip(" ,;:.!?-–—()\"'")
     if not r or len(r) > 90 or not ROLE_HEAD.search(r):
         return None
     if re.match(r"(?:who|leads?|heads?|led|headed|runs|ran|works|worked|oversees|oversaw|directs|manages)\b(?!\s+of\b)", r, re.I):

@@ -44,7 +44,7 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
     info.ents = spans
 
 
-_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b")
+_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b|\b(?:I|me|my|My)\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -65,7 +65,14 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
             w = m.group(0)
             abs_start = seg_start + m.start()
             prev_people = [e for e in ents + extra if e.kind in "PQ" and e.end <= abs_start]
-            if w.lower() in ("he", "she", "they"):
+            if w in ("I", "me", "my", "My"):
+                if info.first_person:
+                    extra.append(Ent("Q", info.first_person, start=abs_start, end=abs_start + len(w)))
+                    tag = f"«Q{len(ents) + len(extra) - 1}»"
+                    pieces.append(tag + "'s" if w.lower() == "my" else tag)
+                else:
+                    pieces.append(w)
+            elif w.lower() in ("he", "she", "they"):
                 if w.lower() == "they" and not prev_people:
                     pieces.append(w)
                     i = m.end()
@@ -80,7 +87,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
             elif w.lower() in ("his", "her", "their"):
                 nxt = seg[m.end():m.end() + 30]
                 if re.match(r"\s+(?:\w+\s+)?(?:departure|exit|resignation|move|appointment|promotion|hiring|"
-                            r"arrival|return|defection|jump|switch|decision\s+to\s+(?:leave|join))\b", nxt, re.I):
+                            r"arrival|return|defection|jump|switch|first\s+day|last\s+day|decision\s+to\s+(?:leave|join))\b", nxt, re.I):
                     key = prev_people[-1].key if prev_people else salient
                     if key:
                         extra.append(Ent("Q", key, start=abs_start, end=abs_start + len(w)))

@@ -157,7 +157,55 @@ def known_orgs(text: str) -> list[OrgMention]:
             b = b + um.end()
             unit = text[a:b]
         out.append(OrgMention(a, b, employer_of(canon), text[a:b], unit, True))
+    out = _descriptions(text, out)
     return _merge_possessive_chains(text, out)
+
+
+_DESC_NOUNS = r"(?:maker|developer|creator|owner|parent|company|firm|lab|startup|start-up|builder|provider)"
+
+
+@lru_cache(maxsize=1)
+def _description_table() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """Descriptive references from the gazetteer's `products` and `descriptions` lists:
+    "the ChatGPT maker", "the maker of Claude", "the company behind Llama", "Google's AI unit"."""
+    table: dict[str, str] = {}
+    prods: dict[str, str] = {}
+    cues: set[str] = set()
+    for info_raw in json.loads(DATA.read_text(encoding="utf-8"))["orgs"]:
+        for d in info_raw.get("descriptions", []):
+            table[d.casefold()] = info_raw["name"]
+            cues.add(d.split()[0].casefold().replace("'s", "").replace("’s", ""))
+        for pr in info_raw.get("products", []):
+            prods[pr.casefold()] = info_raw["name"]
+            cues.add(pr.casefold())
+    prod_alt = "|".join(re.escape(x) for x in sorted(prods, key=len, reverse=True))
+    desc_alt = "|".join(re.escape(x).replace("'", "['’]") for x in sorted(table, key=len, reverse=True))
+    pat = re.compile(
+        rf"\b(?:(?:the|The)\s+(?:(?P<p1>{prod_alt})[- ]{_DESC_NOUNS}|{_DESC_NOUNS}\s+(?:behind\s+|of\s+)(?P<p2>{prod_alt}))|"
+        rf"(?:(?:the|The)\s+)?(?P<d>{desc_alt}))(?![\w-])", re.I)
+    for k, v in prods.items():
+        table["\0" + k] = v
+    return pat, table, tuple(sorted(cues))
+
+
+def _descriptions(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    low = text.casefold()
+    pat, table, cues = _description_table()
+    if not any(c in low for c in cues):
+        return found
+    out = list(found)
+    for m in pat.finditer(text):
+        a, b = m.span()
+        if any(a < o.end and o.start < b and not (a <= o.start and o.end <= b) for o in found):
+            continue
+        prod = m.group("p1") or m.group("p2")
+        canon = table.get("\0" + prod.casefold()) if prod else table.get(m.group("d").casefold().replace("’", "'"))
+        if canon is None:
+            continue
+        out = [o for o in out if not (a <= o.start and o.end <= b)]
+        out.append(OrgMention(a, b, employer_of(canon), text[a:b], None, True))
+    out.sort(key=lambda o: o.start)
+    return out
 
 
 def _merge_possessive_chains(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -203,6 +251,11 @@ _NOT_ORG_WORDS = frozenset(
     Former Rival Its""".split())
 
 
+_TITLE_WORDS = frozenset(
+    """Chief Head Vice President Senior Principal Executive Officer Director Deputy Interim Acting
+    Lead Staff Managing General Global Distinguished Founding Associate Assistant Member Fellow""".split())
+
+
 def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
     """Organizations not in the gazetteer, recognized by company words and employment context."""
     taken = [(o.start, o.end) for o in known] + list(persons)
@@ -224,6 +277,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         surface = " ".join(words)
         if len(surface) < 2 or not free(a, b):
             return
+        if re.search(r"['’]s$", surface) or words[0] in _TITLE_WORDS:
+            return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
         taken.append((a, b))
         out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
 
