@@ -13,7 +13,7 @@ from .lexicon import O, ROLE_HEAD, ROLE_PHRASE, ROLE_WORD, TITLE, _WS, _clean_ro
 _APPOS_START = re.compile(
     rf"^\s*(?:(?:the|a|an|its|his|her|until\s+recently|most\s+recently|"
     rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
-    rf"«O\d+»|{ROLE_WORD}\b)", re.I)
+    rf"«O\d+»|ex-(?=«O)|(?:now|currently)\s+(?:at\s+|with\s+)?(?=«O)|{ROLE_WORD}\b)", re.I)
 
 
 def _person_idx(ents: list[Ent], m: str) -> Ent:
@@ -110,6 +110,10 @@ def _appositions(info: SentInfo) -> None:
             continue
         coord = _coordinated_before(s, m.start())
         for k, seg in enumerate(segs):
+            nm = re.match(r"\s*(?:and\s+)?(?:now|currently)\s+(?:at\s+|with\s+)?«O(\d+)»\s*$", seg)
+            if nm and k > 0 and any(_FORMER_SEG.match(x) for x in segs[:k]):
+                # tracker shape "P — ex-A, now B": a move to B
+                info.rel_clauses.append(f"«P{pidx}» joined «O{nm.group(1)}»")
             plural = bool(coord) and bool(_PLURAL_APPOS.match(seg))
             wm = re.search(r"\bwho\s+", seg)
             if wm:
@@ -231,6 +235,9 @@ def _appositions(info: SentInfo) -> None:
 
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
+
+
+_FORMER_SEG = re.compile(r"\s*(?:formerly|previously|former|ex-|onetime|until\s+recently)\b|\s*ex-«O", re.I)
 
 
 def _coordinated_before(s: str, pos: int) -> list[str]:

@@ -110,7 +110,9 @@ _PRIOR = re.compile(
 
 
 # a second predicate of the same subject: "P left A in 2024, and founded B"
-_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$", re.I)
+_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$|"
+                       r"^\s*(?:(?:has|had|then|later|first)\s+)?(?:joined|left|moved|spent|worked|quit|founded|co-founded|"
+                       r"returned|rejoined|went|became|served|led|ran|headed|stayed|remained)\b[^;:]*,\s*(?:then\s+|later\s+)?$", re.I)
 
 
 def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[Ent]) -> list[str]:
@@ -275,7 +277,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 r2 = _role_after(s, end_obj + fm.end())
                 d2 = date or _date_for(info, s, sabs, end_obj, end_obj + fm.end())
                 emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
-        fo = re.match(rf"\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fo:
             emit("joined", who, fo.group(1), "co-founder" if "co" in fo.group(0).lower() else "founder", date, 0.8, present, "leave-found")
 
@@ -409,3 +411,32 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             date = _date_for(info, s, t.start(), t.start(), t.end())
             emit("joined", people, om.group(1), "co-founder" if len(people) > 1 or "co" in t.group(0).lower() else "founder",
                  date, 0.8, False, "founded-by")
+
+
+_FRONTED = re.compile(
+    rf"^\W*(?:before|after|since|upon|when|while)\s+(?P<v>(?:re)?joining|leaving|quitting|departing(?:\s+from)?|exiting|"
+    rf"co-?founding|founding|returning\s+to|moving\s+to|starting)\s+{FILL}«O(?P<o>\d+)»(?P<d>\s+(?:(?:in|on)\s+)?«D\d+»)?"
+    rf"[^«;:]{{0,20}}?,\s*«P(?P<p>\d+)»", re.I)
+_SPENT = re.compile(rf"^\s*(?:had\s+)?(?:spent|worked|was)\b[^«;:]{{0,50}}?\b(?:at|with|for)\s+{FILL}«O(\d+)»", re.I)
+_FRONT_VERB = {"leaving": "left", "quitting": "left", "exiting": "left", "departing": "left",
+               "founding": "founded", "co-founding": "co-founded", "cofounding": "co-founded"}
+
+
+def fronted_clauses(info: SentInfo) -> None:
+    """A fronted participle clause shares the main clause's subject: "Before joining B in 2022,
+    P spent four years at A" is "P joined B in 2022" (and P left A, where P had spent years);
+    "After leaving A, P ..." is read by the clause rules already (_PRIOR)."""
+    s = info.simple
+    m = _FRONTED.match(s)
+    if not m:
+        return
+    verb = m.group("v").lower().split()[0]
+    p, o, d = m.group("p"), m.group("o"), (m.group("d") or "")
+    if verb in ("leaving", "quitting", "exiting", "departing"):
+        return
+    v = _FRONT_VERB.get(verb, "joined")
+    info.rel_clauses.append(f"«P{p}» {v} «O{o}»{d}")
+    if m.group(0).lower().lstrip(" *-").startswith("before") and v == "joined":
+        sm = _SPENT.match(s[m.end():])
+        if sm and info.ents[int(sm.group(1))].key != info.ents[int(o)].key:
+            info.rel_clauses.append(f"«P{p}» left «O{sm.group(1)}»")

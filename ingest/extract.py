@@ -29,10 +29,11 @@ from __future__ import annotations
 
 from .appositions import _appositions
 from .claims_finish import _finish
-from .clauses import _triggers
+from .clauses import _triggers, fronted_clauses
 from .coref import PersonRegistry, surname_pattern
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
+from .layouts import rewrite_tables
 from .groups import _group_predicates, _stative_there
 from .lexicon import _is_correction
 from .marking import _entities, _mark, _restore_there
@@ -48,7 +49,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     sents: list[Sentence] = []
     if title and title.strip():
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
-    sents.extend(split_sentences(text or ""))
+    sents.extend(split_sentences(rewrite_tables(text or "")))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -75,6 +76,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
             info.ctx_org = str(len(info.ents) - 1)
         _appositions(info)
         if not info.correction:
+            fronted_clauses(info)
             _triggers(info, si, raws, registry)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

@@ -102,7 +102,7 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
         for a in (info.name, *info.aliases):
             table.setdefault(a, info.name)
     alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
+    pat = re.compile(r"(?:(?<=\bex-)|(?<=\bEx-)|(?<![\w@./-]))(" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
     return pat, table
 
 

@@ -60,14 +60,12 @@ def test_speaker_bio_list():
     assert {("held_role", "Lena Ortiz", "Vantage AI"), ("held_role", "Omar Haddad", "Cohere")} <= k
 
 
-@pytest.mark.xfail(reason="in progress")
 def test_tracker_bullet_ex_a_now_b():
     k = keys("Who moved this week:\n- Ana Ruiz — ex-Google DeepMind, now Anthropic\n- Ben Okafor — ex-Meta, now Mistral")
     assert {("left", "Ana Ruiz", "Google DeepMind"), ("joined", "Ana Ruiz", "Anthropic"),
             ("left", "Ben Okafor", "Meta"), ("joined", "Ben Okafor", "Mistral")} <= k
 
 
-@pytest.mark.xfail(reason="in progress")
 def test_markdown_table_of_moves():
     k = keys("| Name | From | To | Role |\n|---|---|---|---|\n"
              "| Ana Ruiz | Google DeepMind | Anthropic | researcher |\n"
@@ -77,7 +75,6 @@ def test_markdown_table_of_moves():
 
 
 # --- career histories
-@pytest.mark.xfail(reason="in progress")
 def test_career_history_chain_of_moves():
     f = facts("Kim Sorensen joined Google in 2015, moved to OpenAI in 2018 and left in 2021 to co-found Anthropic.")
     assert f[("joined", "Kim Sorensen", "Google")].date == "2015"
@@ -85,7 +82,6 @@ def test_career_history_chain_of_moves():
     assert ("joined", "Kim Sorensen", "Anthropic") in f
 
 
-@pytest.mark.xfail(reason="in progress")
 def test_career_history_before_that():
     k = keys("Before joining Cohere in 2022, Ivo Petrov spent four years at Google Brain.")
     assert {("joined", "Ivo Petrov", "Cohere"), ("left", "Ivo Petrov", "Google")} <= k

@@ -1,0 +1,85 @@
+"""Layouts that are not prose, rewritten as prose before sentence splitting.
+
+Trackers publish moves as Markdown tables ("| Name | From | To | Role | Date |"). The
+header says what each column means; each row is rewritten as the sentence the row states
+("Ana Ruiz left Google DeepMind and joined Anthropic as researcher in March 2025."), so the
+clause rules read it like any other sentence. A table whose columns are not recognised is
+left as it is. Column meanings are recognised by header words, not by a fixed layout.
+"""
+from __future__ import annotations
+
+import re
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_COLUMNS = (
+    ("name", re.compile(r"\b(?:name|person|who|people|researcher|executive|hire|individual)\b", re.I)),
+    ("from", re.compile(r"\b(?:from|previous(?:ly)?|prior|former|old|ex|left|departed|leaving|origin)\b", re.I)),
+    ("to", re.compile(r"\b(?:to|new\s+(?:employer|company|org\w*|lab|home)|now|joined|joining|destination|next|current(?:ly)?)\b", re.I)),
+    ("role", re.compile(r"\b(?:role|title|position|job)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|when|month|effective|announced)\b", re.I)),
+    ("org", re.compile(r"\b(?:company|org\w*|employer|lab|affiliation|firm|startup)\b", re.I)),
+)
+
+
+def _cells(line: str) -> list[str]:
+    m = _ROW.match(line)
+    return [c.strip().strip("*_ ") for c in m.group(1).split("|")] if m else []
+
+
+def _meaning(header: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, h in enumerate(header):
+        for kind, pat in _COLUMNS:
+            if kind not in out and pat.search(h):
+                out[kind] = i
+                break
+    return out
+
+
+def _row_sentence(cols: dict[str, int], cells: list[str]) -> str | None:
+    def get(k: str) -> str:
+        i = cols.get(k)
+        v = cells[i] if i is not None and i < len(cells) else ""
+        return "" if re.fullmatch(r"[-–—?]*|n/?a|none|tbd|unknown", v, re.I) else v
+    name = get("name")
+    if not name:
+        return None
+    role, date = get("role"), get("date")
+    frm, to, org = get("from"), get("to"), get("org")
+    tail = (f" as {role}" if role else "") + (f" in {date}" if date else "")
+    if frm and to:
+        return f"{name} left {frm} and joined {to}{tail}."
+    if to:
+        return f"{name} joined {to}{tail}."
+    if frm:
+        return f"{name} left {frm}" + (f" in {date}" if date else "") + "."
+    if org:
+        return f"{name} is {role or 'a member of staff'} at {org}."
+    return None
+
+
+def rewrite_tables(text: str) -> str:
+    """Markdown tables with a recognised header become one sentence per row."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i])
+        if header and i + 1 < len(lines) and _SEP.match(lines[i + 1]):
+            cols = _meaning(header)
+            if "name" in cols and len(cols) >= 2:
+                out.append(lines[i])
+                out.append("")
+                j = i + 2
+                while j < len(lines) and _cells(lines[j]):
+                    sent = _row_sentence(cols, _cells(lines[j]))
+                    out.append(sent if sent is not None else lines[j])
+                    j += 1
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
