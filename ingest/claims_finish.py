@@ -141,8 +141,6 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         date = c.date.date if c.date and c.date.date else None
         prec = c.date.precision if date else "unknown"
         inferred = bool(c.date.inferred) if date else False
-        if c.date and c.date.future:
-            continue
         fallback = False
         if date is None and c.present and pub is not None and c.type != "held_role":
             prec = pub_prec

@@ -22,8 +22,12 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
         left = left[cut + 1:]
         window_start = window_start + cut + 1
     best = None
+    prev = None
     for m in re.finditer(rf"«([{kinds}])(\d+)»(?:'s)?", left):
-        best = m
+        prev, best = best, m
+    if best is not None and best.group(0).endswith("'s") and left[best.end():].strip() and prev is not None \
+            and not re.search(r"[.;:]", left[prev.end():best.start()]):
+        best = prev  # "P, Q's deputy, will take over": Q is a possessor, P the subject
     if best is None:
         return None, left, window_start
     if re.search(r"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"

@@ -256,7 +256,12 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         prec = _coarsest(prec, pub_prec)
         return mk(_fmt(d, prec), prec, True)
     if kind == "next":
-        return DateMention(a, b, None, "unknown", True, txt, True)
+        if pub is None:
+            return DateMention(a, b, None, "unknown", True, txt, True)
+        unit = m.group(2).lower()
+        d = pub + (relativedelta(months=1) if unit == "month" else relativedelta(years=1) if unit == "year" else relativedelta(weeks=1))
+        prec = _coarsest("year" if unit == "year" else "month", pub_prec)
+        return DateMention(a, b, _fmt(d, prec), prec, True, txt, True)
     return None
 
 

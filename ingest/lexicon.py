@@ -169,13 +169,9 @@ def _neg(text: str, prefix: str = "") -> bool:
         return False
     if not hits and FUTURE.search(text) and REPORTED.search(prefix + " " + text):
         return False
-    m = NEG_SCOPE.search(text)
-    if not m:
-        fut = FUTURE.search(text)
-        if fut and not FACTIVE_BEFORE_FUTURE.search(text[:fut.start()]):
-            return True
-        return False
-    return True
+    if hits and all(h.lower() in ("will", "wo") for h in hits) and "?" not in text:
+        return False  # an announced future move ("P will join B next month") is stated as fact
+    return bool(hits)
 
 
 def _clause_prefix(s: str, pos: int) -> str:

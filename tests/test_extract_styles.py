@@ -126,7 +126,6 @@ def test_interim_role():
     assert ("joined", "Carla Diaz", "Nordwind Labs") in f or ("role_changed", "Carla Diaz", "Nordwind Labs") in f
 
 
-@pytest.mark.xfail(reason="in progress")
 def test_announced_future_move():
     f = facts("Priya Nair will join Anthropic next month, the company said.")
     assert ("joined", "Priya Nair", "Anthropic") in f
