@@ -174,10 +174,10 @@ def _description_table() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ..
     for info_raw in json.loads(DATA.read_text(encoding="utf-8"))["orgs"]:
         for d in info_raw.get("descriptions", []):
             table[d.casefold()] = info_raw["name"]
-            cues.add(d.split()[0].casefold().replace("'s", "").replace("’s", ""))
+            cues.add(d.casefold())
         for pr in info_raw.get("products", []):
             prods[pr.casefold()] = info_raw["name"]
-            cues.add(pr.casefold())
+    cues.update(("maker", "developer", "creator", "owner", "parent", "behind", "builder", "provider"))
     prod_alt = "|".join(re.escape(x) for x in sorted(prods, key=len, reverse=True))
     desc_alt = "|".join(re.escape(x).replace("'", "['’]") for x in sorted(table, key=len, reverse=True))
     pat = re.compile(
@@ -189,7 +189,7 @@ def _description_table() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ..
 
 
 def _descriptions(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    low = text.casefold()
+    low = text.casefold().replace("’", "'")
     pat, table, cues = _description_table()
     if not any(c in low for c in cues):
         return found
