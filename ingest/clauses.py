@@ -275,7 +275,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:in|on|by)\s+«D\d+»)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())
@@ -329,7 +329,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
-        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}|«O\d+»(?:'s)?)\s+)){{0,7}}?«P(\d+)»", rest, re.I)
+        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)\s+)){{0,7}}?«P(\d+)»", rest, re.I)
         if not om:
             continue
         people = [(pkey(om.group(1)), False)]
@@ -444,3 +444,21 @@ def fronted_clauses(info: SentInfo) -> None:
         sm = _SPENT.match(s[m.end():])
         if sm and info.ents[int(sm.group(1))].key != info.ents[int(o)].key:
             info.rel_clauses.append(f"«P{p}» left «O{sm.group(1)}»")
+
+
+_FROM_TO = re.compile(
+    rf"«P(\d+)»(?:'s)?\s+(?:(?:has|have|had|is|was|now|just|recently)\s+)*(?:mov\w*|switch\w*|chang\w*|transfer\w*|go(?:es|ing)?|went|"
+    rf"head\w*|jump\w*|defect\w*|wechselt|passe|pass\w*)\s+(?:over\s+)?from\s+{FILL}«O(\d+)»\s+(?:over\s+)?to\s+{FILL}«O(\d+)»(\s+(?:(?:in|on)\s+)?«D\d+»)?", re.I)
+
+
+def from_to_clauses(info: SentInfo) -> None:
+    """"P moves/switches/changes from A to B" (common in translated text) is "P left A to join B"."""
+    s = info.simple
+    if " from " not in s:
+        return
+    for m in _FROM_TO.finditer(s):
+        prefix = _clause_prefix(s, m.start())
+        if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        d = m.group(4) or ""
+        info.rel_clauses.append(f"«P{m.group(1)}» left «O{m.group(2)}»{d} to join «O{m.group(3)}»")

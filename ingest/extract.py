@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from .appositions import _appositions
 from .claims_finish import _finish
-from .clauses import _triggers, fronted_clauses
+from .clauses import _triggers, from_to_clauses, fronted_clauses
 from .coref import PersonRegistry, surname_pattern
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
@@ -77,6 +77,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         _appositions(info)
         if not info.correction:
             fronted_clauses(info)
+            from_to_clauses(info)
             _triggers(info, si, raws, registry)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
