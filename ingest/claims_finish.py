@@ -106,6 +106,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                and x.origin not in ("former",) for x in claims) and \
                 not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
             claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
+    # a later "P is still at O" refutes an earlier report that P left O (forum threads, follow-ups)
+    still = {(c.person, c.org, c.sent) for c in claims if c.type == "held_role" and c.origin in ("affil", "stative")
+             and re.search(r"\b(?:still|remains|has\s+not\s+left|hasn't\s+left)\b", c.quote, re.I)}
+    if still:
+        claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
+                                                                     for p, o, si in still))]
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:

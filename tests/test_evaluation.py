@@ -65,5 +65,5 @@ CORPUS2 = Path(__file__).resolve().parent / "corpus2"
 @pytest.mark.skipif(not (CORPUS2 / "gold.json").exists(), reason="second development corpus not present")
 def test_dev_corpus2_floor():
     res = evaluate(CORPUS2 / "gold.json", CORPUS2 / "articles")
-    assert res["moves"]["f1"] >= 0.0
-    assert res["held_role"]["f1"] >= 0.0
+    assert res["moves"]["f1"] >= 0.66
+    assert res["held_role"]["f1"] >= 0.53

@@ -152,6 +152,11 @@ def test_refuted_claim_in_same_thread():
     assert ("left", "Ana Ruiz", "OpenAI") not in k
 
 
+def test_later_still_at_refutes_a_departure():
+    k = keys("Ana Ruiz left OpenAI last week, according to a forum post.\nReply: Not true, Ana Ruiz is still at OpenAI.")
+    assert ("left", "Ana Ruiz", "OpenAI") not in k
+
+
 def test_correction_withdraws_a_pair():
     k = keys("Maria Ortiz joined Cohere in May. Correction: An earlier version of this article said "
              "Maria Ortiz joined Cohere; she joined Mistral.")

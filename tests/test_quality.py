@@ -43,3 +43,10 @@ def test_bundled_seeds_floors() -> None:
     r = run(REPO / "seeds" / "gold.json", REPO / "seeds")
     assert r["moves"]["f1"] >= 0.72
     assert r["held_role"]["f1"] >= 0.58
+
+
+@pytest.mark.skipif(not (REPO / "tests" / "corpus2" / "gold.json").exists(), reason="tests/corpus2 not present")
+def test_second_development_corpus_floors() -> None:
+    r = run(REPO / "tests" / "corpus2" / "gold.json", REPO / "tests" / "corpus2" / "articles")
+    assert r["moves"]["f1"] >= 0.66
+    assert r["held_role"]["f1"] >= 0.53
