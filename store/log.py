@@ -110,24 +110,21 @@ def read(conn: Connection, after: int = 0, *, types: Iterable[str] | None = None
          page: int = 5000) -> Iterator[StoredEvent]:
     """Stream events in position order, a page at a time, so a million-event log never sits
     in memory. Filters narrow by type and subject keys."""
-    where = ["position > :after"]
-    params: dict = {}
+    where: list[str] = []
+    params: list = []
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if types is not None:
         tl = list(types)
-        where.append("type IN (" + ", ".join(f":t{i}" for i in range(len(tl))) + ")")
-        params.update({f"t{i}": t for i, t in enumerate(tl)})
-    if person is not None:
-        where.append("person_key = :person")
-        params["person"] = person
-    if org is not None:
-        where.append("org_key = :org")
-        params["org"] = org
-    if upto is not None:
-        where.append("position <= :upto")
-        params["upto"] = upto
-    sql = text(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY position LIMIT {int(page)}")
+        where.append("type IN (" + ", ".join([mark] * len(tl)) + ")")
+        params += tl
+    for col, value in (("person_key", person), ("org_key", org), ("position", upto)):
+        if value is not None:
+            where.append(f"{col} {'<=' if col == 'position' else '='} {mark}")
+            params.append(value)
+    # the driver's own cursor: no SQLAlchemy row objects on the hot path of every catch-up
+    sql = f"{_SELECT} WHERE position > {mark}{''.join(' AND ' + w for w in where)} ORDER BY position LIMIT {int(page)}"
     while True:
-        rows = conn.execute(sql, {**params, "after": after}).fetchall()
+        rows = conn.exec_driver_sql(sql, (after, *params)).fetchall()
         for r in rows:
             yield _row_to_event(r)
         if len(rows) < page:
