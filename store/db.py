@@ -66,8 +66,12 @@ class Store:
         self.is_sqlite = self.url.startswith("sqlite")
         if self.is_sqlite:
             path = self.url.split("///", 1)[-1]
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if path and path != ":memory:" and not path.startswith("file:"):  # file: is an SQLite URI
+                try:
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder for database {path}: "
+                                     f"{exc.strerror or exc}") from None
             self.engine = create_engine(self.url, connect_args={"timeout": 30})
             _sqlite_hooks(self.engine)
         else:
@@ -90,29 +94,45 @@ class Store:
                 yield conn
 
     def migrate(self) -> None:
-        """Create the schema, or refuse a database written by a newer rollcall."""
-        try:
-            with self.write() as conn:
-                if not self.is_sqlite:
-                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72610001)")
-                SQLModel.metadata.create_all(conn, tables=[
-                    t for name, t in SQLModel.metadata.tables.items() if name.startswith("rc_")])
-                row = conn.execute(text("SELECT value FROM rc_meta WHERE key='schema_version'")).first()
-                if row is None:
-                    conn.execute(text("INSERT INTO rc_meta(key, value) VALUES ('schema_version', :v)"),
-                                 {"v": str(schema.SCHEMA_VERSION)})
-                elif int(row[0]) > schema.SCHEMA_VERSION:
-                    raise StoreError(
-                        f"database {self.display_url()} has schema version {row[0]}, newer than this "
-                        f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
-                schema.install_guards(conn)
-                from store.feeds import ensure_columns
+        """Create the schema, or refuse a database written by a newer rollcall.
 
-                ensure_columns(conn)
+        On SQLite the steps first run in a deferred transaction: on an up-to-date database they
+        only read, so opening a store (every CLI command does) never waits behind a writer such
+        as the daemon's ingestion. Only when that transaction must write and another writer
+        got in first does it start over under the write lock."""
+        try:
+            if self.is_sqlite:
+                try:
+                    with self.read() as conn:
+                        self._migrate(conn)
+                    return
+                except OperationalError as exc:
+                    if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                        raise
+            with self.write() as conn:
+                self._migrate(conn)
         except OperationalError as exc:
             raise StoreError(f"cannot open database {self.display_url()}: {exc.orig}") from exc
         except ProgrammingError as exc:
             raise StoreError(f"cannot set up database {self.display_url()}: {exc.orig}") from exc
+
+    def _migrate(self, conn: Connection) -> None:
+        if not self.is_sqlite:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72610001)")
+        SQLModel.metadata.create_all(conn, tables=[
+            t for name, t in SQLModel.metadata.tables.items() if name.startswith("rc_")])
+        row = conn.execute(text("SELECT value FROM rc_meta WHERE key='schema_version'")).first()
+        if row is None:
+            conn.execute(text("INSERT INTO rc_meta(key, value) VALUES ('schema_version', :v)"),
+                         {"v": str(schema.SCHEMA_VERSION)})
+        elif int(row[0]) > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.display_url()} has schema version {row[0]}, newer than this "
+                f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
+        schema.install_guards(conn)
+        from store.feeds import ensure_columns
+
+        ensure_columns(conn)
 
     def display_url(self) -> str:
         """The URL without a password, for messages and logs."""
