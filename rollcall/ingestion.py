@@ -68,7 +68,10 @@ def locators(a: Article) -> list[str]:
     if a.path:
         out.append(f"path:{a.path}")
     if a.url:
-        out.append(f"url:{canonical_url(a.url)}")
+        try:
+            out.append(f"url:{canonical_url(a.url)}")
+        except ValueError:  # not an http(s) URL: no identity to record, and no reason to fail the batch
+            pass
     if a.guid:
         out.append(f"guid:{a.guid}")
     return out
