@@ -1,17 +1,12 @@
-"""The HTTP server: `create_app(store)` builds the FastAPI app (API, web page, /healthz,
-/metrics); `rollcall serve` runs it with uvicorn.
+"""The FastAPI app: the API routers, the web page, /healthz, /metrics and the security headers.
 
-The daemon (`rollcall run`) builds the same app and passes its own `health` and `metrics`
-callables; alone, the server checks the database itself and reports basic counts.
+Imported only when a server starts (see server.py), so plain CLI commands do not pay for FastAPI.
 """
 from __future__ import annotations
 
-import logging
-import os
 from pathlib import Path
 from typing import Callable
 
-import click
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,7 +17,6 @@ from rollcall.web.security import Policy, require_read
 from store.db import Store
 
 STATIC = Path(__file__).resolve().parent / "static"
-log = logging.getLogger("rollcall.web")
 
 # The page is plain files from this server: nothing else may run, load or be framed.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -59,7 +53,7 @@ def default_metrics(store: Store) -> str:
     ])
 
 
-def create_app(store: Store, *, token: str | None = None, protect_reads: bool = False,
+def build_app(store: Store, *, token: str | None = None, protect_reads: bool = False,
                allow_internal_feeds: bool = False, health: Callable[[], dict] | None = None,
                metrics: Callable[[], str] | None = None) -> FastAPI:
     app = FastAPI(title="rollcall", version="0.1.0", docs_url=None, redoc_url=None,
@@ -106,30 +100,3 @@ def create_app(store: Store, *, token: str | None = None, protect_reads: bool = 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--token-env", default="ROLLCALL_TOKEN", show_default=True, metavar="NAME",
-              help="Environment variable holding the write token (no token: writes are refused).")
-@click.option("--protect-reads", is_flag=True, help="Reads need the token too.")
-@click.option("--allow-internal-feeds", is_flag=True,
-              help="Accept feed URLs on loopback/private/link-local addresses.")
-@click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, token_env: str, protect_reads: bool,
-                  allow_internal_feeds: bool) -> None:
-    """The HTTP API and web page alone (no polling)."""
-    import uvicorn
-
-    from rollcall.cli import open_store
-
-    store = open_store(ctx)
-    token = os.environ.get(token_env) or None
-    if protect_reads and not token:
-        raise click.UsageError(f"--protect-reads needs a token in ${token_env}")
-    app = create_app(store, token=token, protect_reads=protect_reads, allow_internal_feeds=allow_internal_feeds)
-    click.echo(f"rollcall: serving {store.display_url()} on http://{host}:{port}/ "
-               f"(writes {'need the token' if token else 'refused: no token'}"
-               f"{', reads need the token' if protect_reads else ''})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
