@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ import click
 
 from rollcall.output import echo_table, emit_json, emit_jsonl, progress
 
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Fail(click.ClickException):
@@ -29,13 +27,12 @@ class Fail(click.ClickException):
 def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
+    from store.queries import check_date
+
     try:
-        if not DATE_RE.match(value):
-            raise ValueError
-        date.fromisoformat(value)
+        return check_date(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param=param) from None
-    return value
 
 
 def _datetime(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -387,21 +384,19 @@ def eval_(gold: str, paths: tuple[str, ...], as_json: bool) -> None:
     emit_json(result) if as_json else click.echo(format_report(result))
 
 
-def _register_optional() -> None:
-    """Commands whose modules live beside this one (feeds, daemon, web)."""
-    import importlib
+def _register_shell_commands() -> None:
+    """Commands whose modules live beside this one; imported here, after `cli` exists,
+    because they import helpers from this module."""
+    from rollcall.daemon import run_command
+    from rollcall.feedcli import feeds_command
+    from rollcall.web.server import serve_command
 
-    for module, name in (("rollcall.feedcli", "feeds"), ("rollcall.daemon", "run"), ("rollcall.web.server", "serve")):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        cli.add_command(getattr(mod, f"{name}_command"), name)
+    cli.add_command(feeds_command, "feeds")
+    cli.add_command(run_command, "run")
+    cli.add_command(serve_command, "serve")
 
 
-_register_optional()
+_register_shell_commands()
 
 
 def main() -> None:

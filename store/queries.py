@@ -6,6 +6,8 @@ answer. Roster-shaped questions are range scans on the bitemporal membership tab
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date as _date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
@@ -26,12 +28,23 @@ def today() -> str:
     return _date.today().isoformat()
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_date(value: str) -> str:
+    """A calendar date as YYYY-MM-DD, or ValueError: the one rule the CLI and API share."""
+    if not _ISO_DATE.match(value):
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+    _date.fromisoformat(value)
+    return value
+
+
 def normalize_known_at(value: str) -> str:
     """Accept a date or a datetime (naive = UTC) and give the log's ISO UTC form; a bare
     date means the end of that day."""
     v = value.strip()
     if len(v) == 10:
-        return f"{v}T23:59:59.999999Z"
+        return f"{check_date(v)}T23:59:59.999999Z"
     dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)

@@ -8,8 +8,6 @@ own message.
 """
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -22,7 +20,6 @@ from store import log, queries
 from store.db import Store
 from store.feeds import add_feed, format_duration, list_feeds, parse_duration, remove_feed
 
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FACT_TYPES = ("joined", "left", "role_changed", "held_role")
 
 reads = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
@@ -37,22 +34,17 @@ def valid_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     try:
-        if not DATE_RE.match(value):
-            raise ValueError
-        date.fromisoformat(value)
+        return queries.check_date(value)
     except ValueError:
         raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
-    return value
 
 
 def valid_known_at(value: str | None) -> str | None:
     if value is None or value == "":
         return None
     try:
-        if len(value.strip()) == 10:
-            valid_date(value.strip(), "known_at")
         queries.normalize_known_at(value)
-    except (ValueError, HTTPException):
+    except ValueError:
         raise HTTPException(422, f"known_at: {value!r} is not a date or ISO datetime") from None
     return value.strip()
 
