@@ -8,6 +8,7 @@ so a crash leaves the projection at a page boundary, never half-applied.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -278,10 +279,10 @@ class _Run:
         want = segments(views)
         have = self.person_rows[pid]
         keep: list[tuple[int, Segment]] = []
-        remaining = list(want)
+        unmatched = Counter(want)
         for rid, seg in have:
-            if seg in remaining:
-                remaining.remove(seg)
+            if unmatched[seg] > 0:
+                unmatched[seg] -= 1
                 keep.append((rid, seg))
             elif rid in self.new_rows and self.new_rows[rid][11] == position:
                 del self.new_rows[rid]
@@ -290,7 +291,10 @@ class _Run:
                     self.new_rows[rid][12] = position
                 else:
                     self.closed_rows[rid] = position
-        for seg in remaining:
+        for seg in want:
+            if unmatched[seg] <= 0:
+                continue
+            unmatched[seg] -= 1
             rid = self.next_row_id
             self.next_row_id += 1
             self.new_rows[rid] = [rid, pid, seg.org_id, seg.role, seg.start,
