@@ -13,6 +13,7 @@ from .dates import DateMention, parse_published
 from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
+from .refute import refute
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
@@ -43,8 +44,19 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         return any(o == org and s <= si for s, o, _ in timeline.get(person, [])) or \
             any(a.person == person and a.org == org for affs in affil_by_sent[:si + 1] for a in affs)
 
+    def topic_org(si: int) -> str | None:
+        info = infos[si]
+        return info.ents[int(info.ctx_org)].key if info.ctx_org is not None else None
+
     for r in raws:
-        if r.type == "role?":
+        if r.type == "joined" and not r.org:
+            # "P joins as ROLE": the article's org, never one the sentence places P at already
+            here = {a.org for a in affil_by_sent[r.sent] if a.person == r.person and not a.former}
+            org = next((o for o in (topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
+            if not org:
+                continue
+            r.org = org
+        elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
                 prior_other = any(s < r.sent and o == r.org for s, o, _ in timeline.get(r.person, []))
@@ -52,12 +64,15 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             elif r.org:
                 r.type = "joined"
             else:
-                org = context_org(r.person, r.sent)
+                org = context_org(r.person, r.sent) or topic_org(r.sent)
                 if not org:
                     continue
-                r.org, r.type, r.confidence = org, "role_changed", 0.6
+                elsewhere = any(a.person == r.person and a.org != org and not a.former and not _related(a.org, org)
+                                for a in affil_by_sent[r.sent])
+                r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
         elif r.type == "role_changed" and not r.org:
-            org = context_org(r.person, r.sent)
+            org = context_org(r.person, r.sent) or (
+                topic_org(r.sent) if re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
             r.org, r.confidence = org, 0.65
@@ -112,6 +127,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     if still:
         claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
                                                                      for p, o, si in still))]
+    claims = refute(infos, claims)
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:

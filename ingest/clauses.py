@@ -189,6 +189,17 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         obj = _object_right(s, t.end(), allow_at=True)
         if obj is None:
+            # "P joined as ROLE in D": the org is the one the article is about
+            am = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
+            if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
+                date = _date_for(info, s, sabs, t.start(), t.end() + am.end())
+                for key, via in persons_with_coord(s, subj, sabs):
+                    out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,
+                                   _is_present(gap, t.group(0)), None, "join-as"))
+                al = re.match(r"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+«P(\d+)»\s+as\s+(?:(?:its|the|a|an)\s+)?([^,.;«()]{2,60}?)(?=\s*[,.;(]|$)", s[t.end() + am.end():t.end() + am.end() + 90], re.I)
+                if al and _clean_role(al.group(2)):
+                    out.append(Raw("joined", pkey(al.group(1)), "", _clean_role(al.group(2)), date, si, quote, 0.6,
+                                   False, None, "join-as"))
             continue
         if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]):
             continue

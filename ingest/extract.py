@@ -27,6 +27,8 @@ group predicates), claims_finish.py (7).
 """
 from __future__ import annotations
 
+import re
+
 from .appositions import _appositions
 from .claims_finish import _finish
 from .clauses import _triggers, from_to_clauses, fronted_clauses
@@ -39,8 +41,15 @@ from .lexicon import _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
-from .orgs import known_orgs
+from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
+
+
+_LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
+                          r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$", re.I)
+
+
+_EMPHASIS = re.compile(r"\*\*|__")
 
 
 def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
@@ -49,7 +58,9 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     sents: list[Sentence] = []
     if title and title.strip():
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
-    sents.extend(split_sentences(rewrite_tables(text or "")))
+    # Markdown emphasis carries no meaning for the rules ("- **P** was named CTO")
+    text = _EMPHASIS.sub("", text or "") if "**" in (text or "") or "__" in (text or "") else (text or "")
+    sents.extend(split_sentences(rewrite_tables(text)))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -59,20 +70,24 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         for n in info.names:
             registry.add(n.text)
     sur_re = surname_pattern(registry)
+    person_words = {w for info in infos for n in info.names for w in n.text.split()}
+    shorts = short_forms(text or "", person_words)
     for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()))):
         info.first_person = ref
     salient: str | None = None
     last_org: Ent | None = None
+    topic_org: Ent | None = None
     raws: list[Raw] = []
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     for si, info in enumerate(infos):
-        _entities(info, registry, sur_re, published)
+        _entities(info, registry, sur_re, published, shorts)
         _mark(info, salient, last_org)
         _restore_there(info)
         info.correction = _is_correction(info.sent.text)
-        if last_org is not None:
-            info.ents.append(Ent("O", last_org.key, org=last_org.org, start=-1, end=-1))
+        if topic_org is not None:
+            # a bare title ("Board chair P") is at the article's topic org: the first one named
+            info.ents.append(Ent("O", topic_org.key, org=topic_org.org, start=-1, end=-1))
             info.ctx_org = str(len(info.ents) - 1)
         _appositions(info)
         if not info.correction:
@@ -87,7 +102,10 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         people = [e for e in info.ents if e.kind in "PQ"]
         if people:
             salient = min(people, key=lambda e: e.start).key
-        orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None]
+        # the org in discourse focus: the first one named, not one the text says was left
+        orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
+                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])]
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
+            topic_org = topic_org or last_org
     return _finish(infos, raws, affil_by_sent, registry, published)

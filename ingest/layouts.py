@@ -22,6 +22,10 @@ _COLUMNS = (
 )
 
 
+_HEDGED = re.compile(r"\b(?:rumou?red|rumou?r|unconfirmed|unverified|reportedly|denied|speculat\w*|not\s+confirmed)\b", re.I)
+_STAYING = re.compile(r"^\s*(?:stay\w*|remain\w*|stayed|no\s+move|not\s+moving|promoted\b)", re.I)
+
+
 def _cells(line: str) -> list[str]:
     m = _ROW.match(line)
     return [c.strip().strip("*_ ") for c in m.group(1).split("|")] if m else []
@@ -47,6 +51,15 @@ def _row_sentence(cols: dict[str, int], cells: list[str]) -> str | None:
         return None
     role, date = get("role"), get("date")
     frm, to, org = get("from"), get("to"), get("org")
+    row = " ".join(cells)
+    if _HEDGED.search(row):
+        # a row the tracker itself marks as unconfirmed states no move
+        return f"{name} was rumored to move ({row.strip()})."
+    stay = _STAYING.search(role)
+    if stay and frm and not to:
+        pm = re.search(r"\bpromoted\s+(?:to\s+)?(.+)$", role, re.I)
+        return (f"{name} stayed at {frm}" + (f" and was promoted to {pm.group(1)}" if pm else "")
+                + (f" in {date}" if date else "") + ".")
     tail = (f" as {role}" if role else "") + (f" in {date}" if date else "")
     if frm and to:
         return f"{name} left {frm} and joined {to}{tail}."

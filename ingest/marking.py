@@ -10,11 +10,11 @@ import re
 from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry, person_key
 from .dates import find_dates
 from .extract_types import Ent, SentInfo
-from .orgs import unknown_orgs
+from .orgs import OrgMention, unknown_orgs
 
 
 def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] | None,
-              published: str | None) -> None:
+              published: str | None, shorts=None) -> None:
     text = info.sent.text
     orgs = info.known
     blocked = [(o.start, o.end) for o in orgs]
@@ -33,6 +33,13 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
                 spans.append(Ent("P", key, start=a, end=b))
                 taken.append((a, b))
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
+    if shorts is not None:
+        taken = [(e.start, e.end) for e in spans] + [(o.start, o.end) for o in orgs]
+        for m in shorts[0].finditer(text):
+            a, b = m.span(1)
+            if all(b <= s0 or a >= e0 for s0, e0 in taken):
+                full = shorts[1][m.group(1)]
+                orgs.append(OrgMention(a, b, full.name, m.group(1), None, False))
     for o in orgs:
         spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
     taken = [(e.start, e.end) for e in spans]

@@ -256,6 +256,17 @@ _TITLE_WORDS = frozenset(
     Lead Staff Managing General Global Distinguished Founding Associate Assistant Member Fellow""".split())
 
 
+_AI_NOUN = re.compile(
+    r"\s+(?:start-?ups?|startups?|compan(?:y|ies)|firms?|labs?|research|models?|safety|policy|teams?|group|"
+    r"industry|sector|boom|race|chips?|tools?|systems?|products?|features?|agents?|assistants?|efforts?|work|"
+    r"talent|researchers?|engineers?|hiring|ethics|governance|space|world|community|ecosystem|developers?|"
+    r"giants?|units?|divisions?|arm|ventures?|ambitions|strategy|push|investments?|spending|market|"
+    r"regulation|infrastructure|applications?|platforms?|services?|software|projects?|programs?|initiatives?|"
+    r"division|organi[sz]ation|experts?|leaders?|executives?|outfit|play|bets?|rivals?|competitors?|players?|"
+    r"and|or|to|in|of|for|at|with|is\s+(?:a|an|the)\b|are|was|were|can|could|will|would|should|may|might|"
+    r"that|which|who|as|from|by|on|into)\b")
+
+
 def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
     """Organizations not in the gazetteer, recognized by company words and employment context."""
     taken = [(o.start, o.end) for o in known] + list(persons)
@@ -288,7 +299,7 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     low = text.lower()
     for m in (_SUFFIX_ORG.finditer(text) if has_suffix else ()):
         a, b = m.span()
-        if m.group(2) == "AI" and re.match(r"\s+[a-z]", text[b:b + 3]):
+        if m.group(2) == "AI" and _AI_NOUN.match(text, b):
             continue  # "French AI start-up": an adjective, not a name
         first = m.group(1).split()[0]
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
@@ -305,3 +316,33 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         if free(a, b):
             add(a, b)
     return out
+
+
+_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems")
+
+
+def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dict[str, OrgMention]] | None:
+    """Short names an article uses for an org it names in full once ("Corvid AI" ... "Corvid's
+    chief executive"): one pass over the article; the first word must not be a known org,
+    a person's name or a common capitalized word."""
+    if not any(s in text for s in _SHORT_SUFFIXES):
+        return None
+    table: dict[str, OrgMention] = {}
+    for m in _SUFFIX_ORG.finditer(text):
+        if m.group(2) not in _SHORT_SUFFIXES:
+            continue
+        words = m.group(1).split()
+        if len(words) != 1:
+            continue
+        w = words[0].rstrip(".,'’")
+        if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper():
+            continue
+        full = f"{w} {m.group(2)}"
+        if known_orgs(full) or known_orgs(w):
+            continue
+        table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
+    if not table:
+        return None
+    pat = re.compile(r"\b(" + "|".join(re.escape(w) for w in table) + r")\b(?!\s+(?:" +
+                     "|".join(re.escape(s) for s in _SHORT_SUFFIXES) + r")\b)")
+    return pat, table

@@ -1,0 +1,61 @@
+"""Article-level refutations: a sentence that denies, withholds confirmation from, or
+contradicts what an earlier sentence reported withdraws the moves that sentence stated.
+
+- An anaphoric denial ("P denied it", "That report is not true", "Neither A nor B would
+  confirm it", "we do not count it") governs the moves of the sentence before it that share
+  a person or an organization with the denial.
+- "P stayed at O" / "P remains at O" / "P was instead promoted at O" refutes a departure
+  of P from O stated anywhere in the article.
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Raw, SentInfo
+
+_ANAPHOR = r"(?:that|this|it|them|the\s+(?:report|reports|claim|claims|rumou?rs?|story|speculation|move|account)|those\s+\w+|such\s+\w+)"
+DENIAL = re.compile(
+    rf"\b(?:denied|denies|deny|disputed|disputes|rejected|rebutted|refuted|dismissed)\s+{_ANAPHOR}(?=\s*(?:[.,;:!]|$|in\b|on\b|at\b|to\b|via\b|through\b|publicly\b|outright\b|flatly\b|firmly\b))|"
+    rf"\b{_ANAPHOR}\s+(?:is|was|are|were)\s+(?:not\s+(?:true|accurate|correct|the\s+case)|untrue|false|wrong|incorrect|inaccurate|baseless)\b|"
+    r"\b(?:would|could|did|do|does|will)\s*(?:not|n't)\s+(?:confirm|verify|count)\b|"
+    r"\b(?:declined|refused)\s+to\s+confirm\b|\b(?:not|never|un)\s*(?:been\s+)?confirmed\b|"
+    r"\bnever\s+happened\b|\bnot\s+(?:yet\s+)?(?:happen(?:ed|ing)|official)\b",
+    re.I)
+_STAYED = re.compile(r"\b(?:stayed|stays|staying|remained|remains|remaining|still|instead|"
+                     r"has\s+not\s+left|hasn't\s+left|did\s+not\s+leave|didn't\s+leave|not\s+leaving)\b", re.I)
+_CUES = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss", "true", "false", "wrong",
+         "incorrect", "inaccurate", "baseless", "confirm", "verify", "count", "never", "not ")
+
+
+def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
+    people = {info.ents[int(x)].key for x in re.findall(r"«[PQ](\d+)»", info.marked)}
+    orgs = {info.ents[int(x)].key for x in re.findall(r"«O(\d+)»", info.marked)}
+    return people, orgs
+
+
+def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
+    """The claims that survive the article's own denials and "stayed" statements."""
+    drop: set[int] = set()
+    for si, info in enumerate(infos):
+        low = info.sent.text.lower()
+        if not any(c in low for c in _CUES) or not DENIAL.search(info.marked):
+            continue
+        people, orgs = _keys(info)
+        for c in claims:
+            if c.type == "held_role" or c.sent not in (si - 1, si - 2) or c.sent < 0:
+                continue
+            if c.sent == si - 2 and not (c.person in people):
+                continue  # two sentences back only when the denial names the person again
+            if c.person in people or c.org in orgs or (not people and not orgs):
+                drop.add(id(c))
+    # "P stayed / was instead promoted at O" refutes "P left O"
+    stays = set()
+    for si, info in enumerate(infos):
+        if not _STAYED.search(info.sent.text):
+            continue
+        for m in re.finditer(r"«[PQ](\d+)»([^«]{0,80}?)«O(\d+)»", info.marked):
+            gap = m.group(2)
+            if len(gap) <= 60 and not re.search(r"\b(?:who|which|that|whom|whose)\b|[,;:]", gap) and \
+                    (_STAYED.search(gap) or re.search(r"\bpromoted\b", gap, re.I)):
+                stays.add((info.ents[int(m.group(1))].key, info.ents[int(m.group(3))].key))
+    return [c for c in claims if id(c) not in drop and not (c.type == "left" and (c.person, c.org) in stays)]
