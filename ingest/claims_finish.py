@@ -127,6 +127,9 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     if still:
         claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
                                                                      for p, o, si in still))]
+    # "P, previously a staff engineer at O, was promoted at O": a former title, not a departure
+    promoted = {(c.person, c.org) for c in claims if c.type == "role_changed"}
+    claims = [c for c in claims if not (c.type == "left" and c.origin == "former" and (c.person, c.org) in promoted)]
     claims = refute(infos, claims)
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()

@@ -72,8 +72,23 @@ def _row_sentence(cols: dict[str, int], cells: list[str]) -> str | None:
     return None
 
 
+# "- Ana Ruiz - ex-Google DeepMind, now Anthropic (research scientist)"
+_TRACKER_LINE = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:[-–—:]|,)\s*(?:ex-|formerly\s+(?:at\s+|of\s+)?|previously\s+(?:at\s+)?|"
+    r"from\s+)([^\n,;()]{2,60}?)(?:\s*\([^)\n]{0,40}\))?\s*(?:[,;]\s*|\s+)(?:now\s+(?:at\s+|with\s+)?|->\s*|→\s*|to\s+|joins\s+|"
+    r"joined\s+)([^\n,;()]{2,60}?)\s*(?:\(([^)\n]{2,80})\)|,\s*as\s+([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+
+
+def _tracker_line(m: re.Match[str]) -> str:
+    role = m.group(5) or m.group(6)
+    return f"{m.group(1)}{m.group(2)} left {m.group(3)} and joined {m.group(4)}" + (f" as {role}" if role else "") + "."
+
+
 def rewrite_tables(text: str) -> str:
-    """Markdown tables with a recognised header become one sentence per row."""
+    """Markdown tables with a recognised header become one sentence per row; tracker lines
+    ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
+    if "ex-" in text or "formerly" in text or "previously" in text or "→" in text or "->" in text:
+        text = _TRACKER_LINE.sub(_tracker_line, text)
     if "|" not in text:
         return text
     lines = text.split("\n")

@@ -240,6 +240,7 @@ _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-
 _CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
 _NOT_ORG_WORDS = frozenset(
@@ -262,9 +263,7 @@ _AI_NOUN = re.compile(
     r"talent|researchers?|engineers?|hiring|ethics|governance|space|world|community|ecosystem|developers?|"
     r"giants?|units?|divisions?|arm|ventures?|ambitions|strategy|push|investments?|spending|market|"
     r"regulation|infrastructure|applications?|platforms?|services?|software|projects?|programs?|initiatives?|"
-    r"division|organi[sz]ation|experts?|leaders?|executives?|outfit|play|bets?|rivals?|competitors?|players?|"
-    r"and|or|to|in|of|for|at|with|is\s+(?:a|an|the)\b|are|was|were|can|could|will|would|should|may|might|"
-    r"that|which|who|as|from|by|on|into)\b")
+    r"division|organi[sz]ation|experts?|leaders?|executives?|outfit|play|bets?|rivals?|competitors?|players?)\b")
 
 
 def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
@@ -311,6 +310,10 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     if any(c in low for c in _CUE_STEMS):
         for m in _CUE_ORG.finditer(text):
             add(*m.span(1))
+    if "ounded" in text:
+        for m in _FOUNDED_ORG.finditer(text):
+            if m.group(1).split()[0] not in _NOT_ORG_WORDS:
+                add(*m.span(1))
     for m in _VERB_ORG.finditer(text):
         a, b = m.span(1)
         if free(a, b):

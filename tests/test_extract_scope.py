@@ -73,3 +73,41 @@ def test_the_company_is_the_org_in_focus_not_one_left():
              "Voss is the company's chief executive.")
     assert ("held_role", "Kira Voss", "Quanta Robotics") in k or ("joined", "Kira Voss", "Quanta Robotics") in k
     assert ("held_role", "Kira Voss", "Lumen Labs") not in k
+
+
+def test_tracker_lines_ex_a_now_b():
+    k = keys("**Moves**\n\n- Rosa Quint - ex-Nvidia, now Cohere (staff engineer, retrieval)\n"
+             "- Bo Lindgren - formerly Apple; now at Mistral AI (research scientist)\n")
+    assert {("left", "Rosa Quint", "Nvidia"), ("joined", "Rosa Quint", "Cohere"),
+            ("left", "Bo Lindgren", "Apple"), ("joined", "Bo Lindgren", "Mistral")} <= k
+
+
+def test_former_title_then_promotion_at_same_org_is_not_a_departure():
+    k = keys("Kiri Waaka, previously a senior engineer at Cohere, has been promoted to director at the company.")
+    assert ("left", "Kiri Waaka", "Cohere") not in k
+
+
+def test_founded_by_a_list_with_appositions():
+    f = facts("Ostrava Labs was founded in 2020 by Pavel Kral, a former Google engineer, and Jana Novak, "
+              "who previously led a vision team at Amazon.")
+    assert f[("joined", "Pavel Kral", "Ostrava Labs")].role == "co-founder"
+    assert f[("joined", "Jana Novak", "Ostrava Labs")].date == "2020"
+
+
+def test_founded_by_descriptor_then_names_single_word_org():
+    k = keys("Quarry was founded last year by two former Meta engineers, Ada Brook and Lin Ho, "
+             "who both left Meta in May.")
+    assert {("joined", "Ada Brook", "Quarry"), ("joined", "Lin Ho", "Quarry")} <= k
+
+
+def test_cofounded_with_names_every_founder():
+    k = keys("Mira Castell co-founded Lumora AI with Theo Grant, who had run Apple's speech team, "
+             "and Iris Pahl, a former Cohere researcher.")
+    assert {("joined", "Theo Grant", "Lumora AI"), ("joined", "Iris Pahl", "Lumora AI"),
+            ("joined", "Mira Castell", "Lumora AI")} <= k
+
+
+def test_the_founders_are_list():
+    k = keys("Two engineers have founded Brightline Robotics, a startup. The founders are Eva Marsh, who "
+             "led robotics at Google until May; and Omar Pike, a former member of OpenAI's research team.")
+    assert {("joined", "Eva Marsh", "Brightline Robotics"), ("joined", "Omar Pike", "Brightline Robotics")} <= k
