@@ -20,8 +20,10 @@ The rules (also in the README, "How dates are read"):
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass, field
 from functools import lru_cache
-from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import NamedTuple
 
 _ORDER = {"joined": 0, "held_role": 1, "role_changed": 2, "left": 3}
 _BOARD_WORDS = ("board", "advis", "trustee", "director of the board")
@@ -36,10 +38,22 @@ class FactView:
     date: str | None
     evidence: str
     position: int
+    # derived once per fact, not on every fold of the person's history
+    when: str = field(init=False, compare=False)
+    board: bool = field(init=False, compare=False)
+    key: tuple = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        when = period_start(self.date) if self.date else self.evidence
+        object.__setattr__(self, "when", when)
+        object.__setattr__(self, "board", is_board_role(self.role))
+        object.__setattr__(self, "key", (when, _ORDER.get(self.type, 9), self.position))
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A stretch of one person's membership at one organization with one role. A named
+    tuple: segments are hashed and compared by the thousand when a projection is diffed."""
+
     org_id: str
     role: str | None
     start: str | None
@@ -48,9 +62,10 @@ class Segment:
     until: str | None
     certain: bool
     board: bool
-    fact_ids: tuple[str, ...] = field(default_factory=tuple)
+    fact_ids: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=65536)
 def period_start(date: str) -> str:
     """First day of a YYYY / YYYY-MM / YYYY-MM-DD period."""
     if len(date) == 4:
@@ -88,11 +103,6 @@ class _Stint:
     seg_start: str | None
 
 
-def _key(f: FactView) -> tuple:
-    when = period_start(f.date) if f.date else f.evidence
-    return (when, _ORDER.get(f.type, 9), f.position)
-
-
 def segments(facts: list[FactView]) -> list[Segment]:
     """Fold one person's active facts into segments ordered by start."""
     out: list[Segment] = []
@@ -106,10 +116,10 @@ def segments(facts: list[FactView]) -> list[Segment]:
                            st.certain and certain, st.board, tuple(ids)))
         last_closed[st.org_id] = len(out) - 1
 
-    for f in sorted(facts, key=_key):
-        when = period_start(f.date) if f.date else f.evidence
+    for f in sorted(facts, key=attrgetter("key")):
+        when = f.when
         dated = f.date is not None
-        board = is_board_role(f.role)
+        board = f.board
         org = f.org_id
         if f.type == "joined":
             st = open_.get((org, board))
@@ -151,7 +161,7 @@ def segments(facts: list[FactView]) -> list[Segment]:
                 # the stint there already ended (by a join elsewhere, or another report of
                 # this departure): this left confirms it rather than inventing an earlier stint
                 i = last_closed[org]
-                out[i] = replace(out[i], fact_ids=out[i].fact_ids + (f.fact_id,))
+                out[i] = out[i]._replace(fact_ids=out[i].fact_ids + (f.fact_id,))
             else:
                 out.append(Segment(org, f.role, None, when, None, f.date, False, board, (f.fact_id,)))
         last_type[org] = f.type
