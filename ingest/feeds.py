@@ -317,7 +317,7 @@ def parse_feed(
         raise SourceError(
             url, f"malformed feed, no entry readable: {_one_line(parsed.get('bozo_exception'))}"
         )
-    if total < 0:
+    if total < 0 or len(entries) > total:  # the parser may recover entries the quick count missed
         total = len(entries)
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
