@@ -1,8 +1,9 @@
 """Resource limits: inputs big enough to hurt, measured in a fresh subprocess.
 
-Each measurement runs in its own Python process so the peak resident set (ru_maxrss) is that
-one operation's, not the test runner's: the child reports its high-water mark after imports and
-warm-up and again after the operation, and the test asserts on the growth and on wall time.
+Each measurement runs in its own Python process so the peak resident set is that one
+operation's, not the test runner's: after imports and warm-up the child resets its high-water
+mark (/proc/self/clear_refs) and reads its RSS, then reports how far the peak (VmHWM) rose
+above it during the operation; the tests assert on that growth and on wall time.
 Figures observed on the CI box are in docs/reliability.md.
 """
 from __future__ import annotations
@@ -29,11 +30,24 @@ def measure(body: str, *, timeout: float = 240, **params: object) -> dict:
         import json, os, resource, sys, time
         params = json.loads(sys.argv[1])
         out = {}
-        def peak_mb():
+        def status_mb(field):
+            # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec from the forked parent
+            # (the big pytest process), while VmHWM belongs to this process's own memory.
+            with open("/proc/self/status") as fh:
+                for line in fh:
+                    if line.startswith(field + ":"):
+                        return int(line.split()[1]) / 1024.0
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        def peak_mb():
+            return status_mb("VmHWM")
     """)
     script = prelude + textwrap.dedent(params.pop("setup", "")) + textwrap.dedent("""
-        base = peak_mb()
+        try:  # reset the high-water mark to the current RSS, so the peak is this operation's
+            with open("/proc/self/clear_refs", "w") as fh:
+                fh.write("5")
+            base = status_mb("VmRSS")
+        except OSError:
+            base = peak_mb()
         t0 = time.monotonic()
     """) + textwrap.dedent(body) + textwrap.dedent("""
         out["seconds"] = round(time.monotonic() - t0, 3)
@@ -96,7 +110,7 @@ def test_jsonl_just_under_the_cap_reads_in_bounded_memory(tmp_path: Path) -> Non
         out["n"], out["errors"] = n, errors
     """, path=str(path), setup="from ingest.seedfiles import read_path\n")
     assert r["n"] == 40_000 and r["errors"] == 0
-    assert r["peak_growth_mb"] < 8 * 20, r  # the decoded file plus one record at a time
+    assert r["peak_growth_mb"] < 120, r  # the decoded file (~2x) plus one record at a time
     assert r["seconds"] < 60, r
 
 
@@ -133,7 +147,7 @@ def test_1mb_sentence_without_punctuation_is_linear_and_bounded() -> None:
     assert r["t_1m"] < 8 * max(r["t_250k"], 0.05), r  # 4x the text, not 16x the time
     assert r["quote_max"] <= 700, r  # sentences are cut: a quote is never the whole megabyte
     assert all(t < 30 for t in r["t_degenerate"]), r
-    assert r["peak_growth_mb"] < 200, r
+    assert r["peak_growth_mb"] < 80, r
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +186,7 @@ def test_100k_entry_feed_is_capped_in_time_and_memory(kind: str) -> None:
     assert r["articles"] == 5_000 and r["total"] == 100_000, r
     assert r["warnings"] == ["https://big.example.com/feed: feed has 100,000 entries; kept the first 5,000"]
     assert r["seconds"] < 30, r
-    assert r["peak_growth_mb"] < 250, r
+    assert r["peak_growth_mb"] < 150, r
 
 
 # ---------------------------------------------------------------------------------------------
