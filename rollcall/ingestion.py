@@ -39,6 +39,9 @@ def default_extractor() -> Extractor:
 
 REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED)
 CHUNK = 50
+# News articles run to tens of kilobytes; a text far beyond that is a dump, not an article, and
+# reading it would hold the worker for minutes (extraction runs at about 5 s per MB).
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 @dataclass
@@ -121,6 +124,9 @@ class Ingestor:
         report = IngestReport()
         chunk: list[Article] = []
         for item in items:
+            if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+                item = SourceError(label(item), f"article text of {len(item.text):,} characters is over the "
+                                                f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
             if isinstance(item, SourceError):
                 report.rejected.append({"source": item.source, "reason": item.reason})
                 if progress:

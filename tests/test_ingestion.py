@@ -83,6 +83,17 @@ def test_bad_files_are_rejected_and_the_batch_goes_on(store: Store, tmp_path: Pa
     assert all(r["reason"] for r in report.rejected)
 
 
+def test_an_oversized_article_is_rejected_with_its_size(store: Store, tmp_path: Path) -> None:
+    from rollcall.ingestion import MAX_ARTICLE_CHARS
+
+    write(tmp_path, "a.md", WIRE)
+    write(tmp_path, "dump.txt", "Headline\n\n" + ("word " * (MAX_ARTICLE_CHARS // 5 + 10)))
+    report = ingest(store, tmp_path)
+    assert len(report.new) == 1
+    (r,) = report.rejected
+    assert r["source"].endswith("dump.txt") and "limit" in r["reason"]
+
+
 def test_reextract_appends_only_differences(store: Store, tmp_path: Path) -> None:
     write(tmp_path, "a.md", WIRE)
     Ingestor(store).ingest(read_paths([str(tmp_path)]))
