@@ -158,7 +158,7 @@ def _appositions(info: SentInfo) -> None:
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
     # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
-    for m in re.finditer(rf"\b(?:its|their|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
+    for m in re.finditer(rf"(?:\bits|\btheir|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
         role = m.group(2)
         if not TITLE.search(role) or "«" in role:
             continue

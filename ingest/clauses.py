@@ -130,6 +130,9 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+_SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained)\b[^;:]*\b(?:before|until)\s+$", re.I)
+
+
 def _chain(pattern: str, text: str) -> list[str]:
     """Group 1 of `pattern` matched repeatedly, each match starting where the last ended."""
     out: list[str] = []
@@ -227,8 +230,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         word = t.group(0).lower()
         before = s[max(0, t.start() - 12):t.start()].lower()
         after = s[t.end():t.end() + 20].lower()
-        if word.startswith("left") and (re.search(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+$", before)
-                                         and not re.match(r"\s*«o", after)):
+        if word.startswith("left") and (re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", before)
+                                         and not re.match(r"\s*«o", after) or
+                                         re.search(r"\b(?:has|have|had)\s+$", before)
+                                         and not re.match(r"\s*(?:«o|for\s|to\s|the\s+(?:company|firm|lab|startup)|[.,;]|$)", after)):
             continue
         if word.startswith("leave") and re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before):
             continue
@@ -237,8 +242,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap):
             continue
+        org_idx: str | None = None
         prefix = _clause_prefix(s, sabs)
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
@@ -252,7 +258,6 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 obj = re.match(rf"\s*as\s+[^,.;«()]{{2,60}}?\s+(?:of|at)\s+{FILL}«O(\d+)»", s[t.end():t.end() + 120], re.I)
         present = _is_present(gap, t.group(0))
         date = None
-        org_idx: str | None = None
         end_obj = t.end()
         conf = 0.9
         if obj is not None:
@@ -263,10 +268,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
             if not (noun or re.match(r"\s*(?:$|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
+            # "P spent six years at A before leaving": A
+            sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:at|with|for)\s+{FILL}«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
+            if sm:
+                org_idx = sm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
             cands = [a for a in info.affils if a.person == key and not a.former]
-            if cands:
+            if org_idx is not None:
+                conf = 0.8
+            elif cands:
                 oname = cands[0].org
                 # find an ent index for it
                 for i, e in enumerate(ents):
@@ -286,7 +297,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+become|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())

@@ -51,6 +51,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 
 
 _EMPHASIS = re.compile(r"\*\*|__")
+_NICKNAME = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
 
 def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
@@ -61,6 +62,9 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
     # Markdown emphasis carries no meaning for the rules ("- **P** was named CTO")
     text = _EMPHASIS.sub("", text or "") if "**" in (text or "") or "__" in (text or "") else (text or "")
+    # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
+    if '"' in text or "“" in text:
+        text = _NICKNAME.sub(r"\1 ", text)
     sents.extend(split_sentences(rewrite_tables(text)))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]

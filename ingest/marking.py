@@ -51,7 +51,11 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
     info.ents = spans
 
 
-_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\bthere\b|\b(?:I|me|my|My)\b")
+_ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own|longtime|outgoing|incoming)\s+)?"
+             r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
+             r"founder|co-?founder|senior|principal|managing|executive)\b)")
+_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
+                        r"|\bthere\b|\b(?:I|me|my|My)\b" + _ITS_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -104,12 +108,14 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                 pieces.append(w)
             else:
                 prev_orgs = [e for e in ents + extra if e.kind == "O" and e.end <= abs_start]
-                ref = prev_orgs[-1] if prev_orgs else last_org
+                # "its" refers to the sentence's subject org, the first named; "the company"
+                # to the nearest one
+                ref = (prev_orgs[0] if w.lower() == "its" else prev_orgs[-1]) if prev_orgs else last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)
                     tag = f"«O{len(ents) + len(extra) - 1}»"
-                    pieces.append(tag if w.lower() != "there" else tag + "†")
+                    pieces.append(tag + "'s" if w.lower() == "its" else tag if w.lower() != "there" else tag + "†")
                 else:
                     pieces.append(w)
             i = m.end()

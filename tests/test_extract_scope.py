@@ -111,3 +111,40 @@ def test_the_founders_are_list():
     k = keys("Two engineers have founded Brightline Robotics, a startup. The founders are Eva Marsh, who "
              "led robotics at Google until May; and Omar Pike, a former member of OpenAI's research team.")
     assert {("joined", "Eva Marsh", "Brightline Robotics"), ("joined", "Omar Pike", "Brightline Robotics")} <= k
+
+
+def test_spent_years_at_a_before_leaving_to_join_b():
+    f = facts("Nova Reed spent six years at Google before leaving in March 2023 to join Cohere as a research director.")
+    assert f[("left", "Nova Reed", "Google")].date == "2023-03"
+    assert f[("joined", "Nova Reed", "Cohere")].date == "2023-03"
+
+
+def test_left_a_with_an_aside_then_to_join_b():
+    k = keys("Her old teammate Piet Vos left IBM in June, shortly after the reorganisation, to join Anthropic.")
+    assert {("left", "Piet Vos", "IBM"), ("joined", "Piet Vos", "Anthropic")} <= k
+
+
+def test_left_a_to_become_b_title():
+    k = keys("Rafa Ortiz left Scale AI last year to become Meta's head of data.")
+    assert ("joined", "Rafa Ortiz", "Meta") in k
+
+
+def test_has_left_for_after_a_relative_clause():
+    k = keys("And Suki Tan, who led evaluations at xAI, has left for Cohere.")
+    assert {("left", "Suki Tan", "xAI"), ("joined", "Suki Tan", "Cohere")} <= k
+
+
+def test_quoted_nickname_inside_a_name():
+    k = keys('Margarethe "Grete" Olsen is leaving Spotify to join Nvidia.')
+    assert ("joined", "Margarethe Olsen", "Nvidia") in k
+
+
+def test_its_title_apposition_and_serve_as_interim():
+    k = keys("Tomas Berg, the chief executive of Adept, is leaving. "
+             "Lea Kurz, its chief operating officer, will serve as interim CEO.")
+    assert ("role_changed", "Lea Kurz", "Adept") in k
+
+
+def test_joined_its_board():
+    k = keys("Cohere said on Monday that Rui Costa, a partner at Index Ventures, has joined its board of directors.")
+    assert ("joined", "Rui Costa", "Cohere") in k
