@@ -67,8 +67,20 @@ def _appositions(info: SentInfo) -> None:
         if pm:
             seg = pm.group(1)
             om = re.search(O, seg)
-            if om:
-                add(pidx, om.group(1), seg, seg, 0.85)
+            if om and ";" in seg:
+                # "(Research Lead, O1; formerly O2)", "(Lead, O1; joining O2 in D)": one part each
+                for part in seg.split(";"):
+                    pom = re.search(O, part)
+                    if not pom:
+                        continue
+                    jm = re.match(r"\s*(?:joining|will\s+join|to\s+join|incoming\s+at|starting\s+at)\s+", part, re.I)
+                    if jm:
+                        info.rel_clauses.append(f"«P{pidx}» will join {part[jm.end():].strip()}")
+                        continue
+                    add(pidx, pom.group(1), re.sub(rf"\s*,?\s*«O{pom.group(1)}»\s*,?\s*", " ", part).strip(), part, 0.85)
+            elif om:
+                role = re.sub(rf"\s*,\s*«O{om.group(1)}»\s*$|^\s*«O{om.group(1)}»\s*,\s*", "", seg)
+                add(pidx, om.group(1), role, seg, 0.85)
             elif ROLE_HEAD.search(seg) and not seg.startswith("@"):
                 prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
                 if prev:

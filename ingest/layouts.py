@@ -84,9 +84,22 @@ def _tracker_line(m: re.Match[str]) -> str:
     return f"{m.group(1)}{m.group(2)} left {m.group(3)} and joined {m.group(4)}" + (f" as {role}" if role else "") + "."
 
 
+# transcript speaker labels in capitals: "LARS ERIKSEN (Chief Scientist, Databricks): ..."
+_CAPS_LABEL = re.compile(r"^(\s*)([A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+(?:\s+[A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+){1,3})(?=\s*(?:\([^)\n]{0,80}\))?\s*:)", re.M)
+
+
+def _title_case(m: re.Match[str]) -> str:
+    words = m.group(2).split()
+    if any(len(w.strip(".")) <= 1 for w in words) and len(words) < 3:
+        return m.group(0)
+    return m.group(1) + " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in words)
+
+
 def rewrite_tables(text: str) -> str:
     """Markdown tables with a recognised header become one sentence per row; tracker lines
     ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
+    if ":" in text:
+        text = _CAPS_LABEL.sub(_title_case, text)
     if "ex-" in text or "formerly" in text or "previously" in text or "→" in text or "->" in text:
         text = _TRACKER_LINE.sub(_tracker_line, text)
     if "|" not in text:

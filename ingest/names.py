@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:Le|La|De|Di|Du|Van|Von)[A-Z][a-z]+|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]+)*|[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+")
+# letters beyond ASCII: Latin-1, Latin Extended-A/B (ı ş ğ ł ą ő ř ...) and Latin Extended
+# Additional (Vietnamese); case inside the extended blocks is not told apart
+_UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
+_TOKEN = re.compile(rf"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:Le|La|De|Di|Du|Van|Von)[A-Z][a-z]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+")
 _PARTICLES = frozenset("van von der de da di du del della le la bin al ibn dos das ter ten".split())
 
 # Words that begin with a capital in news text but are not parts of people's names.
@@ -78,6 +82,8 @@ NOT_NAME = frozenset(
     Financial Times Wall Street Journal According Follow Followin Official Account Yunyi
     Consider Meet Ask Look Welcome Congratulations Thanks Remember Imagine Note Take
     Frontline Post Pre Training Pretraining Non Anti Self Multi Anthropic OpenAI Google Meta Microsoft Apple Amazon Nvidia
+    Investor Investors Relations Bank Banks Stable Diffusion Speakers Speaker Panel Panelists Moderator Host
+    Operator Keynote Transcript Agenda Session Audience
     """.split()
 )
 # Some of these are also given names; keep the ones that are far more often names.

@@ -249,7 +249,8 @@ _NOT_ORG_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Next In On At As
     French German British American Chinese European Canadian Israeli Indian Japanese Korean
     Swiss Dutch Swedish Paris London Beijing Generative Open Agentic Responsible Frontier
-    Former Rival Its""".split())
+    Former Rival Its Applied Conversational Enterprise Physical Embodied Sovereign Trustworthy Trusted
+    Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical""".split())
 
 
 _TITLE_WORDS = frozenset(

@@ -148,3 +148,33 @@ def test_its_title_apposition_and_serve_as_interim():
 def test_joined_its_board():
     k = keys("Cohere said on Monday that Rui Costa, a partner at Index Ventures, has joined its board of directors.")
     assert ("joined", "Rui Costa", "Cohere") in k
+
+
+def test_names_with_letters_beyond_latin1():
+    k = keys("Çağrı Şahin, a research lead at Cohere, joined Mistral. Łukasz Wróbel left Nvidia.")
+    assert ("joined", "Çağrı Şahin", "Mistral") in k
+    assert ("left", "Łukasz Wróbel", "Nvidia") in k
+
+
+def test_bio_parenthetical_parts_are_read_separately():
+    k = keys("Panel: Ines Roth (Staff Engineer, Cohere; formerly Apple); "
+             "Kofi Mensah (Director of Applied AI, Nvidia).")
+    assert ("held_role", "Ines Roth", "Cohere") in k
+    assert ("left", "Ines Roth", "Cohere") not in k
+    assert ("held_role", "Kofi Mensah", "Nvidia") in k
+    assert not any(o == "Applied AI" for _, _, o in k)
+
+
+def test_bio_parenthetical_with_an_announced_move():
+    k = keys("Guests: Mona Salem (Research Lead, Cohere; joining Anthropic next month).")
+    assert ("joined", "Mona Salem", "Anthropic") in k
+
+
+def test_capitalized_transcript_label_is_a_name():
+    k = keys("HOST: Welcome back.\nMARIT OLSEN (Head of Research, Cohere): Thanks for having me.")
+    assert ("held_role", "Marit Olsen", "Cohere") in k
+
+
+def test_department_in_a_label_is_not_a_person():
+    k = keys("Carla Mendes - Head of Investor Relations, Alibaba: Thank you, operator.")
+    assert not any(p == "Investor Relations" for _, p, _ in k)
