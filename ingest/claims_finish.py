@@ -83,10 +83,13 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
             if here:
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
-            elif any(x.type == "left" and x.person == r.person and x.org and x.sent <= r.sent for x in raws):
-                continue
+            elif any(x.type == "left" and x.person == r.person and x.org for x in raws):
+                continue  # the departure the article states with its org elsewhere (a headline's "jumps ship")
             else:
+                joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}
                 org = context_org(r.person, r.sent)
+                if org in joins:
+                    continue
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55

@@ -266,11 +266,19 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[t.end():t.end() + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:$|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
+            # "P co-founded A, left for B, came back to A in D and departed again": the org the
+            # chain last joined
+            if _COORD_VP.search(gap):
+                jm = None
+                for jm in re.finditer(r"\b(?:came\s+back\s+to|returned\s+to|rejoined|joined|went\s+back\s+to|moved\s+to)\s+{0}«O(\d+)»".format(FILL), gap, re.I):
+                    pass
+                if jm is not None:
+                    org_idx = jm.group(1)
             # "P spent six years at A before leaving": A
             sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:at|with|for)\s+{FILL}«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
-            if sm:
+            if sm and org_idx is None:
                 org_idx = sm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
@@ -351,7 +359,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
-        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)\s+)){{0,7}}?«P(\d+)»", rest, re.I)
+        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
         if not om:
             continue
         people = [(pkey(om.group(1)), False)]
@@ -361,7 +369,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         role = _role_after(s, t.end() + om.end())
         verb = t.group(0).lower()
         if role is None and verb.startswith(("promot", "elevat")):
-            rm = re.match(r"\s*to\s+(?:the\s+)?(?:(?:role|position|post|rank|title)\s+of\s+)?(?:a\s+|an\s+)?([^,.;«()]{2,80})", tail, re.I)
+            rm = re.match(r"\s*,?\s*(?:from\s+[^,.;«()]{2,60}?\s+)?to\s+(?:the\s+)?(?:(?:role|position|post|rank|title)\s+of\s+)?(?:a\s+|an\s+)?([^,.;«()]{2,80})", tail, re.I)
             role = _clean_role(rm.group(1)) if rm else None
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)

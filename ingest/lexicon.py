@@ -66,7 +66,7 @@ JOIN_TRIG = re.compile(
     r"(?:over\s+)?to|land(?:s|ed|ing)?\s+(?:at|with)|return(?:s|ed|ing)?\s+to|go(?:es|ing)?\s+back\s+to|"
     r"went\s+(?:back\s+)?to|switch(?:es|ed|ing)?\s+to|shift(?:s|ed|ing)?\s+to|decamp(?:s|ed|ing)?\s+"
     r"(?:to|for)|sign(?:s|ed|ing)?\s+(?:on\s+)?with|bolt(?:s|ed|ing)?\s+(?:to|for)|cross(?:es|ed|ing)?"
-    r"\s+over\s+to|arriv(?:es|ed|ing|al)\s+at|came\s+(?:over\s+)?to|come(?:s)?\s+(?:over\s+)?to|"
+    r"\s+over\s+to|arriv(?:es|ed|ing|al)\s+at|came\s+(?:over\s+|back\s+)?to|com(?:e|es|ing)\s+(?:over\s+|back\s+)?to|"
     r"move\s+to|return\s+to|hire\s+at|lands?\s+a\s+(?:job|role|position)\s+at|"
     r"tak(?:es|en|ing)\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
@@ -88,7 +88,7 @@ ROLE_TRIG = re.compile(
     r"\b(?:tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
     r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
-    r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|"
+    r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|(?<=will\s)serve\s+as\b|(?<=would\s)serve\s+as\b|"
     r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b",
     re.I)

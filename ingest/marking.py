@@ -59,6 +59,10 @@ _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEF
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
+_OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
+                         r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
+
+
 def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
     """Build the marked string; resolve pronouns and definite org descriptions."""
     text = info.sent.text
@@ -88,7 +92,11 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                     pieces.append(w)
                     i = m.end()
                     continue
-                key = prev_people[-1].key if prev_people else salient
+                # a subject pronoun refers back to a subject, not to a prepositional object
+                # ("P, who worked with P2, said he ...": P)
+                subj_like = [e for e in prev_people if e.start < 0 or not _OBJ_BEFORE.search(text[max(0, e.start - 20):e.start])]
+                pool = subj_like or prev_people
+                key = pool[-1].key if pool else salient
                 if key:
                     e = Ent("Q", key, start=abs_start, end=abs_start + len(w))
                     extra.append(e)

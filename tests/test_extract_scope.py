@@ -178,3 +178,36 @@ def test_capitalized_transcript_label_is_a_name():
 def test_department_in_a_label_is_not_a_person():
     k = keys("Carla Mendes - Head of Investor Relations, Alibaba: Thank you, operator.")
     assert not any(p == "Investor Relations" for _, p, _ in k)
+
+
+def test_org_promotes_from_role_to_role():
+    f = facts("Quillmark AI promoted Dana Whit from head of product to chief operating officer in September.")
+    assert f[("role_changed", "Dana Whit", "Quillmark AI")].role == "chief operating officer"
+
+
+def test_org_named_its_title_holder_as_new_title():
+    k = keys("Vireo Labs named its chief strategy officer, Tom Hale, as interim CEO.")
+    assert ("role_changed", "Tom Hale", "Vireo Labs") in k
+
+
+def test_verb_chain_with_a_return_and_a_second_departure():
+    k = keys("Ola Berg co-founded Cohere in 2019, left for Nvidia, came back to Cohere in March 2022 and departed again in May 2024.")
+    assert {("joined", "Ola Berg", "Nvidia"), ("left", "Ola Berg", "Cohere")} <= k
+
+
+def test_pronoun_after_a_relative_clause_is_the_subject():
+    k = keys("Ruth Kim, who co-led the safety team with Omar Faris, said today that she is joining Anthropic.")
+    assert ("joined", "Ruth Kim", "Anthropic") in k
+    assert ("joined", "Omar Faris", "Anthropic") not in k
+
+
+def test_headline_departure_without_org_is_not_from_the_destination():
+    k = keys("Noa Peretz, who ran evaluations at Cohere, has jumped ship to Anthropic.",
+             title="Big move: Peretz jumps ship")
+    assert ("left", "Noa Peretz", "Anthropic") not in k
+    assert ("left", "Noa Peretz", "Cohere") in k
+
+
+def test_another_title_apposition_is_cut():
+    k = keys("On the research side, Ken Oda, another Cohere co-founder, joined Anthropic in October 2024.")
+    assert ("joined", "Ken Oda", "Anthropic") in k
