@@ -12,7 +12,7 @@ from .lexicon import O, ROLE_HEAD, ROLE_PHRASE, ROLE_WORD, TITLE, _WS, _clean_ro
 # ----------------------------------------------------------------------------- appositions
 _APPOS_START = re.compile(
     rf"^\s*(?:(?:the|a|an|its|his|her|another|fellow|until\s+recently|most\s+recently|"
-    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
+    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:both|all)\s+(?:still\s+|now\s+|currently\s+)?(?:at|with)|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
     rf"«O\d+»|ex-(?=«O)|(?:now|currently)\s+(?:at\s+|with\s+)?(?=«O)|{ROLE_WORD}\b)", re.I)
 
 
@@ -219,6 +219,16 @@ def _appositions(info: SentInfo) -> None:
         simple = s
     # "P, who VERB..." relative clauses are removed above; "P's" stays
     simple = _WS.sub(" ", simple)
+    # "P remains on O's board"; "O is led by P and (by) P2"
+    for m in re.finditer(r"«P(\d+)»\s+(?:still\s+)?(?:remains|stays|sits|serves|is\s+still)\s+on\s+«O(\d+)»'s\s+board\b", simple, re.I):
+        add(m.group(1), m.group(2), "board member", "board member", 0.75)
+    for m in re.finditer(r"«O(\d+)»\s+(?:is|are|was|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+)?(?:led|run|headed|co-led)\s+by\s+", simple, re.I):
+        rest = simple[m.end():m.end() + 200]
+        rest = re.split(r"[.;]", rest, maxsplit=1)[0]
+        for pm in re.finditer(r"«P(\d+)»", rest):
+            before = rest[:pm.start()]
+            if pm.start() == 0 or re.search(r"(?:,|\band|\bby)\s+(?:(?:former|ex-|[\w-]+|«O\d+»)\s+){0,5}$", before):
+                add(pm.group(1), m.group(1), None, "", 0.7)
     # org-less copular titles once appositions are cut: "P is CTO.", "P, formerly X, is a
     # co-founder." The org is the one named before in the sentence, else the one in focus
     # ("its" or an earlier sentence); a founder title is a founding (joined), stated as a clause.

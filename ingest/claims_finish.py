@@ -241,8 +241,19 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
     fallbacks = fallbacks or set()
     best: dict[tuple[str, str, str], Claim] = {}
     roles: dict[tuple[str, str, str], tuple[float, str]] = {}
+    # a second join of the same org in another year is a return (boomerang),
+    # its own fact
+    years: dict[tuple[str, str, str], list[str]] = {}
+    for c in claims:
+        if c.type == "joined" and c.date and not c.date_inferred and id(c) not in fallbacks:
+            ys = years.setdefault((c.type, c.person, c.org), [])
+            if c.date[:4] not in ys:
+                ys.append(c.date[:4])
     for c in claims:
         k = (c.type, c.person, c.org)
+        ys = years.get(k, [])
+        if len(ys) > 1 and c.date and not c.date_inferred and id(c) not in fallbacks and c.date[:4] != ys[0]:
+            k = (c.type, c.person, c.org + "\x00" + c.date[:4])
         if c.role:
             prev = roles.get(k)
             if prev is None or c.confidence > prev[0] or (c.confidence == prev[0] and len(c.role) > len(prev[1])):
@@ -264,7 +275,7 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
             best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
             if keep:
                 fallbacks.add(id(best[k]))
-    moved = {(p, o) for (t, p, o) in best if t != "held_role"}
+    moved = {(p, o.split("\x00")[0]) for (t, p, o) in best if t != "held_role"}
     out = []
     for k, c in best.items():
         if k[0] == "held_role" and (k[1], k[2]) in moved:

@@ -211,3 +211,32 @@ def test_headline_departure_without_org_is_not_from_the_destination():
 def test_another_title_apposition_is_cut():
     k = keys("On the research side, Ken Oda, another Cohere co-founder, joined Anthropic in October 2024.")
     assert ("joined", "Ken Oda", "Anthropic") in k
+
+
+def test_boomerang_is_a_second_join():
+    ks = [(c.type, c.org, c.date) for c in extract_claims(
+        "", "Ola Berg co-founded Cohere in 2019, left for Nvidia in 2020 and came back to Cohere in March 2022.",
+        "2025-04-10") if c.person == "Ola Berg" and c.type == "joined" and c.org == "Cohere"]
+    assert sorted(d for _, _, d in ks) == ["2019", "2022-03"]
+
+
+def test_career_span_from_until():
+    f = facts("Mina Cole: I was at Nvidia from 2019 until the spring of 2023, when I left to join Cohere.")
+    assert f[("joined", "Mina Cole", "Nvidia")].date == "2019"
+    assert f[("left", "Mina Cole", "Nvidia")].date == "2023"
+
+
+def test_coordinated_people_both_still_at():
+    k = keys("She thanked Lia Wong and Pere Puig, both still at Cohere, for their help.")
+    assert {("held_role", "Lia Wong", "Cohere"), ("held_role", "Pere Puig", "Cohere")} <= k
+
+
+def test_org_led_by_people():
+    k = keys("Cohere's new agents unit said it had hired forty people. Cohere is led by Aidan Cole and by "
+             "former Nokia executive Rita Sand.")
+    assert {("held_role", "Aidan Cole", "Cohere"), ("held_role", "Rita Sand", "Cohere")} <= k
+
+
+def test_remains_on_the_board():
+    k = keys("Ivo Smit, the third co-founder, remains on Cohere's board.")
+    assert ("held_role", "Ivo Smit", "Cohere") in k

@@ -1,0 +1,39 @@
+"""Career spans: "P was at O from D1 until D2", "P worked at O between D1 and D2",
+"P spent five years at O (D1-D2)". The span start is a join, its end a departure; an end
+that is "now"/"present" is no departure. Read over marked strings (see marking.py)."""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Raw, SentInfo
+
+_SPAN = re.compile(
+    r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
+    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?«D(\d+)»\s*(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»")
+_START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
+_END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
+
+
+def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
+    s = info.marked
+    if "«D" not in s or "«O" not in s:
+        return
+    text = info.sent.text
+    for m in _SPAN.finditer(s):
+        e1, e2 = info.ents[int(m.group(4))], info.ents[int(m.group(5))]
+        d1, d2 = e1.date, e2.date
+        if d1 is None or d2 is None or not d1.date or not d2.date:
+            continue
+        t1, t2 = text[e1.start:e1.end], text[e2.start:e2.end]
+        between = text[e1.end:e2.start]
+        if re.match(r"\s*(?:until|to|till|through)\b", t1, re.I):
+            continue
+        if not (_END_WORD.search(between) or _END_WORD.search(t2)):
+            continue
+        if d1.date >= d2.date[:len(d1.date)] and d1.date[:4] >= d2.date[:4]:
+            continue
+        person = info.ents[int(m.group(2))].key
+        org = info.ents[int(m.group(3))].key
+        via = m.group(1) == "Q"
+        out.append(Raw("joined", person, org, None, d1, si, text, 0.7 - (0.1 if via else 0), False, None, "span"))
+        out.append(Raw("left", person, org, None, d2, si, text, 0.7 - (0.1 if via else 0), False, None, "span"))
