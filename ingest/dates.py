@@ -162,6 +162,15 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     return found
 
 
+_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|scheduled)\s+to|are\s+(?:expected|set|due|scheduled)\s+to|"
+                         r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,60}$", re.I)
+
+
+def _future_context(m: re.Match[str]) -> bool:
+    """The clause before a year-less date speaks of the future ("will join ... in April")."""
+    return bool(_FUTURE_CUE.search(m.string[max(0, m.start() - 90):m.start()]))
+
+
 def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str) -> DateMention | None:
     a, b = m.span()
     txt = m.group(0)
@@ -195,6 +204,10 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             return mk(None, "unknown", True)
         mon, day = _mon(m.group(1)), int(m.group(2))
         y = pub.year if (mon, day) <= (pub.month, pub.day) or pub_prec == "year" else pub.year - 1
+        if _future_context(m) and pub_prec != "year" and (mon, day) < (pub.month, pub.day):
+            y = pub.year + 1   # "she will start on April 15": the next April 15
+        elif _future_context(m) and pub_prec != "year":
+            y = pub.year
         d = _safe_date(y, mon, day)
         return mk(d.isoformat(), "day", True) if d else None
     if kind == "in_month":
@@ -208,6 +221,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             y = pub.year - 1 if mon >= pub.month else pub.year
         elif word == "this":
             y = pub.year
+        elif _future_context(m) and pub_prec != "year":
+            y = pub.year if mon >= pub.month else pub.year + 1   # "will join in April"
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         return mk(f"{y:04d}-{mon:02d}", "month", True)

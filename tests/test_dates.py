@@ -62,3 +62,12 @@ def test_end_of_month_and_year():
     from ingest.dates import find_dates
     assert [d.date for d in find_dates("He left at the end of January.", "2025-02-18")] == ["2025-01"]
     assert [d.date for d in find_dates("She left at the end of 2025.")] == ["2025-12"]
+
+
+def test_yearless_date_in_a_future_clause_is_the_next_one():
+    from ingest.extract import extract_claims
+    cs = {(c.type, c.org): c.date for c in extract_claims(
+        "", "Lise Dahl will join Cohere in April as head of policy. Her last day at Nvidia will be March 27.",
+        "2026-03-02")}
+    assert cs[("joined", "Cohere")] == "2026-04"
+    assert cs[("left", "Nvidia")] == "2026-03-27"
