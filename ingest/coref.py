@@ -39,23 +39,46 @@ class PersonRegistry:
     full: dict[str, list[str]] = field(default_factory=dict)   # key -> surface forms seen
     surname: dict[str, set[str]] = field(default_factory=dict)  # surname -> keys
 
-    def add(self, name: str) -> str:
+    seen: dict[str, list[int]] = field(default_factory=dict)    # key -> sentences naming them in full
+    same: dict[str, str] = field(default_factory=dict)          # reversed-order key -> key
+
+    def key_of(self, name: str) -> str:
+        """The person key of a full name; family-name-first order ("Watanabe Kenji") maps to
+        the given-name-first form the article also uses."""
+        key = person_key(name)
+        return self.same.get(key, key)
+
+    def add(self, name: str, si: int = -1) -> str:
         """Register a full-name mention, returning its person key."""
         key = person_key(name)
+        toks = key.split()
+        if key not in self.full and len(toks) == 2:
+            rev = f"{toks[1]} {toks[0]}"
+            if rev in self.full:
+                self.same[key] = rev
+                key = rev
+        self.seen.setdefault(key, []).append(si)
         self.full.setdefault(key, [])
         if name not in self.full[key]:
             self.full[key].append(name)
         toks = normalize_name(name).split()
-        self.surname.setdefault(toks[-1], set()).add(key)
+        if person_key(name) == key:
+            self.surname.setdefault(toks[-1], set()).add(key)
         return key
 
-    def resolve_surname(self, token: str) -> str | None:
+    def resolve_surname(self, token: str, si: int | None = None) -> str | None:
         """The person key a single-token mention refers to, if unambiguous."""
         if token in NOT_NAME:
             return None
         keys = self.surname.get(token)
         if keys and len(keys) == 1:
             return next(iter(keys))
+        if keys and si is not None:
+            # shared surname: the one named in full most recently (this sentence or before)
+            last = {k: max((x for x in self.seen.get(k, []) if x <= si), default=None) for k in keys}
+            known = sorted(((v, k) for k, v in last.items() if v is not None), reverse=True)
+            if known and (len(known) == 1 or known[0][0] > known[1][0]):
+                return known[0][1]
         return None
 
     def display(self, key: str) -> str:
@@ -78,7 +101,7 @@ class PersonRegistry:
 
 def surname_pattern(registry: PersonRegistry) -> re.Pattern[str] | None:
     """A regex matching any unambiguous surname (with optional possessive) of the article."""
-    names = [s for s, keys in registry.surname.items() if len(keys) == 1 and s not in NOT_NAME and len(s) > 1]
+    names = [s for s, keys in registry.surname.items() if keys and s not in NOT_NAME and len(s) > 1]
     if not names:
         return None
     return re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")

@@ -70,11 +70,11 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
-    for info in infos:
+    for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
         info.names = find_names(info.sent.text, [(o.start, o.end) for o in info.known])
         for n in info.names:
-            registry.add(n.text)
+            registry.add(n.text, ni)
     sur_re = surname_pattern(registry)
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)
@@ -87,7 +87,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     for si, info in enumerate(infos):
-        _entities(info, registry, sur_re, published, shorts)
+        _entities(info, registry, sur_re, published, shorts, si)
         _mark(info, salient, last_org)
         _restore_there(info)
         info.correction = _is_correction(info.sent.text)

@@ -14,21 +14,21 @@ from .orgs import OrgMention, unknown_orgs
 
 
 def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] | None,
-              published: str | None, shorts=None) -> None:
+              published: str | None, shorts=None, si: int | None = None) -> None:
     text = info.sent.text
     orgs = info.known
     blocked = [(o.start, o.end) for o in orgs]
     names = info.names
     spans: list[Ent] = []
     for n in names:
-        spans.append(Ent("P", person_key(n.text), start=n.start, end=n.end))
+        spans.append(Ent("P", registry.key_of(n.text), start=n.start, end=n.end))
     taken = [(e.start, e.end) for e in spans] + blocked
     if sur_re is not None:
         for m in sur_re.finditer(text):
             a, b = m.span(1)
             if any(a < e and s < b for s, e in taken):
                 continue
-            key = registry.resolve_surname(m.group(1))
+            key = registry.resolve_surname(m.group(1), si)
             if key:
                 spans.append(Ent("P", key, start=a, end=b))
                 taken.append((a, b))
@@ -94,6 +94,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                     continue
                 # a subject pronoun refers back to a subject, not to a prepositional object
                 # ("P, who worked with P2, said he ...": P)
+                prev_people.sort(key=lambda e: e.start)
                 subj_like = [e for e in prev_people if e.start < 0 or not _OBJ_BEFORE.search(text[max(0, e.start - 20):e.start])]
                 pool = subj_like or prev_people
                 key = pool[-1].key if pool else salient

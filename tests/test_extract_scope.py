@@ -240,3 +240,24 @@ def test_org_led_by_people():
 def test_remains_on_the_board():
     k = keys("Ivo Smit, the third co-founder, remains on Cohere's board.")
     assert ("held_role", "Ivo Smit", "Cohere") in k
+
+
+def test_shared_surname_is_the_one_named_most_recently():
+    k = keys("Hiro Tanaka has rejoined Sony AI. Tanaka left Sony AI in 2021 to join Preferred Networks. "
+             "He should not be confused with Emi Tanaka, who works at Cohere. Tanaka declined to comment.",
+             title="Hiro Tanaka returns")
+    assert ("joined", "Hiro Tanaka", "Preferred Networks") in k
+    assert not any(p == "Emi Tanaka" and t != "held_role" for t, p, _ in k)
+
+
+def test_family_name_first_is_the_same_person():
+    k = keys("Kenji Sato has left Sakana AI. \"I learned a lot,\" Sato Kenji wrote. Sato Kenji joined Google DeepMind.")
+    assert ("joined", "Kenji Sato", "Google DeepMind") in k
+    assert not any(p == "Sato Kenji" for _, p, _ in k)
+
+
+def test_pronoun_after_an_apposition_refers_to_the_named_person():
+    k = keys("Ana Lobo left OpenAI on Monday. Her move comes a day after another exit from Cohere: Ivan Petrov, "
+             "a principal engineer who built its training stack, said on Tuesday that he had joined Mistral.")
+    assert ("joined", "Ivan Petrov", "Mistral") in k
+    assert ("joined", "Ana Lobo", "Mistral") not in k
