@@ -16,6 +16,7 @@ from .orgs import employer_of
 from .refute import refute
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
+_LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
@@ -24,24 +25,27 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     pub, pub_prec = parse_published(published)
     claims: list[Raw] = []
     # affiliations per person, in article order (for org-less departures / promotions)
-    timeline: dict[str, list[tuple[int, str, bool]]] = {}
+    # (sentence, rank, org, past): in one sentence a join comes after the affiliation it leaves
+    timeline: dict[str, list[tuple[int, int, str, bool]]] = {}
     for si, affs in enumerate(affil_by_sent):
         for a in affs:
             if not a.former:
-                timeline.setdefault(a.person, []).append((si, a.org, a.past))
+                timeline.setdefault(a.person, []).append((si, 0, a.org, a.past))
     for r in raws:
         if r.type in ("joined", "held_role") and r.org:
-            timeline.setdefault(r.person, []).append((r.sent, r.org, False))
+            timeline.setdefault(r.person, []).append((r.sent, 1 if r.type == "joined" else 0, r.org, False))
 
-    def context_org(person: str, si: int) -> str | None:
+    def context_org(person: str, si: int, held_only: bool = False) -> str | None:
         events = sorted(timeline.get(person, []))
-        before = [o for s, o, _ in events if s <= si]
+        if held_only and any(k == 0 for _, k, _, _ in events):
+            events = [e for e in events if e[1] == 0]
+        before = [o for s, _, o, _ in events if s <= si]
         if before:
             return before[-1]
-        return events[0][1] if events else None
+        return events[0][2] if events else None
 
     def has_prior(person: str, org: str, si: int) -> bool:
-        return any(o == org and s <= si for s, o, _ in timeline.get(person, [])) or \
+        return any(o == org and s <= si for s, _, o, _ in timeline.get(person, [])) or \
             any(a.person == person and a.org == org for affs in affil_by_sent[:si + 1] for a in affs)
 
     def topic_org(si: int) -> str | None:
@@ -59,19 +63,23 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
-                prior_other = any(s < r.sent and o == r.org for s, o, _ in timeline.get(r.person, []))
+                prior_other = any(s < r.sent and o == r.org for s, _, o, _ in timeline.get(r.person, []))
                 r.type = "role_changed" if prior_other or any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent]) else "joined"
             elif r.org:
                 r.type = "joined"
             else:
-                org = context_org(r.person, r.sent) or topic_org(r.sent)
+                # promoted, then left ("chose to leave months after being promoted"): the promotion
+                # was at the org held, not at the destination
+                leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
+                org = context_org(r.person, r.sent, held_only=leaving) or topic_org(r.sent)
                 if not org:
                     continue
                 elsewhere = any(a.person == r.person and a.org != org and not a.former and not _related(a.org, org)
                                 for a in affil_by_sent[r.sent])
                 r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
         elif r.type == "role_changed" and not r.org:
-            org = context_org(r.person, r.sent) or (
+            leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
+            org = context_org(r.person, r.sent, held_only=leaving) or (
                 topic_org(r.sent) if re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
@@ -130,6 +138,24 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     if still:
         claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
                                                                      for p, o, si in still))]
+    # the title a person takes on joining ("P will join B. P will become VP") is the join's,
+    # not a promotion: fold a role change that follows a join closely into it
+    joins = [c for c in claims if c.type == "joined"]
+    folded = []
+    for c in claims:
+        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up"):
+            j = next((x for x in joins if x.person == c.person and x.org == c.org and 0 <= c.sent - x.sent <= 2
+                      and (x.sent < c.sent or x.origin not in ("passive",))
+                      and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
+            if j is not None:
+                if not j.role and c.role:
+                    j.role = c.role
+                continue
+        folded.append(c)
+    claims = folded
+    # "O's head of sales, P, who was named its CEO": a new title, not a join
+    changed = {(c.person, c.org, c.sent) for c in claims if c.type == "role_changed"}
+    claims = [c for c in claims if not (c.type == "joined" and c.origin == "passive" and (c.person, c.org, c.sent) in changed)]
     # "P, previously a staff engineer at O, was promoted at O": a former title, not a departure
     promoted = {(c.person, c.org) for c in claims if c.type == "role_changed"}
     claims = [c for c in claims if not (c.type == "left" and c.origin == "former" and (c.person, c.org) in promoted)]

@@ -261,3 +261,23 @@ def test_pronoun_after_an_apposition_refers_to_the_named_person():
              "a principal engineer who built its training stack, said on Tuesday that he had joined Mistral.")
     assert ("joined", "Ivan Petrov", "Mistral") in k
     assert ("joined", "Ana Lobo", "Mistral") not in k
+
+
+def test_title_taken_on_joining_is_not_a_promotion():
+    k = keys("Vireo Labs's co-founders, chief executive Lev Aron and chief scientist Mia Holt, will join Microsoft next month. "
+             "Aron will become a corporate vice president; Holt will join as a partner research manager.")
+    assert ("joined", "Lev Aron", "Microsoft") in k
+    assert ("role_changed", "Lev Aron", "Microsoft") not in k
+    assert ("role_changed", "Lev Aron", "Vireo Labs") not in k
+
+
+def test_promotion_mentioned_with_a_departure_is_at_the_org_left():
+    k = keys("Rob Lane, the head of research at Cohere, has left for Mistral. Lane chose to leave just "
+             "seven months after being promoted to vice president of research.")
+    assert ("role_changed", "Rob Lane", "Mistral") not in k
+
+
+def test_named_chief_executive_in_a_relative_clause_is_a_new_title():
+    k = keys("Vireo Labs will continue under its head of sales, Kim Ode, who was named the company's chief executive.")
+    assert ("role_changed", "Kim Ode", "Vireo Labs") in k
+    assert ("joined", "Kim Ode", "Vireo Labs") not in k
