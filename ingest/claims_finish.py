@@ -74,6 +74,13 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 org = context_org(r.person, r.sent, held_only=leaving) or topic_org(r.sent)
                 if not org:
                     continue
+                # named to the title the person already holds at that org ("the Instacart chief
+                # executive, was named CEO of Applications"): the title is at the article's org
+                held_same = [a for a in affil_by_sent[r.sent] if a.person == r.person and a.org == org and not a.former
+                             and _title(a.role) and _title(a.role) == _title(r.role)]
+                topic = topic_org(r.sent)
+                if held_same and topic and topic != org:
+                    org = topic
                 elsewhere = any(a.person == r.person and a.org != org and not a.former and not _related(a.org, org)
                                 for a in affil_by_sent[r.sent])
                 r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
@@ -253,6 +260,21 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
                 ri = reporting_date_index(infos[prv].marked)
                 if ri is not None:
                     c.date = ent_date(prv, ri)
+
+
+_TITLES = (("ceo", r"\b(?:ceo|chief\s+executive)\b"), ("cto", r"\b(?:cto|chief\s+technology)\b"),
+           ("cfo", r"\b(?:cfo|chief\s+financial)\b"), ("coo", r"\b(?:coo|chief\s+operating)\b"),
+           ("president", r"\bpresident\b(?<!vice\spresident)"), ("chair", r"\bchair"))
+
+
+def _title(role: str | None) -> str | None:
+    """The top title a role string names (CEO, CTO, ...), for telling a new title from the same one."""
+    if not role:
+        return None
+    low = role.lower()
+    if "vice president" in low:
+        return None
+    return next((k for k, pat in _TITLES if re.search(pat, low)), None)
 
 
 def _related(a: str, b: str) -> bool:

@@ -143,12 +143,13 @@ def _clean_role(role: str | None) -> str | None:
         return None
     r = role.replace("’", "'")
     r = re.sub(r"«[A-Z]\d+»('s)?", "", r)
-    r = re.split(r"\s+(?:and\s+(?:a|an|one|the|also)|who|which|where|that|after|before|since|"
+    r = re.split(r"\s+(?:and\s+(?:a|an|one|the|also|put|was|is|has|had|led|ran|runs|leads|will|took|became|moved|left|"
+                 r"joined|then|later|now|helped|oversaw|oversees|built|spent|worked)|who|which|where|that|after|before|since|as\s+(?:its|their|the)\b|"
                  r"because|when|while|to\s+(?!the\s+ceo)|in\s+order|starting|effective|following|"
                  r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"
                  r"wednesday|thursday|friday|saturday|sunday))\b", r, maxsplit=1, flags=re.I)[0]
     r = re.sub(r"^(?:\s*(?:the|a|an|its|their|his|her|our|new|newly|now|then|current|currently|also|as|"
-               r"one\s+of\s+the|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
+               r"one\s+of\s+the|another|fellow|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)
     r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
     r = _WS.sub(" ", r).strip(" ,;:.!?-–—()\"'")

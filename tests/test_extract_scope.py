@@ -281,3 +281,17 @@ def test_named_chief_executive_in_a_relative_clause_is_a_new_title():
     k = keys("Vireo Labs will continue under its head of sales, Kim Ode, who was named the company's chief executive.")
     assert ("role_changed", "Kim Ode", "Vireo Labs") in k
     assert ("joined", "Kim Ode", "Vireo Labs") not in k
+
+
+def test_role_string_stops_at_a_second_verb_phrase():
+    f = facts("Ravi Anand joined Cohere in 2023. By September 2025 he had been promoted to VP of Research "
+              "and put in charge of post-training.")
+    assert f[("role_changed", "Ravi Anand", "Cohere")].role == "VP of Research"
+
+
+def test_named_to_the_same_title_elsewhere_is_a_join_at_the_article_org():
+    text = ("Northwind AI has reshuffled its leadership.\n\n"
+            "- Kai Holm, the Instacart chief executive, was named CEO of Applications last month.\n")
+    k = keys(text)
+    assert ("role_changed", "Kai Holm", "Instacart") not in k
+    assert ("joined", "Kai Holm", "Northwind AI") in k
