@@ -266,7 +266,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[t.end():t.end() + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined
@@ -283,6 +283,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
             cands = [a for a in info.affils if a.person == key and not a.former]
+            rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
+            if org_idx is None and not cands and rep:
+                org_idx = rep.group(1)   # "O said P would step down": a departure from O
             if org_idx is not None:
                 conf = 0.8
             elif cands:
@@ -384,6 +387,23 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if typ == "joined":
             for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
                 emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
+
+    # --- org lets person go: "O has parted ways with P", "P was among those laid off by O"
+    if "ways" in s or "among" in s or "fired" in s or "dismissed" in s or "ousted" in s:
+        for m in re.finditer(r"«O(\d+)»\s+(?:has\s+|have\s+|had\s+)?(?:parted\s+ways\s+with|fired|dismissed|ousted|sacked)\s+"
+                             rf"(?:(?:its|their|the|former|{ROLE_WORD})\s+){{0,5}}«P(\d+)»", s, re.I):
+            prefix = _clause_prefix(s, m.start())
+            if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+                continue
+            emit("left", [(pkey(m.group(2)), False)], m.group(1), None,
+                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, True, "let-go")
+        for m in re.finditer(r"«([PQ])(\d+)»\s+(?:was|were|is|are)\s+among\s+(?:those|the\s+\w+|\w+)\s+(?:\w+\s+)?"
+                             r"(?:laid\s+off|let\s+go|cut|fired|dismissed)\s+(?:by|at|from)\s+«O(\d+)»", s, re.I):
+            prefix = _clause_prefix(s, m.start())
+            if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+                continue
+            emit("left", [(pkey(m.group(2)), m.group(1) == "Q")], m.group(3), None,
+                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, False, "let-go")
 
     # --- passive hires: "P was hired by O", "P was tapped to lead O's X"
     for t in PASSIVE_HIRE.finditer(s):

@@ -166,6 +166,9 @@ _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|schedule
                          r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,60}$", re.I)
 
 
+_WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
+
+
 def _future_context(m: re.Match[str]) -> bool:
     """The clause before a year-less date speaks of the future ("will join ... in April")."""
     return bool(_FUTURE_CUE.search(m.string[max(0, m.start() - 90):m.start()]))
@@ -223,6 +226,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             y = pub.year
         elif _future_context(m) and pub_prec != "year":
             y = pub.year if mon >= pub.month else pub.year + 1   # "will join in April"
+        elif mon > pub.month and pub_prec != "year" and _WOULD.search(m.string[max(0, m.start() - 90):m.start()]):
+            y = pub.year   # "said she would step down in June" (reported in April)
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         return mk(f"{y:04d}-{mon:02d}", "month", True)

@@ -295,3 +295,22 @@ def test_named_to_the_same_title_elsewhere_is_a_join_at_the_article_org():
     k = keys(text)
     assert ("role_changed", "Kai Holm", "Instacart") not in k
     assert ("joined", "Kai Holm", "Northwind AI") in k
+
+
+def test_org_parted_ways_with_person():
+    assert ("left", "Lena Fox", "Cohere") in keys("Cohere has parted ways with Lena Fox, its head of sales.")
+    assert ("left", "Lena Fox", "Cohere") not in keys("Cohere has not parted ways with Lena Fox.")
+
+
+def test_among_those_laid_off():
+    assert ("left", "Jo Park", "Cohere") in keys("Jo Park was among those laid off by Cohere.")
+
+
+def test_would_leave_at_the_end_of_the_month():
+    k = keys("Lena Fox, a long-time engineer at Cohere, said she would leave at the end of the month.")
+    assert ("left", "Lena Fox", "Cohere") in k
+
+
+def test_org_said_person_would_step_down_in_a_later_month():
+    f = facts("Cohere said Lena Fox would step down at its annual meeting in June.", published="2025-04-10")
+    assert f[("left", "Lena Fox", "Cohere")].date == "2025-06"
