@@ -219,6 +219,10 @@ def _appositions(info: SentInfo) -> None:
         simple = s
     # "P, who VERB..." relative clauses are removed above; "P's" stays
     simple = _WS.sub(" ", simple)
+    # "P (now) leads the safety team at O": a current post at O
+    for m in re.finditer(r"«P(\d+)»\s*,?\s+(?:now\s+|currently\s+|still\s+)?(?:leads|runs|heads|manages|oversees|directs|co-leads)\s+"
+                         r"(?:the\s+|its\s+|a\s+|an\s+)?[^,.;«]{2,50}?\s+(?:at|for|in)\s+«O(\d+)»", simple, re.I):
+        add(m.group(1), m.group(2), None, "", 0.7)
     # "P remains on O's board"; "O is led by P and (by) P2"
     for m in re.finditer(r"«P(\d+)»\s+(?:still\s+)?(?:remains|stays|sits|serves|is\s+still)\s+on\s+«O(\d+)»'s\s+board\b", simple, re.I):
         add(m.group(1), m.group(2), "board member", "board member", 0.75)

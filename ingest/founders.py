@@ -20,8 +20,12 @@ _BY = re.compile(r"\b(?:co-?)?founded\s+(?:(?:in|on)\s+«D\d+»\s+|«D\d+»\s+|(
                  r"(?:earlier|later)\s+(?:this|that)\s+(?:month|year)\s+)?by\b", re.I)
 _WITH = re.compile(r"«[PQ](\d+)»\s+(?:co-?founded|founded|started|launched)\s+(?:the\s+|a\s+)?«O(\d+)»(?:\s+(?:in|on)\s+«D\d+»)?\s+with\b", re.I)
 _ARE = re.compile(r"\b(?:the|its|their)\s+(?:co-?)?founders\s+(?:are|were|include|included)\b|«O(\d+)»'s\s+(?:co-?)?founders\s+(?:are|were|include|included)\b", re.I)
-_SEP_BEFORE = re.compile(r"(?:\bby|,|;|:|\band|\bwith|\bare|\bwere|\binclude[sd]?)\s+(?:(?:[\w'’-]+|«O\d+»)\s+){0,4}$", re.I)
+_SEP_BEFORE = re.compile(r"(?:\bby|,|;|:|\band|\bwith|\bare|\bwere|\binclude[sd]?|\bincluding|\bnamely)\s+(?:(?:[\w'’-]+|«O\d+»)\s+){0,4}$", re.I)
 _NOT_FOUNDER = re.compile(r"\b(?:with|alongside|under|than|by\s+then|joined|hired|later|whom|who)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_TEAM_HIRE = re.compile(
+    r"«O(\d+)»\s+(?:said\s+(?:it\s+)?(?:had\s+|has\s+)?|has\s+|had\s+|have\s+|will\s+)?(?:hired|hires|hire|acqui-?hired|brought\s+(?:on|in)|is\s+hiring|poached)\s+"
+    r"(?:the|its|all\s+(?:three|two|four)|both|two|three)?\s*(?:co-?)?founders\s+(?:of\s+[^«.;]{0,40}«O(\d+)»)?[^.;«]{0,60}?"
+    r"(\bincluding|:|\bnamely)\s+", re.I)
 _FOUNDED_OBJ = re.compile(r"\b(?:co-?)?found(?:ed|s|ing)?\s+(?:the\s+|a\s+)?«O(\d+)»", re.I)
 
 
@@ -81,6 +85,12 @@ def founders(info: SentInfo, si: int, out: list[Raw], prev: list[SentInfo]) -> N
         people = _listed(s[t.end():])
         if people:
             emit(people, ents[int(t.group(2))].key, date_in(t.group(0)), extra=1)
+    for t in _TEAM_HIRE.finditer(s):
+        # an acqui-hire: "O hired the founders of O2, including chief executive P and CTO P2"
+        for x in _listed(s[t.start(3):]):
+            k = ents[int(x)].key
+            out.append(Raw("joined", k, ents[int(t.group(1))].key, None, date_in(s[t.end():]), si,
+                           info.sent.text, 0.75, False, None, "team-hire"))
     for t in _ARE.finditer(s):
         org = ents[int(t.group(1))].key if t.group(1) else None
         if org is None:

@@ -314,3 +314,34 @@ def test_would_leave_at_the_end_of_the_month():
 def test_org_said_person_would_step_down_in_a_later_month():
     f = facts("Cohere said Lena Fox would step down at its annual meeting in June.", published="2025-04-10")
     assert f[("left", "Lena Fox", "Cohere")].date == "2025-06"
+
+
+def test_set_to_become_is_an_announced_move():
+    f = facts("Omar Diaz is set to become chief executive of Cohere on January 1.", published="2025-11-20")
+    assert f[("joined", "Omar Diaz", "Cohere")].date == "2026-01-01"
+
+
+def test_will_take_over_as():
+    assert ("role_changed", "Omar Diaz", "Cohere") in keys(
+        "Omar Diaz joined Cohere in 2021. Omar Diaz will take over as chief executive of Cohere next month.")
+
+
+def test_after_a_multi_year_stint_is_a_departure():
+    k = keys("Omar Diaz returned to Google in 2024 after a three-year stint at Cohere.")
+    assert ("left", "Omar Diaz", "Cohere") in k
+
+
+def test_now_leads_a_team_at_org():
+    k = keys("Omar Diaz, a former OpenAI researcher, now leads the safety team at Anthropic.")
+    assert ("held_role", "Omar Diaz", "Anthropic") in k
+
+
+def test_first_person_start_at():
+    k = keys("Today is my last day at Google. Next week I start at Anthropic.", title="Omar Diaz: personal news")
+    assert {("left", "Omar Diaz", "Google"), ("joined", "Omar Diaz", "Anthropic")} <= k
+
+
+def test_acquihire_of_founders_including():
+    k = keys("Amazon said it had hired the founders of Adept, including chief executive Lena Fox and "
+             "chief scientist Omar Diaz, and licensed its technology.")
+    assert {("joined", "Lena Fox", "Amazon"), ("joined", "Omar Diaz", "Amazon")} <= k
