@@ -37,3 +37,42 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         via = m.group(1) == "Q"
         out.append(Raw("joined", person, org, None, d1, si, text, 0.7 - (0.1 if via else 0), False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, text, 0.7 - (0.1 if via else 0), False, None, "span"))
+
+
+_PRIOR_POST = re.compile(
+    r"(?:^|[.;:]\s+|,\s+and\s+)(?:previously|before\s+that|prior\s+to\s+that|earlier(?:\s+in\s+(?:his|her|their)\s+career)?|formerly|"
+    r"before\s+joining\s+«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,\s*«([PQ])(\d+)»\s+"
+    r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
+_CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
+_SPENT_THEN = re.compile(
+    r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
+    r"\s+(?:[^.;«]{0,30}\s)?before\s+(?:joining|moving\s+to|leaving\s+for|heading\s+to|going\s+to)\s+(?:the\s+)?«O(\d+)»", re.I)
+
+
+def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """Bio and profile shapes: "Previously, she led research at O" and "Before joining B, P spent
+    five years at A" (departures from A, undated); "P began her career at O" (a join);
+    "P ..., then spent four years at A before joining B" (left A)."""
+    s = info.simple or info.marked
+    if "«O" not in s:
+        return
+    low = s.lower()
+    text = info.sent.text
+
+    def emit(typ: str, m: re.Match[str], oi: int, origin: str, date=None) -> None:
+        person = info.ents[int(m.group(2))].key
+        out.append(Raw(typ, person, info.ents[int(m.group(oi))].key, None, date, si, text,
+                       0.65 - (0.1 if m.group(1) == "Q" else 0), False, None, origin))
+
+    if any(w in low for w in ("previously", "before", "prior", "earlier", "formerly")):
+        for m in _PRIOR_POST.finditer(s):
+            emit("left", m, 3, "prior-post")
+    if "career" in low:
+        for m in _CAREER_START.finditer(s):
+            emit("joined", m, 3, "career-start")
+    if "before" in low:
+        for m in _SPENT_THEN.finditer(s):
+            # left A when joining B: the join's date ("before joining B in 2021")
+            dm = re.match(r"\s+(?:in|on)\s+«D(\d+)»", s[m.end():])
+            d = info.ents[int(dm.group(1))].date if dm else None
+            emit("left", m, 3, "spent-before", d if d is not None and d.date else None)

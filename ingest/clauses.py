@@ -130,7 +130,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
-_SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained)\b[^;:]*\b(?:before|until)\s+$", re.I)
+_SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained|began|started)\b[^;:]*\b(?:before|until)\s+$", re.I)
 
 
 def _chain(pattern: str, text: str) -> list[str]:
@@ -181,7 +181,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None:
             continue
-        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
             # another org between subject and verb: only "left A to join B" shapes
             if not re.search(r"(?:leav\w*|left|quit\w*|depart\w*|exit\w*|resign\w*)\b[^«]{0,20}«O\d+»(?:'s[^«,.;]{0,40})?\s*,?\s*(?:in\s+order\s+)?(?:to|and(?:\s+(?:is|are|was|were|has|have|had|will\s+be|now))?|for)?\s*$", gap, re.I):
                 continue
@@ -230,7 +230,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         word = t.group(0).lower()
         before = s[max(0, t.start() - 12):t.start()].lower()
         after = s[t.end():t.end() + 20].lower()
-        if word.startswith("left") and (re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", before)
+        if word.startswith("left") and " " not in word and (re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", before)
                                          and not re.match(r"\s*«o", after) or
                                          re.search(r"\b(?:has|have|had)\s+$", before)
                                          and not re.match(r"\s*(?:«o|for\s|to\s|the\s+(?:company|firm|lab|startup)|[.,;]|$)", after)):
@@ -308,7 +308,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+become|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())

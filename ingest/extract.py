@@ -36,7 +36,7 @@ from .coref import PersonRegistry, surname_pattern
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans
+from .careers import career_spans, prior_posts
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import _is_correction
@@ -102,6 +102,7 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
             _triggers(info, si, raws, registry)
             founders(info, si, raws, infos[max(0, si - 2):si])
             career_spans(info, si, raws)
+            prior_posts(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
             _stative_there(info, si, raws, group_pred)

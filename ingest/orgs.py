@@ -202,6 +202,10 @@ def _descriptions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         canon = table.get("\0" + prod.casefold()) if prod else table.get(m.group("d").casefold().replace("’", "'"))
         if canon is None:
             continue
+        if re.match(r"[A-Z][\w-]+['’]s\s", text[a:b]):
+            fm = re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, a - 20):a])
+            if fm:
+                a -= len(fm.group(0))   # "Elon Musk's AI startup": the first name belongs to it
         out = [o for o in out if not (a <= o.start and o.end <= b)]
         out.append(OrgMention(a, b, employer_of(canon), text[a:b], None, True))
     out.sort(key=lambda o: o.start)

@@ -345,3 +345,24 @@ def test_acquihire_of_founders_including():
     k = keys("Amazon said it had hired the founders of Adept, including chief executive Lena Fox and "
              "chief scientist Omar Diaz, and licensed its technology.")
     assert {("joined", "Lena Fox", "Amazon"), ("joined", "Omar Diaz", "Amazon")} <= k
+
+
+def test_career_history_in_one_sentence():
+    k = keys("Jane Roe began her career at IBM, then spent four years at Google before joining Cohere in 2021.")
+    assert {("joined", "Jane Roe", "IBM"), ("left", "Jane Roe", "Google"), ("joined", "Jane Roe", "Cohere")} <= k
+
+
+def test_bio_previously_is_a_past_post():
+    k = keys("Jane Roe is Chief Scientist at Cohere. Previously, she led research at Google.")
+    assert ("left", "Jane Roe", "Google") in k
+    assert ("left", "Jane Roe", "Nvidia") in keys("Jane Roe joined Cohere in 2022. Prior to Cohere, Jane Roe worked at Nvidia.")
+
+
+def test_possessive_description_with_first_name():
+    assert ("joined", "Jane Roe", "xAI") in keys("Jane Roe has joined Elon Musk's AI startup as head of safety.")
+
+
+def test_left_since_joined_and_left_her_role_and_out_as():
+    assert ("joined", "Jane Roe", "Mistral") in keys("Jane Roe quietly left Cohere earlier this year and has since joined Mistral.")
+    assert ("left", "Jane Roe", "Cohere") in keys("Jane Roe has left her role as CTO at Cohere.")
+    assert ("left", "Jane Roe", "Cohere") in keys("Jane Roe is out as chief executive of Cohere.")
