@@ -73,6 +73,6 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     if "before" in low:
         for m in _SPENT_THEN.finditer(s):
             # left A when joining B: the join's date ("before joining B in 2021")
-            dm = re.match(r"\s+(?:in|on)\s+«D(\d+)»", s[m.end():])
+            dm = re.match(r"(?:\s+(?:in|on))?\s+«D(\d+)»", s[m.end():])
             d = info.ents[int(dm.group(1))].date if dm else None
             emit("left", m, 3, "spent-before", d if d is not None and d.date else None)

@@ -54,12 +54,18 @@ def first_person_referents(infos: list[SentInfo], has_title: bool) -> list[str |
     author = _author(infos, has_title)
     out: list[str | None] = []
     turn: dict[int, str | None] = {}
+    # an interview's "A:" turns are the interviewee's: the first person the article names
+    interviewee = None
+    if any(re.match(r"^\W{0,3}(?:Q|Question)\s*:", i.sent.text) for i in infos):
+        interviewee = next((person_key(n.text) for i in infos[:4] for n in i.names[:1]), None)
     for i, info in enumerate(infos):
         text = info.sent.text
         ref = author
         if i > 0 or not has_title:
             m = _LABEL.match(text)
-            if m and len(m.group(1).split()) <= 4 and all(w[:1].isupper() for w in m.group(1).split()):
+            if m and m.group(1).strip() in ("A", "Answer") and interviewee:
+                turn[info.sent.paragraph] = interviewee
+            elif m and len(m.group(1).split()) <= 4 and all(w[:1].isupper() for w in m.group(1).split()):
                 turn[info.sent.paragraph] = _name_at(info, 0) if info.names and info.names[0].end <= m.end(1) + 1 else None
         if info.sent.paragraph in turn:
             ref = turn[info.sent.paragraph]

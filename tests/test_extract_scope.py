@@ -366,3 +366,9 @@ def test_left_since_joined_and_left_her_role_and_out_as():
     assert ("joined", "Jane Roe", "Mistral") in keys("Jane Roe quietly left Cohere earlier this year and has since joined Mistral.")
     assert ("left", "Jane Roe", "Cohere") in keys("Jane Roe has left her role as CTO at Cohere.")
     assert ("left", "Jane Roe", "Cohere") in keys("Jane Roe is out as chief executive of Cohere.")
+
+
+def test_interview_answers_are_the_interviewee():
+    text = ("Rosa Lind became head of research at Cohere in March.\n\n"
+            "Q: Why Cohere?\n\nA: Because the work matters. I left Nvidia in February after six years.\n")
+    assert ("left", "Rosa Lind", "Nvidia") in keys(text, title="Q&A: Cohere's new research chief")
