@@ -130,6 +130,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+_WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
 _SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained|began|started)\b[^;:]*\b(?:before|until)\s+$", re.I)
 
 
@@ -357,6 +358,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
     # --- org hires person: "O hired P", "O appointed former X P to its board"
     for t in HIRE_TRIG.finditer(s):
         subj, gap, sabs = _subject_left(s, t.start(), kinds="O", max_gap=70)
+        if subj is None and info.ctx_org is not None and _WE_SUBJ.search(s[max(0, t.start() - 40):t.start()]):
+            # "We have also promoted P" in a company's call, release or post: the article's org
+            subj, gap, sabs = re.match(r"«(O)(\d+)»", f"«O{info.ctx_org}»"), "", t.start()
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):

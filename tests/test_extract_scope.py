@@ -372,3 +372,10 @@ def test_interview_answers_are_the_interviewee():
     text = ("Rosa Lind became head of research at Cohere in March.\n\n"
             "Q: Why Cohere?\n\nA: Because the work matters. I left Nvidia in February after six years.\n")
     assert ("left", "Rosa Lind", "Nvidia") in keys(text, title="Q&A: Cohere's new research chief")
+
+
+def test_we_promoted_in_a_company_call_is_the_company():
+    text = ("Operator: Welcome to the Vireo Labs results call.\n\n"
+            "Ana Ruiz - Chief Executive, Vireo Labs: Thank you. We have also promoted Tom Hale, who led our "
+            "inference platform, to chief technology officer, effective this month.\n")
+    assert ("role_changed", "Tom Hale", "Vireo Labs") in keys(text, title="Vireo Labs Q3 2025 earnings call")
