@@ -219,6 +219,12 @@ def _appositions(info: SentInfo) -> None:
         simple = s
     # "P, who VERB..." relative clauses are removed above; "P's" stays
     simple = _WS.sub(" ", simple)
+    # a transcript label with a title and no org ("P - Head of Investor Relations: ..."): the
+    # speaker is at the org the transcript is about
+    lm = re.match(r"^\W{0,3}«P(\d+)»\s*(?:,|\()\s*([^:«()]{2,60}?)\s*\)?\s*:\s", s)
+    if lm and info.ctx_org is not None and ROLE_HEAD.search(lm.group(2)) and \
+            not any(a.person == ents[int(lm.group(1))].key for a in affs):
+        add(lm.group(1), info.ctx_org, lm.group(2), lm.group(2), 0.6)
     # "P (now) leads the safety team at O": a current post at O
     for m in re.finditer(r"«P(\d+)»\s*,?\s+(?:now\s+|currently\s+|still\s+)?(?:leads|runs|heads|manages|oversees|directs|co-leads)\s+"
                          r"(?:the\s+|its\s+|a\s+|an\s+)?[^,.;«]{2,50}?\s+(?:at|for|in)\s+«O(\d+)»", simple, re.I):

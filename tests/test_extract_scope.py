@@ -379,3 +379,9 @@ def test_we_promoted_in_a_company_call_is_the_company():
             "Ana Ruiz - Chief Executive, Vireo Labs: Thank you. We have also promoted Tom Hale, who led our "
             "inference platform, to chief technology officer, effective this month.\n")
     assert ("role_changed", "Tom Hale", "Vireo Labs") in keys(text, title="Vireo Labs Q3 2025 earnings call")
+
+
+def test_transcript_label_with_title_only_is_at_the_topic_org():
+    text = ("Operator: Welcome to the Vireo Labs results call.\n\n"
+            "Carla Mendes - Head of Investor Relations: Thank you, operator.\n")
+    assert ("held_role", "Carla Mendes", "Vireo Labs") in keys(text, title="Vireo Labs Q3 2025 earnings call")
