@@ -29,7 +29,11 @@ ROLE_WORD = (r"(?:(?-i:[A-Z][\w&/.-]*)|of|and|the|for|&|in|on|ai|chief|head|lead
              r"professor|postdoc|co-lead|colead|longtime|veteran|top|star|computer|vision|robotics|"
              r"hardware|software|platform|applications|consumer|enterprise|business|growth|"
              r"communications|marketing|sales|finance|legal|people|hr|audio|video|image|agents?|"
-             r"frontier|multimodal|ceo|cto|cfo|coo|cso|cpo|cro|cmo|cio|gm)")
+             r"frontier|multimodal|ceo|cto|cfo|coo|cso|cpo|cro|cmo|cio|gm|technology|financial|operating|"
+             r"information|revenue|commercial|compliance|digital|risk|privacy|trust|human|resources|talent|"
+             r"ethics|responsible|corporate|innovation|analytics|experience|customer|success|partnerships|"
+             r"relations|investor|public|affairs|government|evaluations?|interpretability|devices?|search|"
+             r"speech|voice|language|research\s+engineer|open-source|open)")
 ROLE_PHRASE = rf"(?:{ROLE_WORD}(?:\s+|-)){{0,6}}?{ROLE_WORD}"
 
 NEG_SCOPE = re.compile(

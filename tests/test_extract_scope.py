@@ -385,3 +385,16 @@ def test_transcript_label_with_title_only_is_at_the_topic_org():
     text = ("Operator: Welcome to the Vireo Labs results call.\n\n"
             "Carla Mendes - Head of Investor Relations: Thank you, operator.\n")
     assert ("held_role", "Carla Mendes", "Vireo Labs") in keys(text, title="Vireo Labs Q3 2025 earnings call")
+
+
+def test_appointment_of_people_to_the_board():
+    k = keys("Cohere today announced the appointment of Dame Ann Lowe and Dr. Ravi Sen to its board of directors.")
+    assert {("joined", "Ann Lowe", "Cohere"), ("joined", "Ravi Sen", "Cohere")} <= k
+
+
+def test_c_suite_titles_with_domain_words():
+    k = keys("Ravi Sen is the former chief technology officer of Ericsson, which he left in 2023. "
+             "Ana Roy is the chief financial officer of Cohere.")
+    assert ("left", "Ravi Sen", "Ericsson") in k
+    assert ("left", "Ravi Sen", "Cohere") not in k
+    assert ("held_role", "Ana Roy", "Cohere") in k
