@@ -83,6 +83,8 @@ NOT_NAME = frozenset(
     Consider Meet Ask Look Welcome Congratulations Thanks Remember Imagine Note Take
     Frontline Post Pre Training Pretraining Non Anti Self Multi Anthropic OpenAI Google Meta Microsoft Apple Amazon Nvidia
     Investor Investors Relations Bank Banks Stable Diffusion Speakers Speaker Panel Panelists Moderator Host
+    Payments Insurance Insurer Financial Energy Media Pharma Pharmaceuticals Airlines Logistics Consulting
+    Solutions Services Health Healthcare Biotech Therapeutics Analytics Semiconductor Semiconductors Telecom
     Operator Keynote Transcript Agenda Session Audience
     """.split()
 )

@@ -398,3 +398,8 @@ def test_c_suite_titles_with_domain_words():
     assert ("left", "Ravi Sen", "Ericsson") in k
     assert ("left", "Ravi Sen", "Cohere") not in k
     assert ("held_role", "Ana Roy", "Cohere") in k
+
+
+def test_company_words_are_not_person_names():
+    k = keys("Cohere announced that Ada Obi, former chief financial officer of Nordvik Payments, has joined its board.")
+    assert not any(p == "Nordvik Payments" for _, p, _ in k)
