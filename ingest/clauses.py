@@ -130,6 +130,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+_OWN_SUBJECT = re.compile(r"\b(?:after|before|when|because|while|since|until|once|as|whom)\s+(?:the|a|an|its|his|her|their|our|another|one)\s+[^«,;]*$", re.I)
 _WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
 _SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained|began|started)\b[^;:]*\b(?:before|until)\s+$", re.I)
 
@@ -245,6 +246,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap):
             continue
+        if _OWN_SUBJECT.search(gap):
+            continue   # "P took over after the previous chief executive departed": another subject
         org_idx: str | None = None
         prefix = _clause_prefix(s, sabs)
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):

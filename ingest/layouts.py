@@ -85,12 +85,12 @@ def _tracker_line(m: re.Match[str]) -> str:
 
 
 # transcript speaker labels in capitals: "LARS ERIKSEN (Chief Scientist, Databricks): ..."
-_CAPS_LABEL = re.compile(r"^(\s*)([A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+(?:\s+[A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+){1,3})(?=\s*(?:\([^)\n]{0,80}\))?\s*:)", re.M)
+_CAPS_LABEL = re.compile(r"^(\s*)([A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+(?:\s+[A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ'’.-]+){0,3})(?=\s*(?:\([^)\n]{0,80}\))?\s*:)", re.M)
 
 
 def _title_case(m: re.Match[str]) -> str:
     words = m.group(2).split()
-    if any(len(w.strip(".")) <= 1 for w in words) and len(words) < 3:
+    if any(len(w.strip(".")) <= 1 for w in words) and len(words) < 3 or len(words) == 1 and len(words[0]) < 3:
         return m.group(0)
     return m.group(1) + " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in words)
 

@@ -32,14 +32,17 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
             if key:
                 spans.append(Ent("P", key, start=a, end=b))
                 taken.append((a, b))
-    orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     if shorts is not None:
         taken = [(e.start, e.end) for e in spans] + [(o.start, o.end) for o in orgs]
         for m in shorts[0].finditer(text):
             a, b = m.span(1)
+            full = shorts[1][m.group(1)]
+            if full.known and re.search(r"(?:^|[.!?:\"“]\s*)$", text[:a]):
+                continue   # sentence-initial short form of a gazetteer org: a common word ("Together, they")
             if all(b <= s0 or a >= e0 for s0, e0 in taken):
                 full = shorts[1][m.group(1)]
-                orgs.append(OrgMention(a, b, full.name, m.group(1), None, False))
+                orgs = orgs + [OrgMention(a, b, full.name, m.group(1), full.unit, full.known)]
+    orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
         spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
     taken = [(e.start, e.end) for e in spans]

@@ -346,7 +346,13 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
         if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper():
             continue
         full = f"{w} {m.group(2)}"
-        if known_orgs(full) or known_orgs(w):
+        if known_orgs(w):
+            continue
+        kn = known_orgs(full)
+        if kn:
+            # a gazetteer org whose short form is a common word ("Together AI" ... "Together")
+            if len(kn) == 1 and kn[0].start == 0 and kn[0].end == len(full):
+                table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
             continue
         table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
     if not table:

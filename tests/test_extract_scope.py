@@ -403,3 +403,16 @@ def test_c_suite_titles_with_domain_words():
 def test_company_words_are_not_person_names():
     k = keys("Cohere announced that Ada Obi, former chief financial officer of Nordvik Payments, has joined its board.")
     assert not any(p == "Nordvik Payments" for _, p, _ in k)
+
+
+def test_surname_speaker_label_and_short_name_of_a_known_org():
+    text = ("HOST: My guest today is Ines Moura, chief scientist at Together AI.\n\n"
+            "MOURA: Thanks. I joined Together in January, after eight years at IBM.\n")
+    k = keys(text, title="Episode 12: Ines Moura on open models")
+    assert ("joined", "Ines Moura", "Together AI") in k
+
+
+def test_subordinate_clause_subject_is_not_the_leaver():
+    k = keys("Gil Ross, who took over on an interim basis after the previous chief executive departed, "
+             "is credited with stabilising Cohere's finances.")
+    assert ("left", "Gil Ross", "Cohere") not in k
