@@ -30,8 +30,8 @@ def test_shared_seed_articles() -> None:
 def test_development_corpus_floors() -> None:
     gold = REPO / "tests" / "corpus" / "gold.json"
     r = run(gold, REPO / "tests" / "corpus" / "articles")
-    assert r["moves"]["f1"] >= 0.92
-    assert r["held_role"]["f1"] >= 0.89
+    assert r["moves"]["f1"] >= 0.93
+    assert r["held_role"]["f1"] >= 0.91
     assert r["rosters"]["accuracy"] >= 0.89
     # every duplicate pair in the gold is found (whichever copy is read first), and no other
     pairs = {frozenset(p[:2]) for p in json.loads(gold.read_text(encoding="utf-8"))["duplicates"]}
@@ -41,7 +41,7 @@ def test_development_corpus_floors() -> None:
 
 def test_bundled_seeds_floors() -> None:
     r = run(REPO / "seeds" / "gold.json", REPO / "seeds")
-    assert r["moves"]["f1"] >= 0.89
+    assert r["moves"]["f1"] >= 0.92
     assert r["held_role"]["f1"] >= 0.84
     assert r["rosters"]["accuracy"] >= 0.86
 
@@ -49,6 +49,7 @@ def test_bundled_seeds_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus2" / "gold.json").exists(), reason="tests/corpus2 not present")
 def test_second_development_corpus_floors() -> None:
     r = run(REPO / "tests" / "corpus2" / "gold.json", REPO / "tests" / "corpus2" / "articles")
-    assert r["moves"]["f1"] >= 0.82
-    assert r["held_role"]["f1"] >= 0.80
+    assert r["moves"]["f1"] >= 0.87
+    assert r["held_role"]["f1"] >= 0.82
+    assert r["rosters"]["accuracy"] >= 0.85
     assert r["not_facts_emitted"] == [] if isinstance(r["not_facts_emitted"], list) else r["not_facts_emitted"] == 0
