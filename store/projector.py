@@ -23,6 +23,9 @@ from store.membership import FactView, Segment, segments
 from store.schema import PROJECTION_TABLES
 
 CHECKPOINT = "main"
+# Facts kept in memory across pages of one catch-up; past this the caches start afresh, so a
+# rebuild of any size stays within a few hundred MB.
+CACHE_FACTS = 400_000
 
 
 norm_name = name_key
@@ -104,6 +107,16 @@ class _Run:
         self._db_facts: dict[str, tuple | None] = {}
         self._db_person_facts: dict[str, list[tuple]] = {}
         self._db_open_rows: dict[str, list[tuple]] = {}
+
+    def next_page(self, conn: Connection) -> None:
+        """Carry the caches into the next page's transaction, dropping only what was written.
+        Valid while no other projector ran in between (the caller checks the checkpoint)."""
+        self.conn = conn
+        self.new_facts, self.dirty_facts = set(), set()
+        self.new_rows, self.closed_rows, self.sources = {}, {}, []
+        self.new_entities, self.dirty_entities = {}, set()
+        self.aliases, self.alias_overrides, self.pending = {}, {}, set()
+        self._db_entities, self._db_facts, self._db_person_facts, self._db_open_rows = {}, {}, {}, {}
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, kind: str, eid: str) -> tuple[str, str | None, int | None] | None:
@@ -462,6 +475,8 @@ def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], 
     """Apply every event after the checkpoint; returns how many were applied. Safe to call
     from several processes: the write lock serializes them and each re-reads the checkpoint."""
     applied = 0
+    run: _Run | None = None
+    flushed = -1
     while True:
         with store.write() as conn:
             if conn.dialect.name == "postgresql":
@@ -470,7 +485,10 @@ def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], 
             last, _, _ = log.head(conn)
             if last <= start:
                 return applied
-            run = _Run(conn)
+            if run is not None and start == flushed and len(run.facts) < CACHE_FACTS:
+                run.next_page(conn)  # nobody else projected since our last page: caches hold
+            else:
+                run = _Run(conn)
             pos = start
             events = list(log.read(conn, after=start, upto=min(last, start + page)))
             if events and events[-1].position < last:  # end the page at a transaction's end
@@ -485,6 +503,7 @@ def catch_up(store: Store, *, page: int = 20000, progress: Callable[[int, int], 
             run.settle(pos)
             run.flush(pos)
             applied += pos - start
+        flushed = pos
         if progress:
             progress(pos, last)
 
