@@ -8,6 +8,7 @@ import re
 from .coref import PersonRegistry
 from .dates import DateMention, offset_expression
 from .extract_types import Ent, Raw, SentInfo
+from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_TRIG,
                       PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, _clause_end, _clause_prefix, _clean_role, _neg)
 from .timeline import reporting_date_index
@@ -395,53 +396,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
                 emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
 
-    # --- nominal appointments: "O announced the appointment of P and P2 to its board",
-    # "the hiring of P as chief scientist"
-    if " of " in s and any(w in s for w in ("ppointment", "hiring", "election", "addition", "naming")):
-        for m in re.finditer(r"\b(?:appointment|appointments|hiring|election|addition|naming)\s+of\s+(?=(?:[\w.]+\s+){0,2}«P)", s, re.I):
-            prefix = _clause_prefix(s, m.start())
-            if _neg(prefix[-60:], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
-                continue
-            seg = s[m.end():m.end() + 160]
-            people = _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?(?:(?:Dame|Sir|Dr\.?|Prof\.?|Professor|Mr\.?|Ms\.?|Mrs\.?)\s+)?«P(\d+)»", seg)
-            if not people:
-                continue
-            pm = None
-            for pm in re.finditer(r"«P\d+»", seg):
-                pass
-            after = seg[pm.end():] if pm else ""
-            bm = re.match(r"\s+(?:to|as)\s+(?:(?:its|the|their)\s+|«O(\d+)»'s\s+)?(board(?:\s+of\s+directors)?|[^,.;«()]{2,60})", after, re.I)
-            if not bm:
-                continue
-            org_idx = bm.group(1)
-            if org_idx is None:
-                before = [x.group(1) for x in re.finditer(r"«O(\d+)»", s[:m.start()])]
-                org_idx = before[0] if before else info.ctx_org
-            if org_idx is None:
-                continue
-            board = bm.group(2).lower().startswith("board")
-            role = "board member" if board else _clean_role(bm.group(2))
-            if not board and role is None:
-                continue
-            date = _date_for(info, s, m.start(), m.start(), m.end())
-            emit("joined" if board else "role?", [(pkey(x), False) for x in people], org_idx, role, date, 0.8, True, "appointment-of")
-
-    # --- org lets person go: "O has parted ways with P", "P was among those laid off by O"
-    if "ways" in s or "among" in s or "fired" in s or "dismissed" in s or "ousted" in s:
-        for m in re.finditer(r"«O(\d+)»\s+(?:has\s+|have\s+|had\s+)?(?:parted\s+ways\s+with|fired|dismissed|ousted|sacked)\s+"
-                             rf"(?:(?:its|their|the|former|{ROLE_WORD})\s+){{0,5}}«P(\d+)»", s, re.I):
-            prefix = _clause_prefix(s, m.start())
-            if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
-                continue
-            emit("left", [(pkey(m.group(2)), False)], m.group(1), None,
-                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, True, "let-go")
-        for m in re.finditer(r"«([PQ])(\d+)»\s+(?:was|were|is|are)\s+among\s+(?:those|the\s+\w+|\w+)\s+(?:\w+\s+)?"
-                             r"(?:laid\s+off|let\s+go|cut|fired|dismissed)\s+(?:by|at|from)\s+«O(\d+)»", s, re.I):
-            prefix = _clause_prefix(s, m.start())
-            if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
-                continue
-            emit("left", [(pkey(m.group(2)), m.group(1) == "Q")], m.group(3), None,
-                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, False, "let-go")
+    org_actions(info, si, out, s, quote)
 
     # --- passive hires: "P was hired by O", "P was tapped to lead O's X"
     for t in PASSIVE_HIRE.finditer(s):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry, person_key
+from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry
 from .dates import find_dates
 from .extract_types import Ent, SentInfo
 from .orgs import OrgMention, unknown_orgs
