@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|until|by|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
-    ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
@@ -242,6 +242,11 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         if pub is None:
             return mk(None, "unknown", True)
         which, wd = m.group(1).lower(), WEEKDAYS[m.group(2).lower()]
+        if which in ("effective", "starting", "next", "from") or (which == "on" and _future_context(m)):
+            # "effective Monday", "will start on Monday": the coming one
+            ahead = (wd - pub.weekday()) % 7 or 7
+            d = pub + _dt.timedelta(days=ahead)
+            return mk(_fmt(d, _coarsest("day", pub_prec)), _coarsest("day", pub_prec), True, True)
         back = (pub.weekday() - wd) % 7
         if which == "last" and back == 0:
             back = 7

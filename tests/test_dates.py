@@ -71,3 +71,10 @@ def test_yearless_date_in_a_future_clause_is_the_next_one():
         "2026-03-02")}
     assert cs[("joined", "Cohere")] == "2026-04"
     assert cs[("left", "Nvidia")] == "2026-03-27"
+
+
+def test_effective_weekday_is_the_coming_one():
+    from ingest.extract import extract_claims
+    cs = {(c.type, c.org): c.date for c in extract_claims(
+        "", "Lise Dahl will join Cohere's research lab, effective Monday.", "2024-08-02")}
+    assert cs[("joined", "Cohere")] == "2024-08-05"
