@@ -171,7 +171,10 @@ _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 def _future_context(m: re.Match[str]) -> bool:
     """The clause before a year-less date speaks of the future ("will join ... in April")."""
-    return bool(_FUTURE_CUE.search(m.string[max(0, m.start() - 90):m.start()]))
+    before = m.string[max(0, m.start() - 90):m.start()]
+    if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
+        return False   # "..., the companies said on Monday": the time of the report
+    return bool(_FUTURE_CUE.search(before))
 
 
 def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str) -> DateMention | None:
