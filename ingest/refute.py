@@ -17,8 +17,10 @@ _ANAPHOR = r"(?:that|this|it|them|the\s+(?:report|reports|claim|claims|rumou?rs?
 DENIAL = re.compile(
     rf"\b(?:denied|denies|deny|disputed|disputes|rejected|rebutted|refuted|dismissed)\s+{_ANAPHOR}(?=\s*(?:[.,;:!]|$|in\b|on\b|at\b|to\b|via\b|through\b|publicly\b|outright\b|flatly\b|firmly\b))|"
     rf"\b{_ANAPHOR}\s+(?:is|was|are|were)\s+(?:not\s+(?:true|accurate|correct|the\s+case)|untrue|false|wrong|incorrect|inaccurate|baseless)\b|"
-    r"\b(?:would|could|did|do|does|will)\s*(?:not|n't)\s+(?:confirm|verify|count)\b|"
-    r"\b(?:declined|refused)\s+to\s+confirm\b|\b(?:not|never|un)\s*(?:been\s+)?confirmed\b|"
+    rf"\b(?:would|could|did|do|does|will)\s*(?:not|n't)\s+(?:confirm|verify)(?:\s+(?:{_ANAPHOR}|whether|the\s+(?:hire|departure|appointment|news)))?(?=\s*[.,;:!]|\s*$)|"
+    rf"\b(?:would|could|did|do|does|will)\s*(?:not|n't)\s+count\b|"
+    rf"\b(?:declined|refused)\s+to\s+confirm(?:\s+(?:{_ANAPHOR}|whether|the\s+(?:hire|departure|appointment|news)))?(?=\s*[.,;:!]|\s*$)|"
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+(?:been\s+)?confirmed\b|\bunconfirmed\b|"
     r"\bnever\s+happened\b|\bnot\s+(?:yet\s+)?(?:happen(?:ed|ing)|official)\b",
     re.I)
 _STAYED = re.compile(r"\b(?:stayed|stays|staying|remained|remains|remaining|still|instead|"

@@ -416,3 +416,8 @@ def test_subordinate_clause_subject_is_not_the_leaver():
     k = keys("Gil Ross, who took over on an interim basis after the previous chief executive departed, "
              "is credited with stabilising Cohere's finances.")
     assert ("left", "Gil Ross", "Cohere") not in k
+
+
+def test_declining_to_confirm_a_detail_does_not_refute_the_move():
+    assert ("joined", "Lena Fox", "OpenAI") in keys("Lena Fox joined OpenAI in 2020. OpenAI declined to confirm her title.")
+    assert ("joined", "Lena Fox", "OpenAI") not in keys("Reports say Lena Fox joined OpenAI. OpenAI declined to confirm.")
