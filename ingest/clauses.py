@@ -210,6 +210,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]):
             continue
         role = _role_after(s, t.end() + obj.end())
+        if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
+            role = "board member"   # "joined its board (of directors)"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
         who = persons_with_coord(s, subj, sabs)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8

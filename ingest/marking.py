@@ -62,6 +62,7 @@ _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEF
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
+_PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
 
@@ -122,7 +123,13 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                 prev_orgs = [e for e in ents + extra if e.kind == "O" and e.end <= abs_start]
                 # "its" refers to the sentence's subject org, the first named; "the company"
                 # to the nearest one
-                ref = (prev_orgs[0] if w.lower() == "its" else prev_orgs[-1]) if prev_orgs else last_org
+                if w.lower() == "its" and prev_orgs:
+                    # the subject-like org: not a possessor ("OpenAI's rival") nor a preposition's object
+                    subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
+                                 and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
+                    ref = (subj_orgs or prev_orgs)[0]
+                else:
+                    ref = prev_orgs[-1] if prev_orgs else last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)

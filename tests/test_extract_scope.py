@@ -421,3 +421,15 @@ def test_subordinate_clause_subject_is_not_the_leaver():
 def test_declining_to_confirm_a_detail_does_not_refute_the_move():
     assert ("joined", "Lena Fox", "OpenAI") in keys("Lena Fox joined OpenAI in 2020. OpenAI declined to confirm her title.")
     assert ("joined", "Lena Fox", "OpenAI") not in keys("Reports say Lena Fox joined OpenAI. OpenAI declined to confirm.")
+
+
+def test_its_refers_to_the_subject_org_not_a_possessor():
+    k = keys("OpenAI's rival Anthropic said its chief scientist Jared Kaplan would step down.")
+    assert ("left", "Jared Kaplan", "Anthropic") in k
+    assert ("left", "Jared Kaplan", "OpenAI") not in k
+
+
+def test_board_seat_keeps_the_day_job():
+    f = facts("Cohere said on Monday that Rui Costa, a partner at Index Ventures, has joined its board of directors.")
+    assert f[("joined", "Rui Costa", "Cohere")].role == "board member"
+    assert ("left", "Rui Costa", "Index Ventures") not in f
