@@ -45,7 +45,7 @@ NEG_SCOPE = re.compile(
     r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
     r"imagine|suppose|supposedly|said\s+to\s+be|sources\s+say|near(?:ing)?\s+a\s+deal|approached|"
     r"courted|courting|pitched|recruiting\s+efforts?|tempt(?:ed)?|lure\s+attempt|"
-    r"candidates?|shortlist(?:ed)?|frontrunner|front-runner|contender|tipped|"
+    r"candidates?|shortlist(?:ed)?|frontrunner|front-runner|contender|tipped|linked|tied\s+to|eyeing|eyes|"
     r"n't|cannot|can't|won't|didn't|doesn't|isn't|wasn't|hasn't|haven't|hadn't|aren't|weren't)\b",
     re.I)
 FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)

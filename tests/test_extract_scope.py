@@ -433,3 +433,7 @@ def test_board_seat_keeps_the_day_job():
     f = facts("Cohere said on Monday that Rui Costa, a partner at Index Ventures, has joined its board of directors.")
     assert f[("joined", "Rui Costa", "Cohere")].role == "board member"
     assert ("left", "Rui Costa", "Index Ventures") not in f
+
+
+def test_linked_to_a_move_is_speculation():
+    assert keys("Lena Fox has been linked to a move to OpenAI.") == set()
