@@ -306,9 +306,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             else:
                 org_idx = None
         date = _date_for(info, s, sabs, t.start(), end_obj)
-        if org_idx is not None:
-            if role is None:
-                role = None
+        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:and|but)\s+(?:will\s+|would\s+)?(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
+                        s[end_obj:end_obj + 140], re.I)
+        if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
+            # "will step down as CEO and become executive chair": a new title, not a departure
+            emit("role_changed", who, org_idx, _clean_role(stay.group(1)), date, conf, present, "step-aside")
+        elif org_idx is not None:
             emit("left", who, org_idx, role, date, conf, present, "leave")
         else:
             # remember an org-less departure so article context can fill the org

@@ -79,6 +79,18 @@ _TRACKER_LINE = re.compile(
     r"joined\s+)([^\n,;()]{2,60}?)\s*(?:\(([^)\n]{2,80})\)|,\s*as\s+([^\n]{2,80}?))?\s*\.?\s*$", re.M)
 
 
+# "- Ana Ruiz (ex-Google) → Anthropic, research scientist", "- Ana Ruiz: Google → Anthropic (role)"
+_ARROW_LINE = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:\(\s*(?:ex-|formerly\s+(?:at\s+)?|from\s+)?([^\n()]{2,60}?)\s*\)|:\s*([^\n→>]{2,60}?))"
+    r"\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*(?:\(([^)\n]{2,80})\)|,\s*([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+
+
+def _arrow_line(m: re.Match[str]) -> str:
+    frm = (m.group(3) or m.group(4)).strip()
+    role = m.group(6) or m.group(7)
+    return f"{m.group(1)}{m.group(2)} left {frm} and joined {m.group(5)}" + (f" as {role}" if role else "") + "."
+
+
 def _tracker_line(m: re.Match[str]) -> str:
     role = m.group(5) or m.group(6)
     return f"{m.group(1)}{m.group(2)} left {m.group(3)} and joined {m.group(4)}" + (f" as {role}" if role else "") + "."
@@ -100,8 +112,10 @@ def rewrite_tables(text: str) -> str:
     ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
     if ":" in text:
         text = _CAPS_LABEL.sub(_title_case, text)
-    if "ex-" in text or "formerly" in text or "previously" in text or "→" in text or "->" in text:
+    if "ex-" in text or "formerly" in text or "previously" in text:
         text = _TRACKER_LINE.sub(_tracker_line, text)
+    if "→" in text or "->" in text or "=>" in text:
+        text = _ARROW_LINE.sub(_arrow_line, text)
     if "|" not in text:
         return text
     lines = text.split("\n")

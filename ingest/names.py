@@ -106,7 +106,7 @@ _RUN = re.compile(
     r"(?:(?:" + _TOKEN.pattern + r")(?:\s+(?:" + "|".join(sorted(_PARTICLES)) + r"))*\s+)+(?:" + _TOKEN.pattern + r")")
 
 
-_GAP = re.compile(r"\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)?")
+_GAP = re.compile(r"\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+){0,2}")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 

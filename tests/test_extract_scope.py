@@ -437,3 +437,19 @@ def test_board_seat_keeps_the_day_job():
 
 def test_linked_to_a_move_is_speculation():
     assert keys("Lena Fox has been linked to a move to OpenAI.") == set()
+
+
+def test_arrow_tracker_lines():
+    k = keys("- Lena Fox (ex-Google) → Anthropic, research scientist\n- Tom Hale: Apple → Mistral AI (engineer)\n")
+    assert {("left", "Lena Fox", "Google"), ("joined", "Lena Fox", "Anthropic"),
+            ("left", "Tom Hale", "Apple"), ("joined", "Tom Hale", "Mistral")} <= k
+
+
+def test_name_with_two_particles():
+    assert ("joined", "Ana María de la Cruz", "Cohere") in keys("Ana María de la Cruz joined Cohere as chief operating officer.")
+
+
+def test_stepping_down_to_become_chair_is_a_title_change():
+    f = facts("Lena Fox will step down as CEO of Cohere at the end of the year and become executive chair.")
+    assert ("left", "Lena Fox", "Cohere") not in f
+    assert f[("role_changed", "Lena Fox", "Cohere")].role == "executive chair"
