@@ -20,6 +20,9 @@ def _person_idx(ents: list[Ent], m: str) -> Ent:
     return ents[int(m)]
 
 
+_LEADS_CUE = re.compile(r"\b(?:leads|runs|heads|manages|oversees|directs|co-leads)\b")
+
+
 def _appositions(info: SentInfo) -> None:
     """Collect affiliations from appositions / role modifiers and cut appositions out."""
     s = info.marked
@@ -221,18 +224,21 @@ def _appositions(info: SentInfo) -> None:
     simple = _WS.sub(" ", simple)
     # a transcript label with a title and no org ("P - Head of Investor Relations: ..."): the
     # speaker is at the org the transcript is about
-    lm = re.match(r"^\W{0,3}«P(\d+)»\s*(?:,|\()\s*([^:«()]{2,60}?)\s*\)?\s*:\s", s)
+    lm = re.match(r"^\W{0,3}«P(\d+)»\s*(?:,|\()\s*([^:«()]{2,60}?)\s*\)?\s*:\s", s) if ":" in s else None
     if lm and info.ctx_org is not None and ROLE_HEAD.search(lm.group(2)) and \
             not any(a.person == ents[int(lm.group(1))].key for a in affs):
         add(lm.group(1), info.ctx_org, lm.group(2), lm.group(2), 0.6)
     # "P (now) leads the safety team at O": a current post at O
-    for m in re.finditer(r"«P(\d+)»\s*,?\s+(?:now\s+|currently\s+|still\s+)?(?:leads|runs|heads|manages|oversees|directs|co-leads)\s+"
-                         r"(?:the\s+|its\s+|a\s+|an\s+)?[^,.;«]{2,50}?\s+(?:at|for|in)\s+«O(\d+)»", simple, re.I):
+    for m in (re.finditer(r"«P(\d+)»\s*,?\s+(?:now\s+|currently\s+|still\s+)?(?:leads|runs|heads|manages|oversees|directs|co-leads)\s+"
+                          r"(?:the\s+|its\s+|a\s+|an\s+)?[^,.;«]{2,50}?\s+(?:at|for|in)\s+«O(\d+)»", simple, re.I)
+              if _LEADS_CUE.search(simple) else ()):
         add(m.group(1), m.group(2), None, "", 0.7)
     # "P remains on O's board"; "O is led by P and (by) P2"
-    for m in re.finditer(r"«P(\d+)»\s+(?:still\s+)?(?:remains|stays|sits|serves|is\s+still)\s+on\s+«O(\d+)»'s\s+board\b", simple, re.I):
+    for m in (re.finditer(r"«P(\d+)»\s+(?:still\s+)?(?:remains|stays|sits|serves|is\s+still)\s+on\s+«O(\d+)»'s\s+board\b", simple, re.I)
+              if "board" in simple else ()):
         add(m.group(1), m.group(2), "board member", "board member", 0.75)
-    for m in re.finditer(r"«O(\d+)»\s+(?:is|are|was|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+)?(?:led|run|headed|co-led)\s+by\s+", simple, re.I):
+    for m in (re.finditer(r"«O(\d+)»\s+(?:is|are|was|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+)?(?:led|run|headed|co-led)\s+by\s+", simple, re.I)
+              if " by " in simple else ()):
         rest = simple[m.end():m.end() + 200]
         rest = re.split(r"[.;]", rest, maxsplit=1)[0]
         for pm in re.finditer(r"«P(\d+)»", rest):

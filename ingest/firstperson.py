@@ -56,7 +56,7 @@ def first_person_referents(infos: list[SentInfo], has_title: bool) -> list[str |
     turn: dict[int, str | None] = {}
     # an interview's "A:" turns are the interviewee's: the first person the article names
     interviewee = None
-    if any(re.match(r"^\W{0,3}(?:Q|Question)\s*:", i.sent.text) for i in infos):
+    if any(("Q" in i.sent.text[:6]) and re.match(r"^\W{0,3}(?:Q|Question)\s*:", i.sent.text) for i in infos):
         interviewee = next((person_key(n.text) for i in infos[:4] for n in i.names[:1]), None)
     for i, info in enumerate(infos):
         text = info.sent.text

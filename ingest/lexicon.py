@@ -92,7 +92,7 @@ ROLE_TRIG = re.compile(
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
     r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
-    r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|(?<=will\s)serve\s+as\b|(?<=would\s)serve\s+as\b|"
+    r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|\bw(?:ill|ould)\s+serve\s+as\b|"
     r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b",
     re.I)

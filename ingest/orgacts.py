@@ -15,7 +15,12 @@ from .extract_types import Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, ROLE_WORD, _clause_prefix, _clean_role, _neg
 
 
+_CUES = re.compile(r"ppointment|hiring|election|addition|naming|ways|among|fired|dismissed|ousted|sacked")
+
+
 def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> None:
+    if not _CUES.search(s):
+        return
     from .clauses import _chain, _date_for
     ents = info.ents
 

@@ -329,6 +329,11 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
 _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems")
 
 
+@lru_cache(maxsize=4096)
+def _known_cached(text: str) -> tuple[OrgMention, ...]:
+    return tuple(known_orgs(text))
+
+
 def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dict[str, OrgMention]] | None:
     """Short names an article uses for an org it names in full once ("Corvid AI" ... "Corvid's
     chief executive"): one pass over the article; the first word must not be a known org,
@@ -346,9 +351,9 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
         if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper():
             continue
         full = f"{w} {m.group(2)}"
-        if known_orgs(w):
+        if _known_cached(w):
             continue
-        kn = known_orgs(full)
+        kn = _known_cached(full)
         if kn:
             # a gazetteer org whose short form is a common word ("Together AI" ... "Together")
             if len(kn) == 1 and kn[0].start == 0 and kn[0].end == len(full):

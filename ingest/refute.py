@@ -26,7 +26,16 @@ DENIAL = re.compile(
 _STAYED = re.compile(r"\b(?:stayed|stays|staying|remained|remains|remaining|still|instead|"
                      r"has\s+not\s+left|hasn't\s+left|did\s+not\s+leave|didn't\s+leave|not\s+leaving)\b", re.I)
 _CUES = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss", "true", "false", "wrong",
-         "incorrect", "inaccurate", "baseless", "confirm", "verify", "count", "never", "not ")
+         "incorrect", "inaccurate", "baseless", "confirm", "verify", "count", "never happen", "not happen",
+         "not official", "not yet happen")
+_STAY_CUES = ("stay", "remain", "still", "instead", "not left", "n't left", "not leav", "n't leav", "not leaving")
+
+
+def _has(low: str, cues: tuple[str, ...]) -> bool:
+    for c in cues:
+        if c in low:
+            return True
+    return False
 
 
 def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
@@ -39,8 +48,7 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
     """The claims that survive the article's own denials and "stayed" statements."""
     drop: set[int] = set()
     for si, info in enumerate(infos):
-        low = info.sent.text.lower()
-        if not any(c in low for c in _CUES) or not DENIAL.search(info.marked):
+        if not _has(info.sent.text.lower(), _CUES) or not DENIAL.search(info.marked):
             continue
         people, orgs = _keys(info)
         for c in claims:
@@ -52,8 +60,10 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
                 drop.add(id(c))
     # "P stayed / was instead promoted at O" refutes "P left O"
     stays = set()
+    if not any(c.type == "left" for c in claims):
+        return [c for c in claims if id(c) not in drop]
     for si, info in enumerate(infos):
-        if not _STAYED.search(info.sent.text):
+        if not _has(info.sent.text.lower(), _STAY_CUES) or not _STAYED.search(info.sent.text):
             continue
         for m in re.finditer(r"«[PQ](\d+)»([^«]{0,80}?)«O(\d+)»", info.marked):
             gap = m.group(2)
