@@ -4,12 +4,13 @@ subject, object organization, role and date, gated by negation and modality in t
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from .coref import PersonRegistry
 from .dates import DateMention, offset_expression
 from .extract_types import Ent, Raw, SentInfo
 from .orgacts import org_actions
-from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_TRIG,
+from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
                       PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, _clause_end, _clause_prefix, _clean_role, _neg)
 from .timeline import reporting_date_index
 
@@ -231,7 +232,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                      _is_present(gap, t.group(0)), "join-along")
 
     # --- leaves
-    for t in LEAVE_TRIG.finditer(s):
+    leave_posts = LEAVE_POST_TRIG.finditer(s) if any(w in s for w in (" role", " post", " position", " job", " seat")) else ()
+    for t in chain(leave_posts, LEAVE_TRIG.finditer(s)):
         word = t.group(0).lower()
         before = s[max(0, t.start() - 12):t.start()].lower()
         after = s[t.end():t.end() + 20].lower()

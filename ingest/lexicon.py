@@ -80,13 +80,15 @@ JOIN_TRIG = re.compile(
     r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O))\b",
     re.I)
 LEAVE_TRIG = re.compile(
-    r"\b(?:(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|ed)?\s+from|step(?:s|ped)?\s+down\s+from)\s+(?:his|her|their|the)\s+(?:role|post|position|job|seat)(?=\s+as\b|\s+at\b)|leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
+    r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
     r"resign(?:s|ed|ing|ation)?(?:\s+from)?|step(?:s|ped|ping)?\s+(?:down|away)|retir(?:e|es|ed|ing|ement)|"
     r"part(?:s|ed|ing)?\s+ways\s+with|step(?:s|ped|ping)?\s+back\s+from|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
     r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
     r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
     re.I)
+# "left her role as CTO at O": run only where a post noun appears (see clauses.py)
+LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|ed)?\s+from|step(?:s|ped)?\s+down\s+from)\s+(?:his|her|their|the)\s+(?:role|post|position|job|seat)(?=\s+as\b|\s+at\b)", re.I)
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:to|as)\b|"
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
