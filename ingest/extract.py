@@ -100,9 +100,12 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
             fronted_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)
-            founders(info, si, raws, infos[max(0, si - 2):si])
-            career_spans(info, si, raws)
-            prior_posts(info, si, raws)
+            if "ound" in info.marked:
+                founders(info, si, raws, infos[max(0, si - 2):si])
+            if "«D" in info.marked and "«O" in info.marked:
+                career_spans(info, si, raws)
+            if "«O" in info.marked:
+                prior_posts(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
             _stative_there(info, si, raws, group_pred)

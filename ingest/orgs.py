@@ -329,6 +329,10 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
 _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems")
 
 
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
+_SHORT_NAME = re.compile(r"\b([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems)(?![\w])")
+
+
 @lru_cache(maxsize=4096)
 def _known_cached(text: str) -> tuple[OrgMention, ...]:
     return tuple(known_orgs(text))
@@ -341,16 +345,13 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
     if not any(s in text for s in _SHORT_SUFFIXES):
         return None
     table: dict[str, OrgMention] = {}
-    for m in _SUFFIX_ORG.finditer(text):
-        if m.group(2) not in _SHORT_SUFFIXES:
-            continue
-        words = m.group(1).split()
-        if len(words) != 1:
-            continue
-        w = words[0].rstrip(".,'’")
+    for m in _SHORT_NAME.finditer(text):
+        if _CAP_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue   # a longer name ("Safe Superintelligence Inc"): not a one-word short form
+        w = m.group(1).rstrip(".,'’")
+        full = f"{w} {m.group(2)}"
         if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper():
             continue
-        full = f"{w} {m.group(2)}"
         if _known_cached(w):
             continue
         kn = _known_cached(full)

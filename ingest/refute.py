@@ -31,11 +31,8 @@ _CUES = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss", "true"
 _STAY_CUES = ("stay", "remain", "still", "instead", "not left", "n't left", "not leav", "n't leav", "not leaving")
 
 
-def _has(low: str, cues: tuple[str, ...]) -> bool:
-    for c in cues:
-        if c in low:
-            return True
-    return False
+_CUE_RE = re.compile("|".join(re.escape(c) for c in _CUES))
+_STAY_RE = re.compile("|".join(re.escape(c) for c in _STAY_CUES))
 
 
 def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
@@ -48,7 +45,7 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
     """The claims that survive the article's own denials and "stayed" statements."""
     drop: set[int] = set()
     for si, info in enumerate(infos):
-        if not _has(info.sent.text.lower(), _CUES) or not DENIAL.search(info.marked):
+        if not _CUE_RE.search(info.sent.text.lower()) or not DENIAL.search(info.marked):
             continue
         people, orgs = _keys(info)
         for c in claims:
@@ -63,7 +60,7 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
     if not any(c.type == "left" for c in claims):
         return [c for c in claims if id(c) not in drop]
     for si, info in enumerate(infos):
-        if not _has(info.sent.text.lower(), _STAY_CUES) or not _STAYED.search(info.sent.text):
+        if not _STAY_RE.search(info.sent.text.lower()) or not _STAYED.search(info.sent.text):
             continue
         for m in re.finditer(r"«[PQ](\d+)»([^«]{0,80}?)«O(\d+)»", info.marked):
             gap = m.group(2)
