@@ -21,9 +21,12 @@ Pipeline for one article (pure, no I/O):
    exists; a correction notice withdraws the pairs it says were wrong; one claim per
    (type, person, org) with the best role, date and quote.
 
-Modules, in pipeline order: lexicon.py (patterns and scope tests), extract_types.py (shared
-dataclasses), marking.py (steps 2-4), appositions.py (5), clauses.py (6), groups.py (lists and
-group predicates), claims_finish.py (7).
+Modules, in pipeline order: layouts.py (tables, tracker lines, transcript labels rewritten as
+prose), lexicon.py (patterns and scope tests), extract_types.py (shared dataclasses),
+marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (5), clauses.py
+and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
+groups.py (lists and group predicates), claims_finish.py (7) with refute.py (denials,
+unconfirmed reports and "stayed" statements withdraw the moves they govern).
 """
 from __future__ import annotations
 
