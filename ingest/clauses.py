@@ -359,6 +359,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):
             typ = "role?"
         if org_idx is None:
+            rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
+            org_idx = rep.group(1) if rep else None   # "O said P would become CEO": at O
+        if org_idx is None:
             for key, via in who:
                 out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?"))
         else:

@@ -168,6 +168,9 @@ def _clean_role(role: str | None) -> str | None:
 
 REPORTED = re.compile(r"\b(?:announced|announces|confirmed|confirms|said|says|told|wrote|writes|posted|"
                       r"according\s+to\s+(?:a|the)\s+(?:memo|statement|announcement|post))\b", re.I)
+OPINION = re.compile(r"\b(?:analysts?|observers?|investors?|critics?|commentators?|pundits?|experts?|newsletters?|"
+                     r"columnists?|bloggers?|fans?|some\s+(?:people|insiders|observers)|many)\b[^«]{0,40}"
+                     r"\b(?:said|say|says|argued|argue|argues|think|thinks|believe|believes|suggested|suggest|speculated|predicted|predict)\b", re.I)
 MODAL_ONLY = re.compile(r"^(?:would|will|wo|shall|set\s+to|expected)$", re.I)
 
 
@@ -175,6 +178,8 @@ def _neg(text: str, prefix: str = "") -> bool:
     """True when the scope text negates, hedges or makes hypothetical the event. A future
     or "would" reported by an announcement ("said X would become CTO") stays a fact."""
     hits = [m.group(0) for m in NEG_SCOPE.finditer(text)]
+    if OPINION.search(prefix):
+        return bool(hits) or bool(FUTURE.search(text))   # what analysts or a newsletter say would happen
     if hits and all(MODAL_ONLY.match(h) for h in hits) and REPORTED.search(prefix + " " + text):
         return False
     if not hits and FUTURE.search(text) and REPORTED.search(prefix + " " + text):

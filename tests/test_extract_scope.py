@@ -453,3 +453,9 @@ def test_stepping_down_to_become_chair_is_a_title_change():
     f = facts("Lena Fox will step down as CEO of Cohere at the end of the year and become executive chair.")
     assert ("left", "Lena Fox", "Cohere") not in f
     assert f[("role_changed", "Lena Fox", "Cohere")].role == "executive chair"
+
+
+def test_would_become_is_a_fact_only_when_the_org_says_so():
+    assert keys("Analysts said Lena Fox would become a natural fit as CEO of Cohere.") == set()
+    assert keys("If the deal closes, Lena Fox would become CEO of Cohere.") == set()
+    assert ("joined", "Lena Fox", "Cohere") in keys("Cohere said Lena Fox would become CEO on Monday.")
