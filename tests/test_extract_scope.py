@@ -459,3 +459,9 @@ def test_would_become_is_a_fact_only_when_the_org_says_so():
     assert keys("Analysts said Lena Fox would become a natural fit as CEO of Cohere.") == set()
     assert keys("If the deal closes, Lena Fox would become CEO of Cohere.") == set()
     assert ("joined", "Lena Fox", "Cohere") in keys("Cohere said Lena Fox would become CEO on Monday.")
+
+
+def test_role_string_stops_at_a_name_for_the_unit():
+    f = facts("Microsoft has hired Mustafa Sule to lead a new division called Microsoft AI.")
+    role = f[("joined", "Mustafa Sule", "Microsoft")].role or ""
+    assert "called" not in role
