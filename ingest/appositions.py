@@ -233,6 +233,10 @@ def _appositions(info: SentInfo) -> None:
                           r"(?:the\s+|its\s+|a\s+|an\s+)?[^,.;«]{2,50}?\s+(?:at|for|in)\s+«O(\d+)»", simple, re.I)
               if _LEADS_CUE.search(simple) else ()):
         add(m.group(1), m.group(2), None, "", 0.7)
+    # "P has not left O" (a denied departure): still at O
+    if " not " in simple or "n't" in simple:
+        for m in re.finditer(r"«P(\d+)»\s+(?:has|had|did)\s*(?:not|n't)\s+(?:left|leave|quit|departed|depart)\s+(?:the\s+)?«O(\d+)»", simple, re.I):
+            add(m.group(1), m.group(2), None, "", 0.7)
     # "P remains on O's board"; "O is led by P and (by) P2"
     for m in (re.finditer(r"«P(\d+)»\s+(?:still\s+)?(?:remains|stays|sits|serves|is\s+still)\s+on\s+«O(\d+)»'s\s+board\b", simple, re.I)
               if "board" in simple else ()):

@@ -37,7 +37,8 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
         for m in shorts[0].finditer(text):
             a, b = m.span(1)
             full = shorts[1][m.group(1)]
-            if full.known and re.search(r"(?:^|[.!?:\"“]\s*)$", text[:a]):
+            if full.known and re.search(r"(?:^|[.!?:\"“]\s*)$", text[:a]) and not re.match(
+                    r"['’]s\b|\s+(?:said|says|announced|has|have|had|is|was|will|hired|named|appointed|confirmed)\b", text[b:b + 12]):
                 continue   # sentence-initial short form of a gazetteer org: a common word ("Together, they")
             if all(b <= s0 or a >= e0 for s0, e0 in taken):
                 full = shorts[1][m.group(1)]

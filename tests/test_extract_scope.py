@@ -465,3 +465,14 @@ def test_role_string_stops_at_a_name_for_the_unit():
     f = facts("Microsoft has hired Mustafa Sule to lead a new division called Microsoft AI.")
     role = f[("joined", "Mustafa Sule", "Microsoft")].role or ""
     assert "called" not in role
+
+
+def test_has_not_left_is_still_there():
+    k = keys("Cohere lost two researchers this month. Despite rumors, Ivo Rask has not left the company.")
+    assert ("held_role", "Ivo Rask", "Cohere") in k
+    assert ("left", "Ivo Rask", "Cohere") not in k
+
+
+def test_possessive_short_name_of_a_known_org_at_sentence_start():
+    k = keys("Stability AI hired a CEO. Stability's board chair, Ella Varga, said the board met thirty candidates.")
+    assert ("held_role", "Ella Varga", "Stability AI") in k
