@@ -24,6 +24,15 @@ DEFINITE_ORG = re.compile(
     r"AI\s+lab|ai\s+company|outfit|employer)\b(?!['’]s\s+(?:former|ex-))")
 
 
+# Common Chinese, Korean and Vietnamese family names, which are often written first; a bare
+# mention of one refers to the person whose full name starts with it.
+FAMILY_FIRST = frozenset(
+    """Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie
+    Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu
+    Ding Ren Shen Yao Jin Fu Qian Qin Xue Yan Zou Jia Kong Mao Shi Hou Bai Tan Fan Cui Duan Lei Qiu
+    Hao Gong Shao Wan Meng Xiong Kim Park Choi Jung Kang Cho Yoon Jang Lim Shin Nguyen Tran Pham Hoang""".split())
+
+
 def person_key(name: str) -> str:
     """Identity key of a full name: first and last token, case-blind, no middle initials."""
     toks = [t for t in normalize_name(name).replace("'s", "").split() if not re.fullmatch(r"[A-Z]\.", t)]
@@ -64,6 +73,9 @@ class PersonRegistry:
         toks = normalize_name(name).split()
         if person_key(name) == key:
             self.surname.setdefault(toks[-1], set()).add(key)
+            if len(toks) == 2 and toks[0] in FAMILY_FIRST:
+                # "Sun Yifei ... Sun leads": an East Asian family name written first
+                self.surname.setdefault(toks[0], set()).add(key)
         return key
 
     def resolve_surname(self, token: str, si: int | None = None) -> str | None:

@@ -476,3 +476,8 @@ def test_has_not_left_is_still_there():
 def test_possessive_short_name_of_a_known_org_at_sentence_start():
     k = keys("Stability AI hired a CEO. Stability's board chair, Ella Varga, said the board met thirty candidates.")
     assert ("held_role", "Ella Varga", "Stability AI") in k
+
+
+def test_family_name_first_bare_mention():
+    k = keys("Cohere should hire Gao Yuting. Gao leads speech research at Baidu.")
+    assert ("held_role", "Gao Yuting", "Baidu") in k
