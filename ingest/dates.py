@@ -85,28 +85,39 @@ class DateMention:
     future: bool = False
 
 
+# Publication dates outside this range are not plausible anchors (and relative arithmetic on
+# them could leave the calendar): such a date is ignored, as if none were given.
+PUB_MIN_YEAR, PUB_MAX_YEAR = 1900, 2200
+
+
 def parse_published(published: str | None) -> tuple[_dt.date | None, str]:
-    """The publication date as a date object (first day of a coarser period) and precision."""
+    """The publication date as a date object (first day of a coarser period) and precision.
+
+    None when absent, malformed, or outside PUB_MIN_YEAR..PUB_MAX_YEAR."""
     if not published:
         return None, "unknown"
     s = published.strip()[:10]
     try:
         if len(s) >= 10:
-            return _dt.date.fromisoformat(s[:10]), "day"
-        if len(s) == 7:
-            return _dt.date(int(s[:4]), int(s[5:7]), 1), "month"
-        if len(s) == 4:
-            return _dt.date(int(s), 1, 1), "year"
+            d, prec = _dt.date.fromisoformat(s[:10]), "day"
+        elif len(s) == 7:
+            d, prec = _dt.date(int(s[:4]), int(s[5:7]), 1), "month"
+        elif len(s) == 4:
+            d, prec = _dt.date(int(s), 1, 1), "year"
+        else:
+            return None, "unknown"
     except ValueError:
         return None, "unknown"
-    return None, "unknown"
+    if not PUB_MIN_YEAR <= d.year <= PUB_MAX_YEAR:
+        return None, "unknown"
+    return d, prec
 
 
 def _fmt(d: _dt.date, precision: str) -> str:
     if precision == "day":
-        return d.isoformat()
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
     if precision == "month":
-        return d.strftime("%Y-%m")
+        return f"{d.year:04d}-{d.month:02d}"
     return f"{d.year:04d}"
 
 

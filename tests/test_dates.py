@@ -78,3 +78,13 @@ def test_effective_weekday_is_the_coming_one():
     cs = {(c.type, c.org): c.date for c in extract_claims(
         "", "Lise Dahl will join Cohere's research lab, effective Monday.", "2024-08-02")}
     assert cs[("joined", "Cohere")] == "2024-08-05"
+
+
+def test_out_of_range_publication_date_is_no_anchor():
+    # a publication date outside 1900-2200 is ignored: relative dates stay unresolved
+    for pub in ("0001-01-01", "0001-01", "0999-05-05", "9999-12-31"):
+        for text in ("He left yesterday.", "She joined last month.", "He quit two years ago.",
+                     "She starts next year.", "They met last Monday.", "She joined in April."):
+            ds = find_dates(text, pub)
+            assert ds and ds[0].date is None, (text, pub)
+    assert one("She joined last month.", "2026-05-05") == ("2026-04", "month", True)
