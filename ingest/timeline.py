@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 REPORT_DATE = re.compile(
-    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+(?:\w+\s+){0,2}?|wrote|posted|"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told(?:\s+\w+){0,2}?|wrote|posted|"
     r"disclosed|revealed|reported|unveiled)\s+(?:\w+\s+){0,2}?«D(\d+)»|"
     r"«D(\d+)»\s*,?\s+(?:the\s+\w+\s+|«[POQ]\d+»\s+|\w+\s+){0,3}?(?:said|announced|confirmed|wrote|posted)\b", re.I)
 SAME_EVENT_NEXT = re.compile(

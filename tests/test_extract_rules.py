@@ -120,3 +120,11 @@ def test_first_person_post_by_the_headline_author():
     k = keys("After four great years at Intel, today is my first day at Groq as staff engineer!",
              title="Tomas Rivera: New beginnings")
     assert {("joined", "Tomas Rivera", "Groq"), ("left", "Tomas Rivera", "Intel")} <= k
+
+
+def test_told_someone_on_a_date_dates_the_reported_move():
+    f = facts("Pieter Janssen, who joined Philips in 2020, told his team on March 3 that he would become "
+              "head of AI at Siemens.", published="2025-04-10")
+    assert f[("joined", "Pieter Janssen", "Siemens")].date == "2025-03-03"
+    assert f[("left", "Pieter Janssen", "Philips")].date == "2025-03-03"
+    assert f[("joined", "Pieter Janssen", "Philips")].date == "2020"
