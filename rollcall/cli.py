@@ -346,13 +346,24 @@ def verify(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def rebuild(ctx: click.Context) -> None:
+def rebuild(ctx: click.Context, as_json: bool) -> None:
     """Rebuild every projection from the log."""
-    from store import projector
+    from store import log, projector
 
-    n = projector.rebuild(open_store(ctx))
-    click.echo(f"rebuilt projections from {n} events")
+    store = open_store(ctx)
+    with store.read() as conn:
+        total = log.head(conn)[0]
+    with progress(total, "rebuilding", sys.stderr.isatty() and not as_json) as bar:
+        done = [0]
+
+        def advance(position: int, _last: int) -> None:
+            bar.update(position - done[0])
+            done[0] = position
+
+        n = projector.rebuild(store, progress=advance)
+    emit_json({"events": n}) if as_json else click.echo(f"rebuilt projections from {n} events")
 
 
 @cli.command()
