@@ -57,7 +57,13 @@ def _appositions(info: SentInfo) -> None:
         if r is None and re.search(r"\bwho\s+(?:currently\s+|now\s+)?(?:leads|heads|runs|led|headed|ran|oversees|oversaw|manages|managed|directs|directed)\s+«O\d+»(?:'s)?\s+([^,;«]{2,50})", seg, re.I):
             mm = re.search(r"\bwho\s+(?:currently\s+|now\s+)?(?:leads|heads|runs|led|headed|ran|oversees|oversaw|manages|managed|directs|directed)\s+«O\d+»(?:'s)?\s+([^,;«]{2,50})", seg, re.I)
             r = _clean_role("head of " + mm.group(1))
-        affs.append(Affil(pe.key, oe.key, r, former, founder, past, conf, oe.org.unit if oe.org else None))
+        end_date = None
+        um = re.search(r"\buntil\s+(?:the\s+end\s+of\s+)?«D(\d+)»", seg)
+        if um and past and int(um.group(1)) < len(ents) and ents[int(um.group(1))].date is not None \
+                and ents[int(um.group(1))].date.date and not ents[int(um.group(1))].date.future:
+            # "P, who led research at O until last December": a former post, ended then
+            former, past, end_date = True, False, ents[int(um.group(1))].date
+        affs.append(Affil(pe.key, oe.key, r, former, founder, past, conf, oe.org.unit if oe.org else None, end_date))
 
     # 1. "P, SEG, SEG," appositions and "P (SEG)" parentheticals
     for m in re.finditer(r"«P(\d+)»(?:'s)?", s):

@@ -124,7 +124,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             if infos[si].correction:
                 continue
             if a.former:
-                claims.append(Raw("left", a.person, a.org, a.role, None, si, infos[si].sent.text,
+                claims.append(Raw("left", a.person, a.org, a.role, a.date, si, infos[si].sent.text,
                                   min(a.confidence, 0.75), False, a.unit, "former"))
             elif not a.founder and not a.past:
                 claims.append(Raw("held_role", a.person, a.org, a.role, None, si, infos[si].sent.text,
@@ -232,8 +232,20 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
                 return d
         return None
 
+    # "O was incorporated in January": when the company began, its undated founders joined
+    founded: dict[str, DateMention] = {}
+    for si, info in enumerate(infos):
+        for m in _ORG_FOUNDED.finditer(info.marked):
+            oi, di = int(m.group(1)), int(m.group(2))
+            if oi < len(info.ents) and info.ents[oi].kind == "O":
+                d = ent_date(si, di)
+                if d is not None:
+                    founded.setdefault(info.ents[oi].key, d)
     for c in claims:
         if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil"):
+            continue
+        if c.type == "joined" and c.org in founded and c.role and re.search(r"\bfound", c.role, re.I):
+            c.date = founded[c.org]
             continue
         si = c.sent
         nxt = si + 1
@@ -260,6 +272,12 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
                 ri = reporting_date_index(infos[prv].marked)
                 if ri is not None:
                     c.date = ent_date(prv, ri)
+
+
+_ORG_FOUNDED = re.compile(
+    r"«O(\d+)»\s+(?:was|were|had\s+been|has\s+been)\s+(?:officially\s+|formally\s+|quietly\s+)?"
+    r"(?:incorporated|founded|co-founded|formed|established|set\s+up|registered|started)\s+(?:in|on|back\s+in)?\s*«D(\d+)»",
+    re.I)
 
 
 _TITLES = (("ceo", r"\b(?:ceo|chief\s+executive)\b"), ("cto", r"\b(?:cto|chief\s+technology)\b"),

@@ -32,6 +32,7 @@ class Affil:
     past: bool = False        # past-tense description ("who led ..."): not a current role
     confidence: float = 0.8
     unit: str | None = None
+    date: DateMention | None = None   # when a former affiliation ended ("who led X until D")
 
 
 @dataclass

@@ -128,3 +128,16 @@ def test_told_someone_on_a_date_dates_the_reported_move():
     assert f[("joined", "Pieter Janssen", "Siemens")].date == "2025-03-03"
     assert f[("left", "Pieter Janssen", "Philips")].date == "2025-03-03"
     assert f[("joined", "Pieter Janssen", "Philips")].date == "2020"
+
+
+def test_post_held_until_a_date_is_a_departure_then():
+    f = facts("The founders are Lars Eklund, who led speech research at Spotify until last October, "
+              "and Mira Holt.", published="2025-04-10")
+    assert f[("left", "Lars Eklund", "Spotify")].date == "2024-10"
+
+
+def test_incorporation_date_dates_the_founders():
+    f = facts("Lars Eklund and Mira Holt have founded Fjordline Labs, a startup building speech models. "
+              "Fjordline was incorporated in February and is based in Oslo.", published="2025-04-10")
+    assert f[("joined", "Lars Eklund", "Fjordline Labs")].date == "2025-02"
+    assert f[("joined", "Mira Holt", "Fjordline Labs")].date == "2025-02"
