@@ -42,12 +42,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?:in|since|by|during|until|from|of)\s+)?(?:the\s+)?(early|mid|late|spring|summer|fall|autumn|winter|end of|start of|beginning of|first half of|second half of)[\s-]+(?:of\s+)?({_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|by|during|until|from|of|around|circa|throughout)\s+({_YEAR})\b(?!\s*[-–]?\s*(?:\d|percent|%))", re.I)),
     ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
-    ("in_month", re.compile(rf"\b(?:in|since|during|until|by|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
+    ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
     ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
+    # "that month", "later that year", "the same month": the time last mentioned (the caller
+    # resolves these against the article's previous date; see resolve_anaphor)
+    ("anaphor", re.compile(r"\b(?:(?:in|during|by|later|earlier|early|late)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(month|year)\b", re.I)),
 ]
 
 
@@ -83,6 +86,7 @@ class DateMention:
     inferred: bool
     text: str
     future: bool = False
+    anaphor: str | None = None   # "month" / "year" for "that month" / "that year": unresolved here
 
 
 # Publication dates outside this range are not plausible anchors (and relative arithmetic on
@@ -294,6 +298,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             d, prec = pub - relativedelta(years=n), "year"
         prec = _coarsest(prec, pub_prec)
         return mk(_fmt(d, prec), prec, True)
+    if kind == "anaphor":
+        return DateMention(a, b, None, "unknown", True, txt, False, m.group(1).lower())
     if kind == "next":
         if pub is None:
             return DateMention(a, b, None, "unknown", True, txt, True)
@@ -305,6 +311,17 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
 
 
 _OFFSET = re.compile(rf"\b({_NUM}|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.I)
+
+
+def resolve_anaphor(d: DateMention, antecedent: DateMention | None) -> DateMention:
+    """ "that month" / "that year" read as the month or year of the date mentioned before it."""
+    if d.anaphor is None or antecedent is None or not antecedent.date:
+        return d
+    prec = _coarsest(d.anaphor, precision_of_str(antecedent.date))
+    if prec != d.anaphor:
+        return d   # "that month" after a bare year: no month to take
+    date = antecedent.date[:7] if prec == "month" else antecedent.date[:4]
+    return DateMention(d.start, d.end, date, prec, True, d.text, antecedent.future, d.anaphor)
 
 
 def offset_expression(text: str) -> tuple[int, str, int] | None:

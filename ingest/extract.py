@@ -36,6 +36,7 @@ from .appositions import _appositions
 from .claims_finish import _finish
 from .clauses import _triggers, from_to_clauses, fronted_clauses
 from .coref import PersonRegistry, surname_pattern
+from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
@@ -89,8 +90,17 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     raws: list[Raw] = []
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
+    last_date: DateMention | None = None   # the date last mentioned, for "that month"
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
+        for e in info.ents:
+            if e.kind != "D" or e.date is None:
+                continue
+            if e.date.anaphor is not None:
+                e.date = resolve_anaphor(e.date, last_date)
+                e.key = e.date.date or ""
+            elif e.date.date:
+                last_date = e.date
         _mark(info, salient, last_org)
         _restore_there(info)
         info.correction = _is_correction(info.sent.text)

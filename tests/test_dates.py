@@ -88,3 +88,8 @@ def test_out_of_range_publication_date_is_no_anchor():
             ds = find_dates(text, pub)
             assert ds and ds[0].date is None, (text, pub)
     assert one("She joined last month.", "2026-05-05") == ("2026-04", "month", True)
+
+
+def test_sentence_initial_in_month():
+    assert one("In July we led the seed round.", "2025-10-06") == ("2025-07", "month", True)
+    assert one("During March she moved to Paris.", "2025-10-06") == ("2025-03", "month", True)

@@ -141,3 +141,12 @@ def test_incorporation_date_dates_the_founders():
               "Fjordline was incorporated in February and is based in Oslo.", published="2025-04-10")
     assert f[("joined", "Lars Eklund", "Fjordline Labs")].date == "2025-02"
     assert f[("joined", "Mira Holt", "Fjordline Labs")].date == "2025-02"
+
+
+def test_that_month_is_the_month_last_mentioned():
+    f = facts("In July we invested in Halden Robotics. Halden Robotics was founded that month by two former "
+              "Spotify engineers, Lars Eklund and Mira Holt.", published="2025-10-06")
+    assert f[("joined", "Lars Eklund", "Halden Robotics")].date == "2025-07"
+    assert f[("joined", "Mira Holt", "Halden Robotics")].date == "2025-07"
+    f = facts("Mira Holt joined Spotify in March 2021. She left Klarna later that year.", published="2025-10-06")
+    assert f[("left", "Mira Holt", "Klarna")].date == "2021"
