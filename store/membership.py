@@ -9,8 +9,9 @@ The rules (also in the README, "How dates are read"):
 - `left` closes the open stint at that organization. With no open stint, it confirms the
   last stint there if one already ended; with none at all, the person was there for an
   unknown time before: a stint with an unknown start (uncertain) ending at the left.
-- Joining a new employer ends every open employment elsewhere on the join date (marked
-  inferred). Board seats and advisory roles neither end nor are ended by other jobs.
+- Joining a new employer on a known date ends every open employment elsewhere on that date
+  (marked inferred); an undated join ends nothing, since it cannot be ordered against the
+  other jobs. Board seats and advisory roles neither end nor are ended by other jobs.
 - `role_changed` starts a new segment with the new role inside the stint (opening one if
   none is open); `held_role` fills in the role of an open stint, or opens one at its
   evidence date. A `held_role` placed right after a `left` from the same organization
@@ -127,7 +128,7 @@ def segments(facts: list[FactView]) -> list[Segment]:
                 st.fact_ids.append(f.fact_id)
                 st.role = st.role or f.role
             else:
-                if not board:
+                if not board and dated:  # an undated join cannot be ordered against other jobs
                     for (o, b), other in list(open_.items()):
                         if o != org and not b:
                             close(other, when, f.date, False, None)

@@ -287,8 +287,8 @@ def person(conn: Connection, name: str, known_at: str | None = None) -> dict:
 
 
 def flows(conn: Connection, start: str | None = None, end: str | None = None, known_at: str | None = None) -> dict:
-    """Moves between organizations: a person's stint at A followed by a stint at B that
-    starts inside [start, end]. Board seats are not moves."""
+    """Moves between organizations: a person's stint at A followed by a stint at B whose
+    dated start lies inside [start, end]. Board seats are not moves."""
     upto = position_for(conn, known_at)
     lo, hi = start or "0000-01-01", end or today()
     by_person: dict[str, list[Segment]] = {}
@@ -300,8 +300,8 @@ def flows(conn: Connection, start: str | None = None, end: str | None = None, kn
     for pid, segs in by_person.items():
         segs.sort(key=lambda s: (s.start or "", s.end or "9999"))
         for a, b in zip(segs, segs[1:]):
-            if a.org_id == b.org_id or a.end is None or b.start is None:
-                continue
+            if a.org_id == b.org_id or a.end is None or b.start is None or b.since is None:
+                continue  # a move needs a dated arrival to be placed in a period
             if lo <= b.start <= hi and a.end <= b.start:
                 moves.append({"person": {"id": pid},
                               "from": {"id": a.org_id},

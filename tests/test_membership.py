@@ -57,3 +57,9 @@ def test_former_role_after_left_opens_nothing() -> None:
 def test_certainty_of_a_coarse_start() -> None:
     (s,) = segments([f(1, "joined", "x", "2024")])
     assert not certain_on(s, "2024-06-01") and certain_on(s, "2025-01-01")
+
+
+def test_an_undated_join_ends_nothing() -> None:
+    facts = [f(1, "joined", "microsoft", "2024-03"), f(2, "joined", "deepmind", None, role="co-founder",
+                                                        evidence="2026-01-01")]
+    assert at(facts, "microsoft", "2026-06-01") and at(facts, "deepmind", "2026-06-01")
