@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .coref import PersonRegistry
-from .dates import DateMention, parse_published
+from .dates import MONTHS, DateMention, find_dates, parse_published
 from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
@@ -192,7 +192,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     # relative-to-event offsets: "seven months after being promoted" -> that event's date
     dated = {(c.type, c.person, c.org): c.date for c in claims if c.date and c.date.date}
 
-    _borrow_dates(infos, claims)
+    _borrow_dates(infos, claims, published)
     # dates
     out: list[Claim] = []
     fallbacks: set[int] = set()   # claims dated only by the publication date
@@ -217,9 +217,39 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     return _dedup(out, fallbacks)
 
 
-def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
+_MONTH_HEADING = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(\s+\d{4})?\s*[.:]?\W*$")
+
+
+def _heading_dates(infos: list[SentInfo], published: str | None) -> dict[int, DateMention]:
+    """Paragraphs opened by a bare month heading ("March." / "September 2022:"), as in a
+    month-by-month review: paragraph -> that month."""
+    out: dict[int, DateMention] = {}
+    seen: set[int] = set()
+    carry: DateMention | None = None   # a heading standing alone heads the paragraphs after it
+    for i, info in enumerate(infos):
+        para = info.sent.paragraph
+        if para in seen or para < 0:
+            continue
+        seen.add(para)
+        m = _MONTH_HEADING.match(info.sent.text)
+        if not m or m.group(1).rstrip(".").lower() not in MONTHS:
+            if carry is not None:
+                out[para] = carry
+            continue
+        ds = find_dates(f"{m.group(1)}{m.group(2)}" if m.group(2) else f"in {m.group(1)}", published)
+        d = ds[0] if ds and ds[0].date and ds[0].precision in ("month", "day") else None
+        alone = i + 1 >= len(infos) or infos[i + 1].sent.paragraph != para
+        carry = d if alone else None
+        if d is not None:
+            out[para] = d
+    return out
+
+
+def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | None = None) -> None:
     """Undated move claims take the time a neighbouring sentence gives the same event
-    (see ingest/timeline.py for the three rules and why)."""
+    (see ingest/timeline.py for the three rules and why); failing that, the month heading
+    their paragraph opens with."""
+    headings = _heading_dates(infos, published)
     def ent_date(si: int, idx: int) -> DateMention | None:
         ents = infos[si].ents
         d = ents[idx].date if idx < len(ents) else None
@@ -272,6 +302,8 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw]) -> None:
                 ri = reporting_date_index(infos[prv].marked)
                 if ri is not None:
                     c.date = ent_date(prv, ri)
+        if c.date is None and infos[si].sent.paragraph in headings:
+            c.date = headings[infos[si].sent.paragraph]
 
 
 _ORG_FOUNDED = re.compile(

@@ -150,3 +150,12 @@ def test_that_month_is_the_month_last_mentioned():
     assert f[("joined", "Mira Holt", "Halden Robotics")].date == "2025-07"
     f = facts("Mira Holt joined Spotify in March 2021. She left Klarna later that year.", published="2025-10-06")
     assert f[("left", "Mira Holt", "Klarna")].date == "2021"
+
+
+def test_month_heading_dates_the_moves_of_its_paragraph():
+    text = ("Here are the year's moves, month by month.\n\nMarch.\n\nIn a single week, Lars Eklund left Google "
+            "for Anthropic.\n\nSeptember. Mira Holt joined Volvo as head of software.")
+    f = facts(text, published="2022-12-28")
+    assert f[("joined", "Lars Eklund", "Anthropic")].date == "2022-03"
+    assert f[("left", "Lars Eklund", "Google")].date == "2022-03"
+    assert f[("joined", "Mira Holt", "Volvo")].date == "2022-09"
