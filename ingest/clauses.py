@@ -4,6 +4,7 @@ subject, object organization, role and date, gated by negation and modality in t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import chain
 
 from .coref import PersonRegistry
@@ -86,10 +87,21 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
+    m = _DATED_AFTER.search(pre.rstrip() + " ")
+    if m:
+        # "X became CEO in June after P left": P's move came just before, in that month
+        d = info.ents[int(m.group(1))].date
+        if d is not None and d.date and not d.future:
+            if m.group(2).lower() == "after" and d.precision == "day":
+                d = replace(d, date=d.date[:7], precision="month")
+            return d
     ri = reporting_date_index(info.marked)
     if ri is not None and ri < len(info.ents) and info.ents[ri].date is not None:
         return info.ents[ri].date  # "..., the company said on Monday"
     return None
+
+
+_DATED_AFTER = re.compile(rf"{D}\s*,?\s+(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 
 
 _PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)

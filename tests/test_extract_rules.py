@@ -159,3 +159,10 @@ def test_month_heading_dates_the_moves_of_its_paragraph():
     assert f[("joined", "Lars Eklund", "Anthropic")].date == "2022-03"
     assert f[("left", "Lars Eklund", "Google")].date == "2022-03"
     assert f[("joined", "Mira Holt", "Volvo")].date == "2022-09"
+
+
+def test_move_in_an_after_clause_takes_the_main_clause_month():
+    f = facts("Jonas Berg, previously Volvo's strategy chief, became interim CEO on June 12 after founder "
+              "Mira Holt left Volvo to join Google.", published="2025-07-17")
+    assert f[("left", "Mira Holt", "Volvo")].date == "2025-06"
+    assert f[("joined", "Mira Holt", "Google")].date == "2025-06"
