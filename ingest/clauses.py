@@ -87,6 +87,9 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
+    m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")
+    if m and re.match(r"(?:'s|['’]s)?\s+(?:first|last|final)\s+day\b", s[subj_pos:].split("»", 1)[-1]):
+        return info.ents[int(m.group(1))].date   # "today is my first day at O"
     m = _DATED_AFTER.search(pre.rstrip() + " ")
     if m:
         # "X became CEO in June after P left": P's move came just before, in that month

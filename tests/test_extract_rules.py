@@ -166,3 +166,9 @@ def test_move_in_an_after_clause_takes_the_main_clause_month():
               "Mira Holt left Volvo to join Google.", published="2025-07-17")
     assert f[("left", "Mira Holt", "Volvo")].date == "2025-06"
     assert f[("joined", "Mira Holt", "Google")].date == "2025-06"
+
+
+def test_today_is_my_first_day_is_dated_today():
+    f = facts("After five years at Spotify, today is my first day at Google as a research scientist!",
+              published="2025-01-13", title="Lars Eklund: a new chapter")
+    assert f[("joined", "Lars Eklund", "Google")].date == "2025-01-13"
