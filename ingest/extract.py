@@ -59,9 +59,24 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
 
-def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
+def _meta_author(author: str | None) -> str | None:
+    """The one person a metadata author field names ("Isabel Quintero"), else None (several
+    authors, an organization, a handle)."""
+    if not author or len(author) > 80:
+        return None
+    a = re.sub(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", "", author.strip())
+    if re.search(r"\b(?:team|staff|desk|editors?|editorial|newsroom|news|press|reporters?|contributors?|and)\b|&", a, re.I):
+        return None
+    names = find_names(a, [(o.start, o.end) for o in known_orgs(a)])
+    if len(names) != 1 or a[:names[0].start].strip() or a[names[0].end:].strip(" ."):
+        return None
+    return names[0].text
+
+
+def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
     """Every people-move and held-role claim one article states, deduplicated per
-    (type, person, org). `published` (ISO, any precision, or None) anchors relative dates."""
+    (type, person, org). `published` (ISO, any precision, or None) anchors relative dates;
+    `author` (the metadata's author, optional) is who "I" is in a post that names nobody."""
     sents: list[Sentence] = []
     if title and title.strip():
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
@@ -82,7 +97,11 @@ def extract_claims(title: str, text: str, published: str | None) -> list[Claim]:
     sur_re = surname_pattern(registry)
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)
-    for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()))):
+    meta_author = _meta_author(author)
+    meta_key = registry.key_of(meta_author) if meta_author else None
+    if meta_author and meta_key not in registry.full:
+        registry.full[meta_key] = [meta_author]   # for display only: no surname to resolve
+    for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()), meta_key)):
         info.first_person = ref
     salient: str | None = None
     last_org: Ent | None = None

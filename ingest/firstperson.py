@@ -49,9 +49,21 @@ def _author(infos: list[SentInfo], has_title: bool) -> str | None:
     return None
 
 
-def first_person_referents(infos: list[SentInfo], has_title: bool) -> list[str | None]:
-    """Per sentence, the person key that "I/me/my" refers to, or None."""
+def _outside_quotes(text: str) -> bool:
+    """Every first-person pronoun of the sentence stands outside quotation marks (narration)."""
+    for m in _FIRST.finditer(text):
+        before = text[:m.start()]
+        if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+            return False
+    return True
+
+
+def first_person_referents(infos: list[SentInfo], has_title: bool, meta_author: str | None = None) -> list[str | None]:
+    """Per sentence, the person key that "I/me/my" refers to, or None. `meta_author` (the key
+    of the author the article's metadata names) speaks the narration of a post that names
+    nobody as its author in its own text; quoted "I" stays the quoted speaker's."""
     author = _author(infos, has_title)
+    fallback = meta_author if author is None else None
     out: list[str | None] = []
     turn: dict[int, str | None] = {}
     # an interview's "A:" turns are the interviewee's: the first person the article names
@@ -61,6 +73,8 @@ def first_person_referents(infos: list[SentInfo], has_title: bool) -> list[str |
     for i, info in enumerate(infos):
         text = info.sent.text
         ref = author
+        if ref is None and fallback is not None and _outside_quotes(text):
+            ref = fallback
         if i > 0 or not has_title:
             m = _LABEL.match(text)
             if m and m.group(1).strip() in ("A", "Answer") and interviewee:

@@ -9,6 +9,7 @@ one article or one fact twice.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -35,6 +36,16 @@ def default_extractor() -> Extractor:
     from ingest.extract import extract_claims
 
     return extract_claims
+
+
+def _takes_author(fn: Callable[..., object]) -> bool:
+    """The extractor accepts an `author` keyword (inspected once, when the Ingestor is made)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    p = params.get("author")
+    return p is not None and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
 REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED)
@@ -99,8 +110,17 @@ class Ingestor:
     def __init__(self, store: Store, extractor: Extractor | None = None) -> None:
         self.store = store
         self.extractor = extractor or default_extractor()
+        # the metadata author is passed only to an extractor that takes it (ingest.extract's
+        # does; a test's plain 3-argument function does not)
+        self.extractor_takes_author = _takes_author(self.extractor)
         self.registry = Registry()
         self.near: NearDuplicateIndex | None = None
+
+    def extract(self, a: Article) -> list[Claim]:
+        """The extractor's claims for one article, with its metadata author when it takes one."""
+        if self.extractor_takes_author:
+            return self.extractor(a.title, a.text, a.published, author=a.author)  # type: ignore[call-arg]
+        return self.extractor(a.title, a.text, a.published)
 
     # -- state ----------------------------------------------------------------------------
     def _refresh(self, conn: Connection) -> None:
@@ -164,7 +184,7 @@ class Ingestor:
         prepared: list[tuple[Article, list[Claim] | None]] = []
         for a in articles:
             a = with_published(a)
-            claims = None if a.id in known_ids else self.extractor(a.title, a.text, a.published)
+            claims = None if a.id in known_ids else self.extract(a)
             prepared.append((a, claims))
         indexed: list[tuple[str, object]] = []
         with self.store.write() as conn:
@@ -258,7 +278,6 @@ def reextract(store: Store, extractor: Extractor | None = None) -> dict:
     difference: new facts or corroborations, and retractions (marked `by: reextract`) of
     facts that no stored article supports any more."""
     ing = Ingestor(store, extractor)
-    extractor = ing.extractor
     added = retracted = 0
     supported: set[str] = set()
     with store.read() as conn:
@@ -274,7 +293,7 @@ def reextract(store: Store, extractor: Extractor | None = None) -> dict:
         ing._refresh(conn)  # noqa: SLF001
         events: list[NewEvent] = []
         for a in articles:
-            claims = extractor(a.title, a.text, a.published)
+            claims = ing.extract(a)
             for e in plan(a, claims, ing.registry):
                 fid = e.payload.get("fact") or e.event_id
                 supported.add(fid)

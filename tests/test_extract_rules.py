@@ -172,3 +172,27 @@ def test_today_is_my_first_day_is_dated_today():
     f = facts("After five years at Spotify, today is my first day at Google as a research scientist!",
               published="2025-01-13", title="Lars Eklund: a new chapter")
     assert f[("joined", "Lars Eklund", "Google")].date == "2025-01-13"
+
+
+POST = ("After six years at Spotify, today is my first day at Google as a research scientist!\n\n"
+        "\"I left Apple in 2019,\" my new manager told me.")
+
+
+def test_metadata_author_is_the_narrator_of_a_post_that_names_nobody():
+    assert keys(POST, published="2025-01-13", title="Starting a new chapter") == set()
+    f = {(c.type, c.person, c.org): c for c in
+         extract_claims("Starting a new chapter", POST, "2025-01-13", author="Lars Eklund")}
+    assert f[("joined", "Lars Eklund", "Google")].date == "2025-01-13"
+    assert ("left", "Lars Eklund", "Spotify") in f
+    assert ("left", "Lars Eklund", "Apple") not in f          # a quoted "I" is not the author's
+    # several authors, or an organization, name no narrator
+    assert extract_claims("Starting a new chapter", POST, "2025-01-13", author="Lars Eklund and Mira Holt") == []
+    assert extract_claims("Starting a new chapter", POST, "2025-01-13", author="Spotify Newsroom") == []
+
+
+def test_ingestor_passes_the_author_only_to_an_extractor_that_takes_it():
+    from rollcall.ingestion import _takes_author
+
+    assert _takes_author(extract_claims)
+    assert not _takes_author(lambda title, text, published: [])
+    assert not _takes_author(len)
