@@ -330,7 +330,7 @@ _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technol
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"\b([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems)(?![\w])")
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems)(?![\w])")
 
 
 @lru_cache(maxsize=4096)
