@@ -76,6 +76,12 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     a sentence-initial date adverbial."""
     end = _clause_end(s, trig_end)
     after = s[trig_end:end]
+    nv = _NEXT_VERB.search(after)
+    if nv and re.search(r"\b(?:left|leav\w*|quit\w*|depart\w*|resign\w*|exit\w*)\b", s[trig_start:trig_end], re.I) \
+            and not nv.group(1):
+        nv = None   # "left X and joined Y in D": one move, one time
+    if nv:
+        after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
     m = re.search(D, after)
     if m:
         return info.ents[int(m.group(1))].date
@@ -104,7 +110,12 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     return None
 
 
-_DATED_AFTER = re.compile(rf"{D}\s*,?\s+(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
+# a coordinated second verb with its own complement starts another event's clause
+_NEXT_VERB = re.compile(
+    r"(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
+    r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
+    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
+_DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 
 
 _PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)

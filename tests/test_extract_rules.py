@@ -196,3 +196,15 @@ def test_ingestor_passes_the_author_only_to_an_extractor_that_takes_it():
     assert _takes_author(extract_claims)
     assert not _takes_author(lambda title, text, published: [])
     assert not _takes_author(len)
+
+
+def test_date_of_a_later_coordinated_verb_is_not_the_first_verbs():
+    f = facts("Andrej Karpathy joined Tesla and returned to OpenAI in February 2023.", published="2025-04-10")
+    assert f[("joined", "Andrej Karpathy", "OpenAI")].date == "2023-02"
+    assert f[("joined", "Andrej Karpathy", "Tesla")].date is None
+    f = facts("Andrej Karpathy joined Tesla in 2017, then went back to OpenAI in February 2023.", published="2025-04-10")
+    assert f[("joined", "Andrej Karpathy", "Tesla")].date == "2017"
+    # leaving one org and joining the next is one move at one time
+    f = facts("Mira Holt left Spotify and joined Google in March 2024.", published="2025-04-10")
+    assert f[("left", "Mira Holt", "Spotify")].date == "2024-03"
+    assert f[("joined", "Mira Holt", "Google")].date == "2024-03"
