@@ -297,6 +297,12 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
             # "Hours later, ..." (may open a new paragraph): the time of the reported event
             ri = reporting_date_index(infos[prv].marked)
             c.date = (ent_date(prv, ri) if ri is not None else None) or first_date(prv)
+        elif prv >= 1 and infos[prv].sent.paragraph == infos[si].sent.paragraph and opens_same_time(infos[prv].sent.text) \
+                and not date_indices(infos[si].marked) and not date_indices(infos[prv].marked) \
+                and re.search(r"\b(?:said|says|announced|added|confirmed)\b", infos[si].sent.text):
+            # "Hours later, A said B was leaving. A said C would become CTO": the same report
+            ri = reporting_date_index(infos[prv - 1].marked)
+            c.date = (ent_date(prv - 1, ri) if ri is not None else None) or first_date(prv - 1)
         elif prv >= 0 and infos[prv].sent.paragraph == infos[si].sent.paragraph:
             if c.present and not date_indices(infos[si].marked):
                 ri = reporting_date_index(infos[prv].marked)

@@ -208,3 +208,11 @@ def test_date_of_a_later_coordinated_verb_is_not_the_first_verbs():
     f = facts("Mira Holt left Spotify and joined Google in March 2024.", published="2025-04-10")
     assert f[("left", "Mira Holt", "Spotify")].date == "2024-03"
     assert f[("joined", "Mira Holt", "Google")].date == "2024-03"
+
+
+def test_a_report_continuing_a_same_time_sentence_shares_its_date():
+    text = ("Mira Holt, Spotify's chief technology officer, said yesterday that she is leaving the company.\n\n"
+            "Hours later, chief executive Daniel Ek said two research leaders were also leaving. "
+            "Ek said Lars Eklund would become senior vice president of research.")
+    f = facts(text, published="2024-09-26")
+    assert f[("role_changed", "Lars Eklund", "Spotify")].date == "2024-09-25"
