@@ -56,7 +56,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 
 
 _EMPHASIS = re.compile(r"\*\*|__")
-_NICKNAME = re.compile(r"\b([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
+_NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
 
 def _meta_author(author: str | None) -> str | None:
