@@ -231,7 +231,7 @@ def _heading_dates(infos: list[SentInfo], published: str | None) -> dict[int, Da
         if para in seen or para < 0:
             continue
         seen.add(para)
-        m = _MONTH_HEADING.match(info.sent.text)
+        m = _MONTH_HEADING.match(info.sent.text) if len(info.sent.text) <= 40 else None
         if not m or m.group(1).rstrip(".").lower() not in MONTHS:
             if carry is not None:
                 out[para] = carry

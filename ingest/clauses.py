@@ -112,7 +112,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
 
 # a coordinated second verb with its own complement starts another event's clause
 _NEXT_VERB = re.compile(
-    r"(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
+    r"(?<![\s,])(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
     r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
 _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
