@@ -123,7 +123,8 @@ class Ingestor:
         return self.extractor(a.title, a.text, a.published)
 
     # -- state ----------------------------------------------------------------------------
-    def _refresh(self, conn: Connection) -> None:
+    def refresh(self, conn: Connection) -> None:
+        """Bring the registry up to the log's head; call inside the append lock."""
         for e in log.read(conn, after=self.registry.position, types=REGISTRY_EVENTS):
             self.registry.apply(e)
         self.registry.position = max(self.registry.position, log.head(conn)[0])
@@ -190,7 +191,7 @@ class Ingestor:
         with self.store.write() as conn:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
-            self._refresh(conn)
+            self.refresh(conn)
             near = self._near_index(conn)
             known_ids, known_locs = self._known(conn, articles)
             events: list[NewEvent] = []
@@ -290,7 +291,7 @@ def reextract(store: Store, extractor: Extractor | None = None) -> dict:
     with store.write() as conn:
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
-        ing._refresh(conn)  # noqa: SLF001
+        ing.refresh(conn)
         events: list[NewEvent] = []
         for a in articles:
             claims = ing.extract(a)
