@@ -114,6 +114,9 @@ def _parse_with_dateutil(text: str) -> str | None:
     return _from_datetime(a)
 
 
+METADATA_DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "ru", "zh", "ja", "ko")
+
+
 def _parse_with_dateparser(text: str) -> str | None:
     try:
         import dateparser
@@ -122,6 +125,9 @@ def _parse_with_dateparser(text: str) -> str | None:
     try:
         value = dateparser.parse(
             text,
+            # A fixed set: with all 200+ locales, the first text that looks like a new language
+            # loads that locale's data mid-batch (seconds); these load once, on first use.
+            languages=list(METADATA_DATE_LANGUAGES),
             settings={
                 # Relative dates ("yesterday") in metadata have no anchor we can trust.
                 "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
