@@ -34,6 +34,15 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+def refines(candidate: str | None, current: str | None) -> bool:
+    """A corroborating report's date replaces a fact's date only when it is strictly finer
+    and agrees with it ("2026-03-04" refines "2026-03"); the registry and the projections
+    both apply this one rule, so they never disagree on a fact's date."""
+    if not candidate:
+        return False
+    return not current or (len(candidate) > len(current) and candidate.startswith(current))
+
+
 def normalize_text(text: str) -> str:
     """Whitespace-folded text, so that re-wrapped copies of one article hash alike."""
     return re.sub(r"\s+", " ", text).strip()

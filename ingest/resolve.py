@@ -25,7 +25,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from ingest.model import Article, Claim, FACT_TYPES, name_key
+from ingest.model import Article, Claim, FACT_TYPES, name_key, refines
 from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
 
 PERSON_FUZZ = 88
@@ -119,7 +119,7 @@ class Registry:
             f = self.fact_by_id.get(p["fact"])
             if f is not None:
                 d = p.get("date")
-                if d and (not f.date or len(d) > len(f.date)) and _refines(d, f.date):
+                if refines(d, f.date):
                     f.date = d
                 f.role = f.role or p.get("role")
         elif e.type == RETRACTED:
@@ -201,10 +201,6 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return gap <= SAME_EVENT_DAYS
 
 
-def _refines(finer: str, coarse: str | None) -> bool:
-    return not coarse or finer.startswith(coarse)
-
-
 def source_of(article: Article, claim: Claim) -> dict:
     return {"article": article.id, "url": article.url, "path": article.path,
             "published": article.published, "published_inferred": article.published_inferred,
@@ -232,7 +228,7 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
                                 payload={"fact": f.event_id, "source": src, "role": c.role, "date": c.date,
                                          "precision": c.date_precision, "date_inferred": c.date_inferred,
                                          "confidence": c.confidence}))
-            if c.date and (not f.date or len(c.date) > len(f.date)) and _refines(c.date, f.date):
+            if refines(c.date, f.date):
                 f.date = c.date
             f.role = f.role or c.role
             continue

@@ -15,7 +15,7 @@ from typing import Callable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from ingest.model import name_key
+from ingest.model import name_key, refines
 from store import log
 from store.db import Store
 from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
@@ -30,17 +30,6 @@ CACHE_FACTS = 400_000
 
 norm_name = name_key
 
-
-def _precision_rank(date: str | None) -> int:
-    return len(date) if date else 0
-
-
-def compatible_dates(a: str | None, b: str | None) -> bool:
-    """Two dates can describe one event when one refines the other (or either is unknown)."""
-    if not a or not b:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
 
 
 @dataclass
@@ -348,7 +337,7 @@ class _Run:
             changed = evidence < f.evidence
             f.evidence = min(f.evidence, evidence)
             d = p.get("date")
-            if d and compatible_dates(d, f.date) and _precision_rank(d) > _precision_rank(f.date):
+            if refines(d, f.date):
                 f.date, f.precision, f.date_inferred = d, p.get("precision") or f.precision, bool(p.get("date_inferred"))
                 changed = True
             if p.get("role") and not f.role:
