@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from platformdirs import user_data_dir
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import SQLModel
@@ -134,6 +134,7 @@ class Store:
             raise StoreError(
                 f"database {self.display_url()} has schema version {row[0]}, newer than this "
                 f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
+        _projection_version(conn)
         schema.install_guards(conn)
         from store.feeds import ensure_columns
 
@@ -145,6 +146,22 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _projection_version(conn: Connection) -> None:
+    """Projection tables of another shape are dropped and made anew: they are derived from
+    the log, so the next catch-up replays it into the new shape and nothing is lost."""
+    row = conn.execute(text("SELECT value FROM rc_meta WHERE key='projection_version'")).first()
+    if row is not None and int(row[0]) == schema.PROJECTION_VERSION:
+        return
+    columns = {c["name"] for c in inspect(conn).get_columns("rc_membership")}
+    if row is not None or "vnode" not in columns:
+        for table in schema.PROJECTION_TABLES:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        SQLModel.metadata.create_all(conn, tables=[SQLModel.metadata.tables[t] for t in schema.PROJECTION_TABLES])
+    conn.execute(text("DELETE FROM rc_meta WHERE key='projection_version'"))
+    conn.execute(text("INSERT INTO rc_meta(key, value) VALUES ('projection_version', :v)"),
+                 {"v": str(schema.PROJECTION_VERSION)})
 
 
 def open_store(url: str | None = None) -> Store:

@@ -18,9 +18,11 @@ from sqlalchemy.engine import Connection
 from ingest.model import name_key, refines
 from store import log
 from store.db import Store
+from store.intervals import registration
 from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
 from store.membership import FactView, Segment, segments
-from store.schema import PROJECTION_TABLES
+from store.selectin import select_in
+from store.schema import OPEN_TX, PROJECTION_TABLES
 
 CHECKPOINT = "main"
 # Facts kept in memory across pages of one catch-up; past this the caches start afresh, so a
@@ -58,7 +60,7 @@ _FACT_COLS = ("event_id", "position", "type", "person_id", "org_id", "role", "da
               "date_inferred", "confidence", "evidence", "recorded_at", "retracted_position",
               "retract_reason")
 _SEG_COLS = ("id", "person_id", "org_id", "role", "valid_from", "valid_to", "since", "until",
-             "certain", "board", "fact_ids", "tx_from", "tx_to")
+             "certain", "board", "fact_ids", "tx_from", "tx_to", "vnode", "vlo", "vhi")
 
 
 class _Run:
@@ -207,19 +209,12 @@ class _Run:
         for r in self._in(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id", sorted(members)):
             self._db_person_facts[r[3]].append(tuple(r))
         self._db_open_rows.update({c: [] for c in canon})
-        for r in self._in(f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE tx_to IS NULL AND person_id",
-                          sorted(canon)):
+        for r in self._in(f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE tx_to = {{m}} AND person_id",
+                          sorted(canon), (OPEN_TX,)):
             self._db_open_rows[r[1]].append(tuple(r))
 
-    def _in(self, sql: str, keys: list[str], params: tuple = (), chunk: int = 500) -> list:
-        """`sql` ending in a column name, run as `column IN (...)` over `keys` in chunks."""
-        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
-        out: list = []
-        for i in range(0, len(keys), chunk):
-            part = keys[i:i + chunk]
-            out.extend(self.conn.exec_driver_sql(
-                sql.format(m=mark) + f" IN ({', '.join([mark] * len(part))})", params + tuple(part)).fetchall())
-        return out
+    def _in(self, sql: str, keys: list[str], params: tuple = ()) -> list:
+        return select_in(self.conn, sql, keys, params)
 
     # -- facts ----------------------------------------------------------------------------
     def load_person(self, pid: str) -> None:
@@ -242,7 +237,7 @@ class _Run:
         self.person_facts[pid] = fids
         rows: list[tuple[int, Segment]] = []
         seg_rows = self._db_open_rows[pid] if pid in self._db_open_rows else self.conn.execute(text(
-            f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to IS NULL"), {"p": pid})
+            f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to=:open"), {"p": pid, "open": OPEN_TX})
         for r in seg_rows:
             if int(r[0]) in self.closed_rows:
                 continue
@@ -301,7 +296,7 @@ class _Run:
             self.next_row_id += 1
             self.new_rows[rid] = [rid, pid, seg.org_id, seg.role, seg.start,
                                   seg.end, seg.since, seg.until, seg.certain, seg.board,
-                                  ",".join(seg.fact_ids), position, None]
+                                  ",".join(seg.fact_ids), position, OPEN_TX, *registration(seg.start, seg.end)]
             keep.append((rid, seg))
         self.person_rows[pid] = keep
 

@@ -7,6 +7,7 @@ answer. Roster-shaped questions are range scans on the bitemporal membership tab
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from datetime import date as _date, datetime, timezone
 from typing import Any, Iterable, Iterator
@@ -15,8 +16,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from store import log
-from store.membership import certain_on
-from store.membership import Segment
+from store.selectin import mark, select_in
+from store.intervals import clamp, day_number, probe
+from store.membership import Segment, certain_on
 from store.projector import norm_name
 
 
@@ -74,13 +76,7 @@ def canonical(merged: dict[str, str], eid: str) -> str:
 def entity_names(conn: Connection, kind: str, ids: "Iterable[str]") -> dict[str, str]:
     """Names of many entities in a few IN queries (a roster names hundreds of people)."""
     wanted = sorted(set(ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
-        marks = ", ".join(f":e{j}" for j in range(len(chunk)))
-        out.update({r[0]: r[1] for r in conn.execute(
-            text(f"SELECT id, name FROM rc_entities WHERE kind=:k AND id IN ({marks})"),
-            {"k": kind, **{f"e{j}": v for j, v in enumerate(chunk)}})})
+    out = dict(select_in(conn, "SELECT id, name FROM rc_entities WHERE kind = {m} AND id", wanted, (kind,)))
     return {e: out.get(e, e) for e in wanted}
 
 
@@ -131,20 +127,16 @@ def members_of(conn: Connection, kind: str, eid: str, upto: int) -> list[str]:
 
 def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {f: [] for f in fact_ids}
-    for i in range(0, len(fact_ids), 500):
-        chunk = fact_ids[i:i + 500]
-        marks = ", ".join(f":f{j}" for j in range(len(chunk)))
-        rows = conn.execute(text(
-            f"SELECT fact_id, article, url, path, published, quote FROM rc_fact_sources "
-            f"WHERE fact_id IN ({marks}) AND position <= :p ORDER BY position"),
-            {**{f"f{j}": v for j, v in enumerate(chunk)}, "p": upto})
-        for r in rows:
-            out[r[0]].append({"article": r[1], "url": r[2], "path": r[3], "published": r[4], "quote": r[5]})
+    rows = select_in(conn, "SELECT fact_id, position, article, url, path, published, quote "
+                     "FROM rc_fact_sources WHERE position <= {m} AND fact_id", fact_ids, (upto,))
+    rows.sort(key=itemgetter(1))
+    for fid, _, article, url, path, published, quote in rows:
+        out[fid].append({"article": article, "url": url, "path": path, "published": published, "quote": quote})
     return out
 
 
 _SEG_SELECT = ("SELECT person_id, org_id, role, valid_from, valid_to, since, until, certain, board, fact_ids "
-               "FROM rc_membership WHERE tx_from <= :p AND (tx_to IS NULL OR tx_to > :p)")
+               "FROM rc_membership WHERE tx_from <= :p AND tx_to > :p")
 
 
 def _segment(r: Any) -> tuple[str, Segment]:
@@ -159,37 +151,54 @@ def _members(conn: Connection, rows: list[tuple[str, Segment]], as_of: str, upto
             best[pid] = seg
     srcs = sources_for(conn, sorted({f for s in best.values() for f in s.fact_ids}), upto)
     names = entity_names(conn, "person", best)
-    members = []
-    for pid, seg in best.items():
-        members.append({
-            "person": {"id": pid, "name": names[pid]},
-            "role": seg.role, "since": seg.since, "until": seg.until,
-            "certain": certain_on(seg, as_of), "board": seg.board,
-            "sources": [s for f in seg.fact_ids for s in srcs.get(f, [])],
-        })
+    members = [{
+        "person": {"id": pid, "name": names[pid]},
+        "role": seg.role, "since": seg.since, "until": seg.until,
+        "certain": certain_on(seg, as_of), "board": seg.board,
+        "sources": [s for f in seg.fact_ids for s in srcs.get(f, ())],
+    } for pid, seg in best.items()]
     members.sort(key=lambda m: (m["board"], m["person"]["name"].casefold()))
     return members
+
+
+_ALIVE_COLS = "person_id, org_id, role, valid_from, valid_to, since, until, certain, board, fact_ids"
+
+
+def _alive_at(conn: Connection, org_id: str, day: str, upto: int) -> list[tuple[str, Segment]]:
+    """Membership rows of one organization whose valid interval contains `day`, as the log
+    stood at position `upto`: one index range scan per node on the interval tree's path to
+    the day (`store.intervals`), the transaction bounds checked inside the index, the exact
+    date bounds kept as a residual filter."""
+    pr = probe(clamp(day_number(day) or 1))
+    m = mark(conn)
+    rest = (f" AND tx_from <= {m} AND tx_to > {m}"
+            f" AND (valid_from IS NULL OR valid_from <= {m}) AND (valid_to IS NULL OR valid_to > {m})")
+    rest_args = (upto, upto, day, day)
+    head = f"SELECT {_ALIVE_COLS} FROM rc_membership WHERE org_id = {m} AND "
+    parts, args = [f"{head}vnode = {m}{rest}"], [org_id, pr.exact, *rest_args]
+    for nodes, bound in ((pr.right, "vlo <="), (pr.left, "vhi >=")):
+        if nodes:
+            parts.append(f"{head}vnode IN ({', '.join([m] * len(nodes))}) AND {bound} {m}{rest}")
+            args += [org_id, *nodes, pr.exact, *rest_args]
+    return [(r[0], Segment(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]),
+                           tuple(r[9].split(",")) if r[9] else ()))
+            for r in conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(args)).fetchall()]
 
 
 def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str | None = None) -> dict:
     upto = position_for(conn, known_at)
     o = resolve(conn, "org", org, upto)
     day = as_of or today()
-    rows = [_segment(r) for r in conn.execute(text(
-        _SEG_SELECT + " AND org_id=:o AND (valid_from IS NULL OR valid_from <= :d) "
-        "AND (valid_to IS NULL OR valid_to > :d)"), {"p": upto, "o": o["id"], "d": day})]
+    rows = _alive_at(conn, o["id"], day, upto)
     return {"org": o, "as_of": day, "known_at": known_at, "members": _members(conn, rows, day, upto)}
 
 
 def replay(conn: Connection, to: str | None = None, known_at: str | None = None) -> dict:
     upto = position_for(conn, known_at)
     day = to or today()
-    by_org: dict[str, list[tuple[str, Segment]]] = {}
-    for r in conn.execute(text(
-            _SEG_SELECT + " AND (valid_from IS NULL OR valid_from <= :d) AND (valid_to IS NULL OR valid_to > :d)"),
-            {"p": upto, "d": day}):
-        pid, seg = _segment(r)
-        by_org.setdefault(seg.org_id, []).append((pid, seg))
+    org_ids = [r[0] for r in conn.execute(text(
+        "SELECT id FROM rc_entities WHERE kind = 'org' AND first_position <= :p ORDER BY id"), {"p": upto})]
+    by_org = {oid: rows for oid in org_ids if (rows := _alive_at(conn, oid, day, upto))}
     org_names = entity_names(conn, "org", by_org)
     rosters = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at,
                 "members": _members(conn, rows, day, upto)} for oid, rows in by_org.items()]

@@ -13,6 +13,12 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Field, SQLModel
 
 SCHEMA_VERSION = 1
+# The projection tables' own shape. They hold nothing the log does not, so a store opened by a
+# rollcall with another projection version drops and rebuilds them instead of refusing.
+PROJECTION_VERSION = 2
+# `rc_membership.tx_to` of a row that is still current: a number rather than NULL, so "alive at
+# position p" is the one comparison `tx_from <= p < tx_to`, which both engines check inside an index.
+OPEN_TX = 1 << 62
 
 
 class Meta(SQLModel, table=True):
@@ -151,11 +157,16 @@ class ProjSource(SQLModel, table=True):
 
 class ProjMembership(SQLModel, table=True):
     """Bitemporal membership: a person at an org over valid time [valid_from, valid_to), as the log
-    stood between transaction positions [tx_from, tx_to). A roster query is one range scan."""
+    stood between transaction positions [tx_from, tx_to). Valid time is indexed as a relational
+    interval tree (`store.intervals`: vnode, vlo, vhi), so a roster on any date at any known-at
+    reads only rows whose interval contains that date."""
 
     __tablename__ = "rc_membership"
     __table_args__ = (
-        Index("ix_membership_org_tx", "org_id", "tx_from"),
+        # transaction bounds ride in the index so rows of other versions are skipped
+        # without reading the table
+        Index("ix_membership_org_vlo", "org_id", "vnode", "vlo", "tx_from", "tx_to"),
+        Index("ix_membership_org_vhi", "org_id", "vnode", "vhi", "tx_from", "tx_to"),
         Index("ix_membership_person_tx", "person_id", "tx_from"),
     )
     id: Optional[int] = Field(default=None, sa_column=Column(
@@ -171,7 +182,10 @@ class ProjMembership(SQLModel, table=True):
     board: bool = False
     fact_ids: str = Field(sa_column=Column(Text, nullable=False))
     tx_from: int = Field(sa_column=Column(BigInteger, nullable=False))
-    tx_to: Optional[int] = Field(default=None, sa_column=Column(BigInteger, index=True))
+    tx_to: int = Field(sa_column=Column(BigInteger, nullable=False))  # OPEN_TX while current
+    vnode: int = Field(sa_column=Column(Integer, nullable=False))
+    vlo: int = Field(sa_column=Column(Integer, nullable=False))
+    vhi: int = Field(sa_column=Column(Integer, nullable=False))
 
 
 PROJECTION_TABLES = ("rc_membership", "rc_fact_sources", "rc_facts", "rc_aliases",

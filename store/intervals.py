@@ -1,0 +1,99 @@
+"""Valid-time intervals on plain B-tree indexes: a Relational Interval Tree (pure).
+
+A roster question ("who was at Anthropic on 2025-01-01, as rollcall knew it then") is a
+point-in-rectangle search: valid time x transaction time. Scanning every membership row of
+an organization that began before the date reads the lab's whole history (hundreds of
+thousands of row versions at a million events). The RI-tree (Kriegel, Poetzsch & Seidl, VLDB
+2000) registers each interval at one node of a virtual binary tree over day numbers; a point
+query then walks the ~17 nodes on the root-to-point path and does one index range scan per
+node, touching only rows whose interval contains the day (plus none else). It needs nothing
+but two ordinary indexes, so SQLite and PostgreSQL share it.
+
+Each row stores `vnode` (its fork node), `vlo` (first day) and `vhi` (last day, inclusive).
+The string bounds stay authoritative: queries keep the exact date comparison as a residual
+filter, so clamping a far-off date only widens what the index returns, never narrows it.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+HEIGHT = 17
+ROOT = 1 << (HEIGHT - 1)  # 65,536
+TOP = (1 << HEIGHT) - 1   # 131,071: the last day number the tree holds
+_EPOCH = date(1900, 1, 1).toordinal() - 1  # day 1 is 1900-01-01; day 131,071 is in 2258
+
+
+@lru_cache(maxsize=65536)
+def day_number(day: str | None) -> int | None:
+    """Day number of an ISO date (1900-01-01 is 1), unclamped; None for no/unreadable date."""
+    if not day:
+        return None
+    try:
+        return date.fromisoformat(day[:10]).toordinal() - _EPOCH
+    except ValueError:
+        return None
+
+
+def clamp(n: int) -> int:
+    """Into the tree. Clamping is monotone, so an interval that contains a day still
+    contains it after both are clamped: far-off dates cost extra candidates, never misses."""
+    return min(max(n, 1), TOP)
+
+
+def bounds(valid_from: str | None, valid_to: str | None) -> tuple[int, int]:
+    """[vlo, vhi], inclusive, of a membership [valid_from, valid_to): an open or unreadable
+    end widens to the edge of the tree."""
+    lo = day_number(valid_from)
+    hi = day_number(valid_to)
+    return clamp(1 if lo is None else lo), clamp(TOP if hi is None else hi - 1)
+
+
+def fork_node(lo: int, hi: int) -> int:
+    """The highest node of the virtual tree inside [lo, hi]; 0 for an empty interval (a
+    segment that starts and ends on one day covers no day and is never asked for)."""
+    if hi < lo:
+        return 0
+    node, step = ROOT, ROOT >> 1
+    while step:
+        if hi < node:
+            node -= step
+        elif node < lo:
+            node += step
+        else:
+            return node
+        step >>= 1
+    return node
+
+
+def registration(valid_from: str | None, valid_to: str | None) -> tuple[int, int, int]:
+    """(vnode, vlo, vhi) to store beside a membership row."""
+    lo, hi = bounds(valid_from, valid_to)
+    return fork_node(lo, hi), lo, hi
+
+
+class Probe(NamedTuple):
+    """Index range scans that together find every interval containing one day: at nodes
+    right of the day, intervals starting on or before it; at nodes left of it, intervals
+    ending on or after it; at the day's own node, all of them."""
+
+    right: tuple[int, ...]  # vnode = n AND vlo <= day
+    left: tuple[int, ...]   # vnode = n AND vhi >= day
+    exact: int              # vnode = day
+
+
+@lru_cache(maxsize=4096)
+def probe(day: int) -> Probe:
+    right: list[int] = []
+    left: list[int] = []
+    node, step = ROOT, ROOT >> 1
+    while node != day:
+        if day < node:
+            right.append(node)
+            node -= step
+        else:
+            left.append(node)
+            node += step
+        step >>= 1
+    return Probe(tuple(right), tuple(left), node)

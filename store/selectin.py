@@ -1,0 +1,31 @@
+"""`column IN (...)` queries over many keys, in chunks, through the driver directly.
+
+Rosters and the projector look up hundreds or thousands of ids at once; SQLAlchemy's `text()`
+compiles a bind parameter per key on every call, which cost more than the query itself, so
+these go to the driver with positional markers.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from sqlalchemy.engine import Connection
+
+
+def mark(conn: Connection) -> str:
+    """The driver's positional marker: `?` for sqlite3, `%s` for psycopg."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def select_in(conn: Connection, sql: str, keys: Sequence[Any], params: Sequence[Any] = (),
+              after: Sequence[Any] = (), tail: str = "", chunk: int = 500) -> list[tuple]:
+    """Rows of `sql` (ending in a column name; `{m}` stands for a marker) run as
+    `column IN (keys...)` + `tail`, with `params` bound before the keys and `after` after them."""
+    m = mark(conn)
+    out: list[tuple] = []
+    head = sql.format(m=m)
+    tail = tail.format(m=m)
+    for i in range(0, len(keys), chunk):
+        part = tuple(keys[i:i + chunk])
+        out.extend(conn.exec_driver_sql(f"{head} IN ({', '.join([m] * len(part))}){tail}",
+                                        tuple(params) + part + tuple(after)).fetchall())
+    return out
