@@ -179,13 +179,16 @@ def events(ctx: click.Context, type_: str | None, person: str | None, org: str |
 @click.argument("org")
 @click.option("--as-of", callback=_date, help="Valid time: who was there on DATE (default today).")
 @click.option("--known-at", callback=_datetime, help="Transaction time: as the store knew it then.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N members (a page); default all.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N members.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def roster(ctx: click.Context, org: str, as_of: str | None, known_at: str | None, as_json: bool) -> None:
+def roster(ctx: click.Context, org: str, as_of: str | None, known_at: str | None, limit: int | None,
+           offset: int, as_json: bool) -> None:
     """Who is at ORG."""
     from store.queries import roster as q
 
-    r = _query(ctx, q, org, as_of=as_of, known_at=known_at)
+    r = _query(ctx, q, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset)
     if as_json:
         emit_json(r)
         return
@@ -194,6 +197,9 @@ def roster(ctx: click.Context, org: str, as_of: str | None, known_at: str | None
                [(m["person"]["name"], m["role"] + (" (board)" if m["board"] and "board" not in (m["role"] or "").lower() else "")
                  if m["role"] else ("board" if m["board"] else None), m["since"] or "?", m["certain"],
                  len(m["sources"])) for m in r["members"]], empty="(nobody known)")
+    shown = len(r["members"])
+    if shown < r["total"] - offset:
+        click.echo(f"{offset + 1}-{offset + shown} of {r['total']} members; --offset {offset + shown} for more")
 
 
 @cli.command()

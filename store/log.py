@@ -12,6 +12,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Iterator, Sequence
 
+import orjson
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -101,8 +102,17 @@ def append(conn: Connection, events: Sequence[NewEvent], now: datetime | None = 
     return out
 
 
+def _payload(text_: str) -> dict:
+    """orjson reads payloads ~3x faster than json (it bounds a catch-up); json still reads
+    what orjson refuses (NaN, integers past 64 bits), which `canonical_json` may have written."""
+    try:
+        return orjson.loads(text_)
+    except orjson.JSONDecodeError:
+        return json.loads(text_)
+
+
 def _row_to_event(r: Sequence) -> StoredEvent:
-    return StoredEvent(int(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
+    return StoredEvent(int(r[0]), r[1], r[2], r[3], r[4], _payload(r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
 
 
 def read(conn: Connection, after: int = 0, *, types: Iterable[str] | None = None,

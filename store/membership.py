@@ -92,7 +92,7 @@ def is_board_role(role: str | None) -> bool:
     return any(w in r for w in _BOARD_WORDS)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Stint:
     org_id: str
     role: str | None
@@ -103,72 +103,128 @@ class _Stint:
     fact_ids: list[str]
     seg_start: str | None
 
+    def segment(self) -> Segment:
+        return Segment(self.org_id, self.role, self.seg_start, None, self.since, None, self.certain,
+                       self.board, tuple(self.fact_ids))
 
-def segments(facts: list[FactView]) -> list[Segment]:
-    """Fold one person's active facts into segments ordered by start."""
-    out: list[Segment] = []
-    open_: dict[tuple[str, bool], _Stint] = {}
-    last_type: dict[str, str] = {}
-    last_closed: dict[str, int] = {}
 
-    def close(st: _Stint, end: str | None, until: str | None, certain: bool, fid: str | None) -> None:
-        ids = st.fact_ids + ([fid] if fid else [])
-        out.append(Segment(st.org_id, st.role, st.seg_start, end, st.since, until,
-                           st.certain and certain, st.board, tuple(ids)))
-        last_closed[st.org_id] = len(out) - 1
+class Fold:
+    """One person's facts folded in key order, one at a time, remembering what each fact
+    changed. `segments()` folds a whole history at once; the projector keeps a Fold per
+    person and, while new facts arrive after the last one in valid time (the common case:
+    news reports moves roughly in order), adds them instead of refolding everything, and
+    rewrites only the segments they touched.
 
-    for f in sorted(facts, key=attrgetter("key")):
+    Identities: an ended segment is its index in `out` (an int); an open stint is its
+    `_Stint` object. `touched` collects the identities changed since `take_touched()`."""
+
+    __slots__ = ("out", "open_", "last_type", "last_closed", "last_key", "touched")
+
+    def __init__(self) -> None:
+        self.out: list[Segment] = []
+        self.open_: dict[tuple[str, bool], _Stint] = {}
+        self.last_type: dict[str, str] = {}
+        self.last_closed: dict[str, int] = {}
+        self.last_key: tuple | None = None
+        self.touched: set = set()
+
+    def _close(self, st: _Stint, end: str | None, until: str | None, certain: bool, fid: str | None) -> None:
+        ids = st.fact_ids + [fid] if fid else st.fact_ids
+        self.out.append(Segment(st.org_id, st.role, st.seg_start, end, st.since, until,
+                                st.certain and certain, st.board, tuple(ids)))
+        self.last_closed[st.org_id] = len(self.out) - 1
+        self.touched.add(len(self.out) - 1)
+        self.touched.add(st)
+
+    def _open(self, key: tuple[str, bool], st: _Stint) -> None:
+        self.open_[key] = st
+        self.touched.add(st)
+
+    def add(self, f: FactView) -> None:
+        """Fold in one fact whose key is above every fact folded so far."""
+        self.last_key = f.key
         when = f.when
         dated = f.date is not None
         board = f.board
         org = f.org_id
+        open_ = self.open_
         if f.type == "joined":
             st = open_.get((org, board))
             if st is not None:
                 st.fact_ids.append(f.fact_id)
                 st.role = st.role or f.role
+                self.touched.add(st)
             else:
                 if not board and dated:  # an undated join cannot be ordered against other jobs
                     for (o, b), other in list(open_.items()):
                         if o != org and not b:
-                            close(other, when, f.date, False, None)
+                            self._close(other, when, f.date, False, None)
                             del open_[(o, b)]
-                open_[(org, board)] = _Stint(org, f.role, when, f.date, dated, board, [f.fact_id], when)
+                self._open((org, board), _Stint(org, f.role, when, f.date, dated, board, [f.fact_id], when))
         elif f.type == "held_role":
             st = open_.get((org, board)) or open_.get((org, not board))
             if st is not None:
                 st.fact_ids.append(f.fact_id)
                 st.role = st.role or f.role
-            elif last_type.get(org) != "left":
-                open_[(org, board)] = _Stint(org, f.role, when, None, False, board, [f.fact_id], when)
+                self.touched.add(st)
+            elif self.last_type.get(org) != "left":
+                self._open((org, board), _Stint(org, f.role, when, None, False, board, [f.fact_id], when))
         elif f.type == "role_changed":
             st = open_.get((org, False)) or open_.get((org, True))
             if st is not None:
                 if st.seg_start != when or st.role != f.role:
-                    out.append(Segment(org, st.role, st.seg_start, when, st.since, f.date,
-                                       st.certain, st.board, tuple(st.fact_ids)))
+                    self.out.append(Segment(org, st.role, st.seg_start, when, st.since, f.date,
+                                            st.certain, st.board, tuple(st.fact_ids)))
+                    self.touched.add(len(self.out) - 1)
                 st.role, st.seg_start = f.role, when
                 st.fact_ids = st.fact_ids + [f.fact_id]
+                self.touched.add(st)
             else:
-                open_[(org, board)] = _Stint(org, f.role, when, None, False, board, [f.fact_id], when)
+                self._open((org, board), _Stint(org, f.role, when, None, False, board, [f.fact_id], when))
         elif f.type == "left":
             keys = [k for k in ((org, False), (org, True)) if k in open_]
             if board and (org, True) in open_:
                 keys = [(org, True)]
             if keys:
-                st = open_.pop(keys[0])
-                close(st, when, f.date, dated, f.fact_id)
-            elif org in last_closed:
+                self._close(open_.pop(keys[0]), when, f.date, dated, f.fact_id)
+            elif org in self.last_closed:
                 # the stint there already ended (by a join elsewhere, or another report of
                 # this departure): this left confirms it rather than inventing an earlier stint
-                i = last_closed[org]
-                out[i] = out[i]._replace(fact_ids=out[i].fact_ids + (f.fact_id,))
+                i = self.last_closed[org]
+                self.out[i] = self.out[i]._replace(fact_ids=self.out[i].fact_ids + (f.fact_id,))
+                self.touched.add(i)
             else:
-                out.append(Segment(org, f.role, None, when, None, f.date, False, board, (f.fact_id,)))
-        last_type[org] = f.type
-    for st in open_.values():
-        out.append(Segment(st.org_id, st.role, st.seg_start, None, st.since, None, st.certain,
-                           st.board, tuple(st.fact_ids)))
+                self.out.append(Segment(org, f.role, None, when, None, f.date, False, board, (f.fact_id,)))
+                self.touched.add(len(self.out) - 1)
+        self.last_type[org] = f.type
+
+    def segment(self, ident: object) -> Segment | None:
+        """The segment an identity stands for now, or None if it is gone (a stint that ended
+        became a new `out` entry)."""
+        if isinstance(ident, int):
+            return self.out[ident]
+        st = ident
+        return st.segment() if self.open_.get((st.org_id, st.board)) is st else None
+
+    def current(self) -> dict[object, Segment]:
+        return {**dict(enumerate(self.out)), **{st: st.segment() for st in self.open_.values()}}
+
+    def take_touched(self) -> set:
+        t, self.touched = self.touched, set()
+        return t
+
+
+def fold(facts: list[FactView]) -> Fold:
+    f = Fold()
+    for fact in sorted(facts, key=attrgetter("key")):
+        f.add(fact)
+    f.touched = set()
+    return f
+
+
+def segments(facts: list[FactView]) -> list[Segment]:
+    """Fold one person's active facts into segments ordered by start."""
+    out = list(fold(facts).current().values())
     out.sort(key=lambda s: (s.start or "", s.org_id, s.end or "9999"))
     return out
 

@@ -7,7 +7,6 @@ answer. Roster-shaped questions are range scans on the bitemporal membership tab
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 from datetime import date as _date, datetime, timezone
 from typing import Any, Iterable, Iterator
@@ -15,10 +14,9 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from store import log
-from store.selectin import mark, select_in
-from store.intervals import clamp, day_number, probe
-from store.membership import Segment, certain_on
+from store import log, rosters
+from store.selectin import select_in
+from store.membership import Segment
 from store.projector import norm_name
 
 
@@ -125,16 +123,6 @@ def members_of(conn: Connection, kind: str, eid: str, upto: int) -> list[str]:
     return [eid] + [k for k in merged if canonical(merged, k) == eid and k != eid]
 
 
-def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {f: [] for f in fact_ids}
-    rows = select_in(conn, "SELECT fact_id, position, article, url, path, published, quote "
-                     "FROM rc_fact_sources WHERE position <= {m} AND fact_id", fact_ids, (upto,))
-    rows.sort(key=itemgetter(1))
-    for fid, _, article, url, path, published, quote in rows:
-        out[fid].append({"article": article, "url": url, "path": path, "published": published, "quote": quote})
-    return out
-
-
 _SEG_SELECT = ("SELECT person_id, org_id, role, valid_from, valid_to, since, until, certain, board, fact_ids "
                "FROM rc_membership WHERE tx_from <= :p AND tx_to > :p")
 
@@ -144,66 +132,28 @@ def _segment(r: Any) -> tuple[str, Segment]:
                          tuple(r[9].split(",")) if r[9] else ())
 
 
-def _members(conn: Connection, rows: list[tuple[str, Segment]], as_of: str, upto: int) -> list[dict]:
-    best: dict[str, Segment] = {}
-    for pid, seg in rows:
-        if pid not in best or (best[pid].board and not seg.board):
-            best[pid] = seg
-    srcs = sources_for(conn, sorted({f for s in best.values() for f in s.fact_ids}), upto)
-    names = entity_names(conn, "person", best)
-    members = [{
-        "person": {"id": pid, "name": names[pid]},
-        "role": seg.role, "since": seg.since, "until": seg.until,
-        "certain": certain_on(seg, as_of), "board": seg.board,
-        "sources": [s for f in seg.fact_ids for s in srcs.get(f, ())],
-    } for pid, seg in best.items()]
-    members.sort(key=lambda m: (m["board"], m["person"]["name"].casefold()))
-    return members
-
-
-_ALIVE_COLS = "person_id, org_id, role, valid_from, valid_to, since, until, certain, board, fact_ids"
-
-
-def _alive_at(conn: Connection, org_id: str, day: str, upto: int) -> list[tuple[str, Segment]]:
-    """Membership rows of one organization whose valid interval contains `day`, as the log
-    stood at position `upto`: one index range scan per node on the interval tree's path to
-    the day (`store.intervals`), the transaction bounds checked inside the index, the exact
-    date bounds kept as a residual filter."""
-    pr = probe(clamp(day_number(day) or 1))
-    m = mark(conn)
-    rest = (f" AND tx_from <= {m} AND tx_to > {m}"
-            f" AND (valid_from IS NULL OR valid_from <= {m}) AND (valid_to IS NULL OR valid_to > {m})")
-    rest_args = (upto, upto, day, day)
-    head = f"SELECT {_ALIVE_COLS} FROM rc_membership WHERE org_id = {m} AND "
-    parts, args = [f"{head}vnode = {m}{rest}"], [org_id, pr.exact, *rest_args]
-    for nodes, bound in ((pr.right, "vlo <="), (pr.left, "vhi >=")):
-        if nodes:
-            parts.append(f"{head}vnode IN ({', '.join([m] * len(nodes))}) AND {bound} {m}{rest}")
-            args += [org_id, *nodes, pr.exact, *rest_args]
-    return [(r[0], Segment(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]),
-                           tuple(r[9].split(",")) if r[9] else ()))
-            for r in conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(args)).fetchall()]
-
-
-def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str | None = None) -> dict:
+def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str | None = None, *,
+           limit: int | None = None, offset: int = 0) -> dict:
+    """Who was at ORG on `as_of` (default today) as known at `known_at` (default now).
+    `limit`/`offset` page the members; `total` counts them all."""
     upto = position_for(conn, known_at)
     o = resolve(conn, "org", org, upto)
     day = as_of or today()
-    rows = _alive_at(conn, o["id"], day, upto)
-    return {"org": o, "as_of": day, "known_at": known_at, "members": _members(conn, rows, day, upto)}
+    members, total = rosters.page(conn, o["id"], day, upto, limit, offset)
+    return {"org": o, "as_of": day, "known_at": known_at, "total": total, "offset": offset, "limit": limit,
+            "members": members}
 
 
 def replay(conn: Connection, to: str | None = None, known_at: str | None = None) -> dict:
     upto = position_for(conn, known_at)
     day = to or today()
-    org_ids = [r[0] for r in conn.execute(text(
-        "SELECT id FROM rc_entities WHERE kind = 'org' AND first_position <= :p ORDER BY id"), {"p": upto})]
-    by_org = {oid: rows for oid in org_ids if (rows := _alive_at(conn, oid, day, upto))}
-    org_names = entity_names(conn, "org", by_org)
-    rosters = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at,
-                "members": _members(conn, rows, day, upto)} for oid, rows in by_org.items()]
-    rosters.sort(key=lambda r: (-len(r["members"]), r["org"]["name"].casefold()))
-    return {"as_of": day, "known_at": known_at, "rosters": rosters}
+    found = {oid: rosters.page(conn, oid, day, upto)[0] for oid in rosters.org_ids(conn, upto)}
+    found = {oid: members for oid, members in found.items() if members}
+    org_names = entity_names(conn, "org", found)
+    out = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at, "members": members}
+           for oid, members in found.items()]
+    out.sort(key=lambda r: (-len(r["members"]), r["org"]["name"].casefold()))
+    return {"as_of": day, "known_at": known_at, "rosters": out}
 
 
 _FACT_SELECT = ("SELECT f.event_id, f.position, f.type, f.person_id, f.org_id, f.role, f.date, f.precision, "
@@ -212,7 +162,7 @@ _FACT_SELECT = ("SELECT f.event_id, f.position, f.type, f.person_id, f.org_id, f
 
 def _fact_dicts(conn: Connection, rows: list, upto: int, include_retracted: bool) -> list[dict]:
     people, orgs = _merged_map(conn, "person", upto), _merged_map(conn, "org", upto)
-    srcs = sources_for(conn, [r[0] for r in rows], upto)
+    srcs = rosters.sources_for(conn, [r[0] for r in rows], upto)
     people_names = entity_names(conn, "person", (canonical(people, r[3]) for r in rows))
     org_names = entity_names(conn, "org", (canonical(orgs, r[4]) for r in rows))
 

@@ -15,7 +15,7 @@ from sqlmodel import Field, SQLModel
 SCHEMA_VERSION = 1
 # The projection tables' own shape. They hold nothing the log does not, so a store opened by a
 # rollcall with another projection version drops and rebuilds them instead of refusing.
-PROJECTION_VERSION = 2
+PROJECTION_VERSION = 4
 # `rc_membership.tx_to` of a row that is still current: a number rather than NULL, so "alive at
 # position p" is the one comparison `tx_from <= p < tx_to`, which both engines check inside an index.
 OPEN_TX = 1 << 62
@@ -125,10 +125,16 @@ class ProjAlias(SQLModel, table=True):
 
 
 class ProjFact(SQLModel, table=True):
+    """A fact as corrected and corroborated so far, keyed by its event's position: rows arrive
+    in position order, so a catch-up appends to the table's B-tree instead of inserting at
+    random places (event ids are random)."""
+
     __tablename__ = "rc_facts"
-    event_id: str = Field(primary_key=True)
-    position: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
-    type: str = Field(index=True)
+    __table_args__ = (Index("ux_facts_event", "event_id", unique=True),)
+    position: int = Field(sa_column=Column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                           autoincrement=False))
+    event_id: str = Field(sa_column=Column(Text, nullable=False))
+    type: str
     person_id: str = Field(index=True)
     org_id: str = Field(index=True)
     role: Optional[str] = Field(default=None, sa_column=Column(Text))
@@ -143,9 +149,14 @@ class ProjFact(SQLModel, table=True):
 
 
 class ProjSource(SQLModel, table=True):
+    """One row per reporting event (a fact's own article, then each corroboration), keyed
+    by that event's position."""
+
     __tablename__ = "rc_fact_sources"
-    fact_id: str = Field(primary_key=True)
-    position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    __table_args__ = (Index("ix_sources_fact", "fact_id", "position"),)
+    position: int = Field(sa_column=Column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                           autoincrement=False))
+    fact_id: str = Field(sa_column=Column(Text, nullable=False))
     article: str
     url: Optional[str] = Field(default=None, sa_column=Column(Text))
     path: Optional[str] = Field(default=None, sa_column=Column(Text))
@@ -183,6 +194,7 @@ class ProjMembership(SQLModel, table=True):
     fact_ids: str = Field(sa_column=Column(Text, nullable=False))
     tx_from: int = Field(sa_column=Column(BigInteger, nullable=False))
     tx_to: int = Field(sa_column=Column(BigInteger, nullable=False))  # OPEN_TX while current
+    person_name: Optional[str] = Field(default=None, sa_column=Column(Text))  # rosters sort by it
     vnode: int = Field(sa_column=Column(Integer, nullable=False))
     vlo: int = Field(sa_column=Column(Integer, nullable=False))
     vhi: int = Field(sa_column=Column(Integer, nullable=False))

@@ -12,6 +12,7 @@ from rollcall.integrity import copy_events, verify_store
 from store import log, projector, queries
 from store.db import Store
 from store.events import CORROBORATED, MERGED, RETRACTED, NewEvent
+from store.schema import PROJECTION_VERSION
 
 PEOPLE = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Claude Shannon", "Edsger Dijkstra"]
 ORGS = ["OpenAI", "Anthropic", "Google DeepMind", "Mistral"]
@@ -173,9 +174,24 @@ def test_projection_tables_of_another_version_are_rebuilt_from_the_log(db_url: s
     store = Store(db_url)
     with store.read() as c:
         assert projector.get_checkpoint(c) == 0  # dropped, nothing stale left to answer from
-        assert c.exec_driver_sql("SELECT value FROM rc_meta WHERE key='projection_version'").scalar() == "2"
+        assert c.exec_driver_sql("SELECT value FROM rc_meta WHERE key='projection_version'").scalar() == str(PROJECTION_VERSION)
     projector.catch_up(store)
     with store.read() as c:
         assert names(queries.roster(c, "openai", as_of="2024-01-01")) == {"Ada Lovelace"}
         assert c.exec_driver_sql("SELECT COUNT(*) FROM rc_events").scalar() == 1
     store.dispose()
+
+
+def test_roster_pages_agree_with_the_whole_roster(store: Store) -> None:
+    people = [f"Person {chr(65 + i)}{chr(97 + i)}" for i in range(12)]
+    with store.write() as c:
+        log.append(c, [fact("joined", p, "OpenAI", "2024-0" + str(1 + i % 9)) for i, p in enumerate(people)]
+                   + [fact("joined", people[0], "OpenAI", "2023", role="board member")], now=BASE)
+    projector.catch_up(store)
+    with store.read() as c:
+        whole = queries.roster(c, "openai", as_of="2025-01-01")
+        assert whole["total"] == 12 and len(whole["members"]) == 12
+        pages = [queries.roster(c, "openai", as_of="2025-01-01", limit=5, offset=o) for o in (0, 5, 10)]
+        assert [p["total"] for p in pages] == [12, 12, 12]
+        assert [m for p in pages for m in p["members"]] == whole["members"]
+        assert not queries.roster(c, "openai", as_of="2025-01-01", limit=5, offset=12)["members"]

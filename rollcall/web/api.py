@@ -81,11 +81,12 @@ def get_orgs(request: Request, known_at: str | None = None) -> dict:
 
 
 @reads.get("/rosters/{org}", summary="Who is at ORG (valid time as_of, transaction time known_at)")
-def get_roster(request: Request, org: str, as_of: str | None = None, known_at: str | None = None) -> dict:
+def get_roster(request: Request, org: str, as_of: str | None = None, known_at: str | None = None,
+               offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1, le=10000)) -> dict:
     as_of, known_at = valid_date(as_of, "as_of"), valid_known_at(known_at)
     with _store(request).read() as conn:
         try:
-            r = queries.roster(conn, org, as_of=as_of, known_at=known_at)
+            r = queries.roster(conn, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset)
         except queries.NotFound as exc:
             raise _not_found(exc) from None
         _titles(conn, _all_sources(r["members"]))
