@@ -295,7 +295,10 @@ def _child(case: str, args: dict, timeout: float = 3600) -> dict:
     return json.loads(lines[-1])
 
 
-def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed: int = 3) -> dict:
+def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed: int = 3,
+                   limit: int | None = None) -> dict:
+    """p50/p99 of `roster --as-of --known-at` on random labs (weighted like the log), dates and
+    known-at times; `limit` asks for the first page only (the total is still counted)."""
     from store import queries as q
     from store.db import Store
 
@@ -307,7 +310,7 @@ def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed
     lat: list[float] = []
     members: list[int] = []
     with st.read() as c:  # warm the connection pool and caches
-        q.roster(c, orgs[0], "2020-01-01", None)
+        q.roster(c, orgs[0], "2020-01-01", None, limit=limit)
     for i in range(queries):
         org = rng.choices(orgs, weights)[0]
         as_of = f"{rng.randint(2016, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -316,8 +319,8 @@ def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed
         t0 = time.perf_counter()
         try:
             with st.read() as c:
-                r = q.roster(c, org, as_of, known_at)
-            members.append(len(r["members"]))
+                r = q.roster(c, org, as_of, known_at, limit=limit)
+            members.append(r["total"])
         except q.NotFound:
             members.append(0)
         lat.append((time.perf_counter() - t0) * 1000)
@@ -328,14 +331,19 @@ def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed
 
 def projection(engine: str, size: int, workdir: str, queries: int | None = None) -> dict:
     wd = Path(workdir)
-    queries = queries or (300 if size <= 100_000 else 100)  # a 1M roster takes seconds today
+    queries = queries or (300 if size <= 100_000 else 200)
     with database(engine, wd, f"proj{size}") as url:
         g = generate_log(url, size)
         rb = _child("rebuild_child", {"url": url})
         first = g["first"]
         last = g["last"]
         lat = roster_latency(url, first, last, queries)
-    return {"gen_s": g["gen_s"], **{f"rebuild_{k}": v for k, v in rb.items()}, **{f"roster_{k}": v for k, v in lat.items()}}
+        paged = roster_latency(url, first, last, queries, limit=PAGE)
+    return {"gen_s": g["gen_s"], **{f"rebuild_{k}": v for k, v in rb.items()},
+            **{f"roster_{k}": v for k, v in lat.items()}, **{f"page_{k}": v for k, v in paged.items()}}
+
+
+PAGE = 100  # members per page in the paged roster figures (`roster --limit 100`)
 
 
 # =========================================================================================

@@ -135,6 +135,7 @@ class Store:
                 f"database {self.display_url()} has schema version {row[0]}, newer than this "
                 f"rollcall's {schema.SCHEMA_VERSION}: upgrade rollcall")
         _projection_version(conn)
+        schema.upgrade_indexes(conn)
         schema.install_guards(conn)
         from store.feeds import ensure_columns
 

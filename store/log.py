@@ -150,15 +150,15 @@ def get(conn: Connection, event_id: str) -> StoredEvent | None:
 def position_at(conn: Connection, known_at: str) -> int:
     """The last position recorded at or before a transaction time (ISO, UTC).
 
-    Transaction time never goes backwards along the log (`append` clamps it), so that is the
-    highest position among the rows at the latest `recorded_at <= known_at`: two index
-    lookups, where `MAX(position) ... WHERE recorded_at <= t` scanned every earlier row."""
-    row = conn.execute(text("SELECT MAX(recorded_at) FROM rc_events WHERE recorded_at <= :t"),
-                       {"t": known_at}).first()
-    if not row or row[0] is None:
-        return 0
-    row = conn.execute(text("SELECT MAX(position) FROM rc_events WHERE recorded_at = :r"), {"r": row[0]}).first()
-    return int(row[0]) if row and row[0] is not None else 0
+    Transaction time never goes backwards along the log (`append` clamps it) and positions
+    are gapless, so that is the position just before the first event recorded after
+    `known_at`: one seek on the recorded-at index. (`MAX(position) WHERE recorded_at <= t`
+    reads every earlier index entry: 4 ms at a million events.)"""
+    row = conn.execute(text("SELECT position FROM rc_events WHERE recorded_at > :t "
+                            "ORDER BY recorded_at, position LIMIT 1"), {"t": known_at}).first()
+    if row is not None:
+        return int(row[0]) - 1
+    return head(conn)[0]
 
 
 def verify_chain(events: Iterable[StoredEvent]) -> tuple[int, int | None, str | None]:

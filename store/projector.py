@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 from ingest.model import name_key, refines
 from store import log
 from store.db import Store
-from store.intervals import registration
+from store.intervals import registration, tx_node
 from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
 from store.membership import FactView, Fold, Segment, fold as membership_fold
 from store.selectin import select_in
@@ -29,7 +29,7 @@ from store.schema import OPEN_TX, PROJECTION_TABLES
 CHECKPOINT = "main"
 # Facts kept in memory across pages of one catch-up; past this the caches start afresh, so a
 # rebuild of any size stays within a few hundred MB.
-CACHE_FACTS = 400_000
+CACHE_FACTS = 1_000_000
 
 
 norm_name = name_key
@@ -68,7 +68,7 @@ _FACT_COLS = ("event_id", "position", "type", "person_id", "org_id", "role", "da
               "date_inferred", "confidence", "evidence", "recorded_at", "retracted_position",
               "retract_reason")
 _SEG_COLS = ("id", "person_id", "org_id", "role", "valid_from", "valid_to", "since", "until",
-             "certain", "board", "fact_ids", "tx_from", "tx_to", "vnode", "vlo", "vhi", "person_name")
+             "certain", "board", "fact_ids", "tx_from", "tx_to", "vnode", "vlo", "vhi", "person_name", "sort_name", "tnode")
 
 
 class _Run:
@@ -78,6 +78,10 @@ class _Run:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        # one copy of each repeated string (ids, types, dates, roles, times) across the cached
+        # facts: decoded payloads give every event its own copies, and a million facts' worth
+        # of duplicates would be most of a rebuild's memory
+        self._strings: dict[str, str] = {}
         self.facts: dict[str, _Fact] = {}
         self.new_facts: set[str] = set()
         self.dirty_facts: set[str] = set()
@@ -89,6 +93,7 @@ class _Run:
         self.folds: dict[str, Fold | None] = {}
         self.new_rows: dict[int, list] = {}
         self.closed_rows: dict[int, int] = {}
+        self.row_tx_from: dict[int, int] = {}  # of every current row: closing one moves its tnode
         self.sources: list[tuple] = []
         self.entities: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
         self.new_entities: dict[tuple[str, str], tuple] = {}
@@ -256,11 +261,15 @@ class _Run:
         for r in seg_rows:
             if int(r[0]) in self.closed_rows:
                 continue
+            self.row_tx_from[int(r[0])] = int(r[11])
             rows[("db", int(r[0]))] = (int(r[0]), Segment(r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]),
                                                           tuple(r[10].split(",")) if r[10] else ()))
         self.person_rows[pid] = rows
         # a person new to the store starts from an empty fold; one with history refolds once
         self.folds[pid] = Fold() if not fids and not rows else None
+
+    def _str(self, value: str | None) -> str | None:
+        return None if value is None else self._strings.setdefault(value, value)
 
     def get_fact(self, fid: str) -> _Fact | None:
         if fid not in self.facts:
@@ -324,9 +333,10 @@ class _Run:
                 continue
             rid = self.next_row_id
             self.next_row_id += 1
+            self.row_tx_from[rid] = position
             self.new_rows[rid] = [rid, pid, seg.org_id, seg.role, seg.start, seg.end, seg.since, seg.until,
                                   seg.certain, seg.board, ",".join(seg.fact_ids), position, OPEN_TX,
-                                  *registration(seg.start, seg.end), name]
+                                  *registration(seg.start, seg.end), name, name.casefold()]
             have[ident] = (rid, seg)
         for rids in spare.values():
             for rid in rids:
@@ -335,6 +345,7 @@ class _Run:
                     self.closed_rows[rid] = position
                 elif row[11] == position:  # born and gone within one transaction: never visible
                     del self.new_rows[rid]
+                    del self.row_tx_from[rid]
                 else:
                     row[12] = position
 
@@ -352,9 +363,10 @@ class _Run:
             pid = self.canonical("person", person["id"])
             self.load_person(pid)
             evidence = (src.get("published") or e.recorded_at)[:10]
-            f = _Fact(e.event_id, e.position, e.type, person["id"], org["id"], p.get("role"),
-                      p.get("date"), p.get("precision") or "unknown", bool(p.get("date_inferred")),
-                      float(p.get("confidence", 0.5)), evidence, e.recorded_at)
+            s = self._str
+            f = _Fact(e.event_id, e.position, s(e.type), s(person["id"]), s(org["id"]), s(p.get("role")),
+                      s(p.get("date")), s(p.get("precision") or "unknown"), bool(p.get("date_inferred")),
+                      float(p.get("confidence", 0.5)), s(evidence), s(e.recorded_at))
             self.facts[f.event_id] = f
             self.new_facts.add(f.event_id)
             self.person_facts[pid].append(f.event_id)
@@ -485,10 +497,14 @@ class _Run:
                 self.facts[f].row()[5:] + (f,) for f in self.dirty_facts])
         ins("rc_fact_sources", ("fact_id", "position", "article", "url", "path", "published", "quote",
                                 "role", "date"), self.sources)
-        ins("rc_membership", _SEG_COLS, [tuple(r) for r in self.new_rows.values()])
+        ins("rc_membership", _SEG_COLS, [(*r, tx_node(r[11], r[12])) for r in self.new_rows.values()])
+        for r in self.new_rows.values():
+            if r[12] != OPEN_TX:
+                del self.row_tx_from[r[0]]
         if self.closed_rows:
-            c.exec_driver_sql(f"UPDATE rc_membership SET tx_to={mark} WHERE id={mark}",
-                              [(pos, rid) for rid, pos in self.closed_rows.items()])
+            c.exec_driver_sql(f"UPDATE rc_membership SET tx_to={mark}, tnode={mark} WHERE id={mark}",
+                              [(pos, tx_node(self.row_tx_from.pop(rid), pos), rid)
+                               for rid, pos in self.closed_rows.items()])
         set_checkpoint(c, checkpoint)
 
 

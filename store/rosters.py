@@ -11,42 +11,61 @@ from operator import itemgetter
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from store.intervals import clamp, day_number, probe
+from store.intervals import UNINDEXED, exact_day, probe, tx_path
 from store.membership import Segment, certain_on
 from store.selectin import mark, select_in
 
-_NARROW = "id, person_id, person_name, board"
-_FULL = _NARROW + ", org_id, role, valid_from, valid_to, since, until, certain, fact_ids"
+# Narrow rows sort into roster order as plain tuples: staff before board, then by name.
+_NARROW = "board, sort_name, person_id, id"
+_FULL = _NARROW + ", person_name, org_id, role, valid_from, valid_to, since, until, certain, fact_ids"
 
 
 def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int) -> list[tuple]:
     """Membership rows of one organization whose valid interval contains `day`, as the log
     stood at position `upto`: one index range scan per node on the interval tree's path to
-    the day, the transaction bounds checked inside the index, the exact date bounds kept as
-    a residual filter."""
-    pr = probe(clamp(day_number(day) or 1))
+    the day, with the transaction bounds checked inside the index, plus the few rows the tree
+    cannot hold exactly (compared as strings)."""
     m = mark(conn)
-    rest = (f" AND tx_from <= {m} AND tx_to > {m}"
-            f" AND (valid_from IS NULL OR valid_from <= {m}) AND (valid_to IS NULL OR valid_to > {m})")
-    rest_args = (upto, upto, day, day)
+    tx = f" AND tx_from <= {m} AND tx_to > {m}"
+    exact = f" AND (valid_from IS NULL OR valid_from <= {m}) AND (valid_to IS NULL OR valid_to > {m})"
     head = f"SELECT {cols} FROM rc_membership WHERE org_id = {m} AND "
-    parts, args = [f"{head}vnode = {m}{rest}"], [org_id, pr.exact, *rest_args]
+    q = exact_day(day)
+    if q is None:  # a day outside the tree: every row of the organization, compared exactly
+        return _tuples(conn, f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day))
+    pr = probe(q)
+    tn = tx_path(upto)
+    tin = f"tnode IN ({', '.join([m] * len(tn))}) AND "
+    parts = [f"{head}{tin}vnode = {m}{tx}", f"{head}{tin}vnode = {m}{tx}{exact}"]
+    args: list = [org_id, *tn, pr.exact, upto, upto, org_id, *tn, UNINDEXED, upto, upto, day, day]
     for nodes, bound in ((pr.right, "vlo <="), (pr.left, "vhi >=")):
         if nodes:
-            parts.append(f"{head}vnode IN ({', '.join([m] * len(nodes))}) AND {bound} {m}{rest}")
-            args += [org_id, *nodes, pr.exact, *rest_args]
-    return conn.exec_driver_sql(" UNION ALL ".join(parts), tuple(args)).fetchall()
+            parts.append(f"{head}{tin}vnode IN ({', '.join([m] * len(nodes))}) AND {bound} {m}{tx}")
+            args += [org_id, *tn, *nodes, q, upto, upto]
+    return _tuples(conn, " UNION ALL ".join(parts), tuple(args))
+
+
+def _tuples(conn: Connection, sql: str, args: tuple) -> list[tuple]:
+    """The driver's own cursor: plain tuples, which sort in C (SQLAlchemy rows compare
+    through Python: 70 ms instead of 3 for a lab of 7,500 people) and cost nothing to make."""
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(sql, args)
+        return cur.fetchall()
+    finally:
+        cur.close()
 
 
 def pick(rows: list[tuple]) -> list[tuple]:
-    """One row per person (an employment before a board seat, then the oldest row, so a full
-    roster and each of its pages agree), in roster order: staff, then board, by name."""
-    best: dict[str, tuple] = {}
+    """One row per person, in roster order: an employment before a board seat, then the
+    oldest row, so a whole roster and each of its pages agree."""
+    rows.sort()
+    seen: set[str] = set()
+    out = []
     for r in rows:
-        b = best.get(r[1])
-        if b is None or (bool(r[3]), r[0]) < (bool(b[3]), b[0]):
-            best[r[1]] = r
-    return sorted(best.values(), key=lambda r: (bool(r[3]), (r[2] or r[1]).casefold(), r[1]))
+        if r[2] not in seen:
+            seen.add(r[2])
+            out.append(r)
+    return out
 
 
 def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, list[dict]]:
@@ -62,11 +81,11 @@ def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, l
 
 def members(conn: Connection, rows: list[tuple], as_of: str, upto: int) -> list[dict]:
     """Member dicts for `_FULL` rows already picked and ordered."""
-    segs = [Segment(r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]), bool(r[3]),
-                    tuple(r[11].split(",")) if r[11] else ()) for r in rows]
+    segs = [Segment(r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]), bool(r[0]),
+                    tuple(r[12].split(",")) if r[12] else ()) for r in rows]
     srcs = sources_for(conn, sorted({f for s in segs for f in s.fact_ids}), upto)
     return [{
-        "person": {"id": r[1], "name": r[2] or r[1]},
+        "person": {"id": r[2], "name": r[4] or r[2]},
         "role": seg.role, "since": seg.since, "until": seg.until,
         "certain": certain_on(seg, as_of), "board": seg.board,
         "sources": [s for f in seg.fact_ids for s in srcs.get(f, ())],
@@ -80,8 +99,8 @@ def page(conn: Connection, org_id: str, day: str, upto: int, limit: int | None =
         rows = pick(alive_at(conn, _FULL, org_id, day, upto))
         return members(conn, rows[offset:], day, upto), len(rows)
     order = pick(alive_at(conn, _NARROW, org_id, day, upto))
-    ids = [r[0] for r in order[offset:offset + limit]]
-    full = {r[0]: r for r in select_in(conn, f"SELECT {_FULL} FROM rc_membership WHERE id", ids)}
+    ids = [r[3] for r in order[offset:offset + limit]]
+    full = {r[3]: r for r in select_in(conn, f"SELECT {_FULL} FROM rc_membership WHERE id", ids)}
     return members(conn, [full[i] for i in ids], day, upto), len(order)
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Field, SQLModel
 SCHEMA_VERSION = 1
 # The projection tables' own shape. They hold nothing the log does not, so a store opened by a
 # rollcall with another projection version drops and rebuilds them instead of refusing.
-PROJECTION_VERSION = 4
+PROJECTION_VERSION = 6
 # `rc_membership.tx_to` of a row that is still current: a number rather than NULL, so "alive at
 # position p" is the one comparison `tx_from <= p < tx_to`, which both engines check inside an index.
 OPEN_TX = 1 << 62
@@ -31,6 +31,8 @@ class Event(SQLModel, table=True):
     """The log. Positions are assigned under a lock, so they are gapless and commit in order."""
 
     __tablename__ = "rc_events"
+    # "the last position recorded by time T" is one seek on (recorded_at, position)
+    __table_args__ = (Index("ix_rc_events_recorded_position", "recorded_at", "position"),)
     position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     event_id: str = Field(sa_column=Column(Text, nullable=False, unique=True))
     type: str = Field(sa_column=Column(Text, nullable=False, index=True))
@@ -39,7 +41,7 @@ class Event(SQLModel, table=True):
     payload: str = Field(sa_column=Column(Text, nullable=False))
     valid_date: Optional[str] = Field(default=None, sa_column=Column(Text))
     valid_precision: str = Field(sa_column=Column(Text, nullable=False))
-    recorded_at: str = Field(sa_column=Column(Text, nullable=False, index=True))
+    recorded_at: str = Field(sa_column=Column(Text, nullable=False))
     idempotency_key: Optional[str] = Field(default=None, sa_column=Column(Text, unique=True))
     prev_hash: str = Field(sa_column=Column(Text, nullable=False))
     hash: str = Field(sa_column=Column(Text, nullable=False))
@@ -174,10 +176,14 @@ class ProjMembership(SQLModel, table=True):
 
     __tablename__ = "rc_membership"
     __table_args__ = (
-        # transaction bounds ride in the index so rows of other versions are skipped
-        # without reading the table
-        Index("ix_membership_org_vlo", "org_id", "vnode", "vlo", "tx_from", "tx_to"),
-        Index("ix_membership_org_vhi", "org_id", "vnode", "vhi", "tx_from", "tx_to"),
+        # keyed by the row's node in the transaction-time tree and the valid-time tree
+        # (`store.intervals`); transaction bounds ride in the index so dead versions are
+        # skipped without reading the table, and so do the columns that order a roster, so
+        # paging one reads no table rows
+        Index("ix_membership_org_vlo", "org_id", "tnode", "vnode", "vlo", "tx_from", "tx_to", "board",
+              "sort_name", "person_id"),
+        Index("ix_membership_org_vhi", "org_id", "tnode", "vnode", "vhi", "tx_from", "tx_to", "board",
+              "sort_name", "person_id"),
         Index("ix_membership_person_tx", "person_id", "tx_from"),
     )
     id: Optional[int] = Field(default=None, sa_column=Column(
@@ -194,7 +200,9 @@ class ProjMembership(SQLModel, table=True):
     fact_ids: str = Field(sa_column=Column(Text, nullable=False))
     tx_from: int = Field(sa_column=Column(BigInteger, nullable=False))
     tx_to: int = Field(sa_column=Column(BigInteger, nullable=False))  # OPEN_TX while current
-    person_name: Optional[str] = Field(default=None, sa_column=Column(Text))  # rosters sort by it
+    person_name: Optional[str] = Field(default=None, sa_column=Column(Text))
+    sort_name: str = Field(sa_column=Column(Text, nullable=False))  # casefolded name: roster order
+    tnode: int = Field(sa_column=Column(BigInteger, nullable=False))
     vnode: int = Field(sa_column=Column(Integer, nullable=False))
     vlo: int = Field(sa_column=Column(Integer, nullable=False))
     vhi: int = Field(sa_column=Column(Integer, nullable=False))
@@ -220,6 +228,13 @@ _PG_GUARDS = [
     """CREATE TRIGGER rc_events_no_truncate BEFORE TRUNCATE ON rc_events
        FOR EACH STATEMENT EXECUTE FUNCTION rc_events_append_only()""",
 ]
+
+
+def upgrade_indexes(conn: Connection) -> None:
+    """Index changes on tables a store already has (create_all only makes missing tables):
+    the recorded-at index became (recorded_at, position)."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_rc_events_recorded_position ON rc_events (recorded_at, position)")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_rc_events_recorded_at")
 
 
 def install_guards(conn: Connection) -> None:

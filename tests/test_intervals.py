@@ -34,13 +34,15 @@ dates = st.one_of(st.none(), st.dates(date(1850, 1, 1), date(2300, 12, 31)).map(
 @settings(max_examples=500, deadline=None)
 @given(dates, dates, st.dates(date(1850, 1, 1), date(2300, 12, 31)))
 def test_index_never_hides_a_member(start: str | None, end: str | None, day: date) -> None:
-    """Clamped far-off dates may add candidates (the exact comparison drops them) but a
-    segment that counts on the day is always among them."""
+    """For rows and days the tree holds exactly, the index alone decides membership; other
+    rows sit at the unindexed node, which every query reads and compares as strings."""
+    from store.intervals import UNINDEXED, exact_day
+
     node, lo, hi = registration(start, end)
     seg = Segment("o", None, start, end, None, None, True, False)
-    q = clamp(day_number(day.isoformat()))
-    if member_on(seg, day.isoformat()):
-        assert found(node, lo, hi, q)
+    q = exact_day(day.isoformat())
+    if node != UNINDEXED and q is not None:
+        assert found(node, lo, hi, q) == member_on(seg, day.isoformat())
 
 
 def test_bounds_of_open_and_unreadable_dates() -> None:
@@ -50,3 +52,22 @@ def test_bounds_of_open_and_unreadable_dates() -> None:
     start = date(2024, 1, 1)
     lo, hi = bounds(start.isoformat(), (start + timedelta(days=10)).isoformat())
     assert hi - lo == 9
+
+
+def test_dates_the_tree_cannot_hold_exactly_are_unindexed() -> None:
+    from store.intervals import UNINDEXED
+
+    assert registration("2024-01-01", None)[0] != UNINDEXED
+    for start, end in [("1850-01-01", None), ("2024-01-01", "2300-01-01"), ("2024-1-5", None), ("20240105", None)]:
+        assert registration(start, end) == (UNINDEXED, 0, 0)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1, 2_000_000), st.integers(1, 2_000_000), st.integers(0, 2_000_000), st.booleans())
+def test_rows_alive_at_a_position_sit_on_its_transaction_path(a: int, b: int, p: int, still_open: bool) -> None:
+    from store.intervals import tx_node, tx_path
+    from store.schema import OPEN_TX
+
+    tx_from, tx_to = min(a, b), (OPEN_TX if still_open else max(a, b) + 1)
+    if tx_from <= p < tx_to:
+        assert tx_node(tx_from, tx_to) in tx_path(p)

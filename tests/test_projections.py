@@ -195,3 +195,17 @@ def test_roster_pages_agree_with_the_whole_roster(store: Store) -> None:
         assert [p["total"] for p in pages] == [12, 12, 12]
         assert [m for p in pages for m in p["members"]] == whole["members"]
         assert not queries.roster(c, "openai", as_of="2025-01-01", limit=5, offset=12)["members"]
+
+
+def test_rosters_with_dates_outside_the_interval_tree(store: Store) -> None:
+    """Far-off and oddly written dates go to the unindexed node and still answer exactly."""
+    with store.write() as c:
+        log.append(c, [fact("joined", "Ada Lovelace", "OpenAI", "1850"),
+                       fact("joined", "Alan Turing", "OpenAI", "2024-03"),
+                       fact("left", "Alan Turing", "OpenAI", "2300")], now=BASE)
+    projector.catch_up(store)
+    with store.read() as c:
+        assert names(queries.roster(c, "openai", as_of="1851-01-01")) == {"Ada Lovelace"}
+        assert names(queries.roster(c, "openai", as_of="2025-01-01")) == {"Ada Lovelace", "Alan Turing"}
+        assert names(queries.roster(c, "openai", as_of="2299-12-31")) == {"Ada Lovelace", "Alan Turing"}
+        assert names(queries.roster(c, "openai", as_of="2300-01-01")) == {"Ada Lovelace"}
