@@ -623,4 +623,9 @@ def rebuild(store: Store, *, page: int = 20000, progress: Callable[[int, int], N
         for name in _DEFERRED_INDEXES:
             indexes[name].create(conn)
         set_checkpoint(conn, pos)
+    if not store.is_sqlite:
+        # fresh statistics (or the planner scans a lab's whole history, not the interval-tree
+        # nodes) and a visibility map (so roster scans stay inside the index)
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM (ANALYZE) rc_membership, rc_facts, rc_fact_sources, rc_entities")
     return pos
