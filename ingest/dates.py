@@ -47,6 +47,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    # "two years later", "the following year", "a year after that": counted from the date last
+    # mentioned (resolve_anaphor), as career narratives date one step from the one before
+    ("later", re.compile(rf"\b(?:({_NUM}|a\s+few|a\s+couple\s+of)\s+(month|year)s?\s+(?:later|after\s+that)\b|"
+                         r"the\s+(?:following|next|subsequent)\s+(month|year)\b(?!\s+(?:of|after|before)\b))", re.I)),
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
     # "that month", "later that year", "the same month": the time last mentioned (the caller
     # resolves these against the article's previous date; see resolve_anaphor)
@@ -300,6 +304,12 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         return mk(_fmt(d, prec), prec, True)
     if kind == "anaphor":
         return DateMention(a, b, None, "unknown", True, txt, False, m.group(1).lower())
+    if kind == "later":
+        w = (m.group(1) or "one").lower()
+        n = int(w) if w.isdigit() else NUMBERS.get(w.split()[-1]) if not w.startswith("a ") else None
+        if not n:
+            return None   # "a few years later": no amount to count
+        return DateMention(a, b, None, "unknown", True, txt, False, f"+{n} {(m.group(2) or m.group(3)).lower()}")
     if kind == "next":
         if pub is None:
             return DateMention(a, b, None, "unknown", True, txt, True)
@@ -317,6 +327,11 @@ def resolve_anaphor(d: DateMention, antecedent: DateMention | None) -> DateMenti
     """ "that month" / "that year" read as the month or year of the date mentioned before it."""
     if d.anaphor is None or antecedent is None or not antecedent.date:
         return d
+    if d.anaphor.startswith("+"):
+        # "two years later": the antecedent moved on, never finer than the step ("a year later")
+        n, unit = d.anaphor[1:].split()
+        date, prec = shift(antecedent.date, int(n), unit)
+        return DateMention(d.start, d.end, date, prec, True, d.text, antecedent.future, d.anaphor)
     prec = _coarsest(d.anaphor, precision_of_str(antecedent.date))
     if prec != d.anaphor:
         return d   # "that month" after a bare year: no month to take

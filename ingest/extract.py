@@ -118,6 +118,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             if e.date.anaphor is not None:
                 e.date = resolve_anaphor(e.date, last_date)
                 e.key = e.date.date or ""
+                if e.date.date and e.date.anaphor.startswith("+"):
+                    last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
         _mark(info, salient, last_org)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -244,6 +245,15 @@ _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-
 _CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+# employment contexts that name an employer: "a principal engineer at Spotify", "joins from
+# Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
+_WORK_ORG = re.compile(
+    r"\b(?:(?:engineer|scientist|researcher|director|manager|officer|executive|lead|head|vp|svp|evp|partner|"
+    r"intern|analyst|architect|fellow|professor|postdoc|ceo|cto|cfo|coo|cso|cpo|worked|works|working|stint|tenure|"
+    r"years|months|decade|career|spent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a\s+few)\s+)?(?:years?|months?|decades?))"
+    r"\s+at|(?:comes|came|coming|joins|joined|joining|arrives|arrived|arriving|moves|moved|moving|jumps|jumped|hired|"
+    r"poached|recruited|defects|defected)\s+(?:over\s+)?from|(?:joins|joined|joining|rejoins|rejoined)\s+(?-i:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+from)\s+((?-i:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}))", re.I)
+_WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
@@ -323,6 +333,10 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         a, b = m.span(1)
         if free(a, b):
             add(a, b)
+    if " at " in text or " from " in text:
+        for m in chain(_WORK_ORG.finditer(text), _WHERE_ORG.finditer(text)):
+            if free(*m.span(1)):
+                add(*m.span(1))
     return out
 
 

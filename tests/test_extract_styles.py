@@ -161,3 +161,22 @@ def test_correction_withdraws_a_pair():
     k = keys("Maria Ortiz joined Cohere in May. Correction: An earlier version of this article said "
              "Maria Ortiz joined Cohere; she joined Mistral.")
     assert ("joined", "Maria Ortiz", "Cohere") not in k
+
+
+# --- career narratives: dates counted from the one before, employers not in the gazetteer
+def test_years_later_counts_from_the_previous_date():
+    f = facts("Odile Marchetti joined Veltra Systems in 2011 as an intern. Three years later she moved to Crestline AI. "
+              "A year later she was promoted to principal scientist.")
+    assert f[("joined", "Odile Marchetti", "Crestline AI")].date == "2014"
+    assert f[("role_changed", "Odile Marchetti", "Crestline AI")].date == "2015"
+
+
+def test_spent_years_on_a_team_is_not_a_date():
+    f = facts("Bram Castell spent two years on the compiler team before he joined Nuvex Labs in 2019.")
+    assert f[("joined", "Bram Castell", "Nuvex Labs")].date == "2019"
+
+
+def test_unknown_employer_in_work_context():
+    k = keys("Yusra Pell joins Tamber Labs from Hollis, where she most recently served as vice president. "
+             "Earlier she was a staff engineer at Brightwater.")
+    assert ("left", "Yusra Pell", "Hollis") in k
