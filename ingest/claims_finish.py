@@ -63,8 +63,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
-                prior_other = any(s < r.sent and o == r.org for s, _, o, _ in timeline.get(r.person, []))
-                r.type = "role_changed" if prior_other or any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent]) else "joined"
+                # a tenure ("has been CTO at O since D") is a new title only after a stated join at O:
+                # a description of P at O elsewhere is the same post
+                prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
+                                  for s, k, o, _ in timeline.get(r.person, []))
+                here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
+                r.type = "role_changed" if prior_other or here else "joined"
             elif r.org:
                 r.type = "joined"
             else:
@@ -98,13 +102,20 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
             if here:
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
-            elif any(x.type == "left" and x.person == r.person and x.org for x in raws):
-                continue  # the departure the article states with its org elsewhere (a headline's "jumps ship")
             else:
+                stated = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org}
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}
                 org = context_org(r.person, r.sent)
-                if org in joins:
-                    continue
+                dest = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent == r.sent}
+                if stated and not dest:
+                    continue   # the departure the article states with its org elsewhere (a headline's "jumps ship")
+                if org in joins or stated:
+                    # "She spent four years at A. She left for B in 2022": the post held before
+                    # the join, where the article names one
+                    org = next((o for s, k, o, past in sorted(timeline.get(r.person, []), reverse=True)
+                                if s <= r.sent and o not in dest and (k == 1 or past)), None)
+                    if org is None or org in stated:
+                        continue
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55

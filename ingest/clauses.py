@@ -138,7 +138,7 @@ _PRIOR = re.compile(
     rf"\b(?:after|following|since|upon)\s+(?:(?:leaving|quitting|departing(?:\s+from)?|exiting|"
     rf"(?:his|her|their|an?)\s+(?:exit|departure)\s+from)\s+|(?:(?:a|an|one|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d+|several|many|a\s+few|nearly|almost|over|more\s+than)\s+)*(?:[\w-]+\s+)?"
-    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at|with)\s+){FILL}«O(\d+)»", re.I)
+    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at\s+|with\s+)?){FILL}«O(\d+)»", re.I)
 
 
 # a second predicate of the same subject: "P left A in 2024, and founded B"

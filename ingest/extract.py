@@ -49,6 +49,7 @@ from .model import Claim
 from .names import find_names
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
+from .tenure import tenures
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -140,6 +141,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
             _stative_there(info, si, raws, group_pred)

@@ -167,7 +167,8 @@ def _restore_there(info: SentInfo) -> None:
         if info.sent.text[e.start:e.end].lower() != "there":
             return m.group(0)
         before = s[max(0, m.start() - 25):m.start()]
-        if re.search(r"\b(?:is|are|was|were|remain|remains|remained|stay|stays|stayed|still|now|already|works?|worked)\s+$", before):
+        if re.search(r"\b(?:is|are|was|were|remain|remains|remained|stay|stays|stayed|still|now|already|works?|worked|"
+                     r"years?|months?|decades?|stint|tenure|spell)\s+$", before):
             return m.group(0)
         return "there"
 

@@ -180,3 +180,31 @@ def test_unknown_employer_in_work_context():
     k = keys("Yusra Pell joins Tamber Labs from Hollis, where she most recently served as vice president. "
              "Earlier she was a staff engineer at Brightwater.")
     assert ("left", "Yusra Pell", "Hollis") in k
+
+
+# --- tenures in profiles: "since D she has been", past posts, "previously worked at"
+def test_since_tenure_is_a_dated_join():
+    f = facts("Tova Lindqvist-Ames was a principal engineer at Marrow Audio for seven years. "
+              "Since March 2021 she has been chief technology officer at Quillon Labs.")
+    c = f[("joined", "Tova Lindqvist-Ames", "Quillon Labs")]
+    assert c.date == "2021-03" and c.role == "chief technology officer"
+    f = facts("Ravi Ostrander has served as head of research at Pellucid AI since 2019.")
+    assert f[("joined", "Ravi Ostrander", "Pellucid AI")].date == "2019"
+
+
+def test_since_tenure_needs_a_real_post():
+    k = keys("Since 2020 Dmitri Alvarado has been an investor in Cobalt Labs. "
+             "Lena Foss has not been at Kestrel AI since 2022.")
+    assert not any(o in ("Cobalt Labs", "Kestrel AI") for t, _, o in k if t != "held_role")
+
+
+def test_departure_after_spent_years_is_from_that_post():
+    f = facts("Ines Brauer spent four years at Tallis Robotics. She left for Meridian AI in 2023.")
+    assert f[("left", "Ines Brauer", "Tallis Robotics")].date == "2023"
+    assert ("joined", "Ines Brauer", "Meridian AI") in f
+
+
+def test_previously_worked_at_is_a_former_post():
+    k = keys("Volta Systems has hired Chen Yusheng as chief architect. Chen previously worked at Arbor Compute, "
+             "where he designed its inference stack.")
+    assert ("left", "Chen Yusheng", "Arbor Compute") in k

@@ -1,0 +1,79 @@
+"""Tenure statements of profiles and bios, read over marked strings (see marking.py):
+
+- "Since 2023 she has been CTO at O" / "P has served as chief scientist of O since D": a post
+  held since D began then (a join, or a new title where the article already places P at O);
+- "P spent four years at O", "I was at O for a decade", "P worked at O": a past post, which
+  tells an org-less departure nearby ("She left in 2022") what was left;
+- "P previously worked at O", "P was previously a researcher at O": a post P no longer holds.
+Pronoun subjects («Q») count: profiles tell a career through "she" and "I".
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Affil, Raw, SentInfo
+from .lexicon import CLAUSE_PREFIX_NEG, FILL, _clause_end, _clause_prefix, _clean_role, _neg
+
+_HAS_HELD = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:has|have)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
+# the date span may hold the "since" itself ("since 2019" is one date mention)
+_SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+)?«D(\d+)»")
+_SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
+_NOT_A_POST = re.compile(r"\b(?:investor|shareholder|customer|user|talks|touch|contact|partnership|discussions?|"
+                         r"critic|fan|advocate|vocal|skeptic)\b", re.I)
+_PAST_POST = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:(?:had|has)\s+)?(?:spent\s+[^.;«]{{1,40}}?|was|worked|stayed|remained)\s+"
+    rf"(?:(?:previously|formerly|once|also)\s+)?(?:at|with)\s+{FILL}«O(\d+)»", re.I)
+_PREVIOUSLY = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once)\s+(?:was|worked|served|led|ran|headed|held)\b"
+    rf"[^.;«]{{0,60}}?\b(?:at|with|for)\s+{FILL}«O(\d+)»|"
+    rf"«([PQ])(\d+)»\s+(?:was|had\s+been)\s+(?:previously|formerly)\b[^.;«]{{0,60}}?\b(?:at|with|of)\s+{FILL}«O(\d+)»", re.I)
+
+
+def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
+    s = info.simple
+    if "«O" not in s:
+        return
+    ents = info.ents
+    text = info.sent.text
+    if "«D" in s and "ince" in info.sent.text:
+        for m in _HAS_HELD.finditer(s):
+            dm = _SINCE_AFTER.match(s, m.end())
+            if not (dm and dm.end() <= _clause_end(s, m.end()) + 1 and _since(dm, ents)):
+                dm = _SINCE_BEFORE.search(_clause_prefix(s, m.start()))
+            date = ents[int(dm.group(2))].date if dm and _since(dm, ents) else None
+            if date is None or not date.date or date.future:
+                continue
+            gap = m.group(4)
+            prefix = _clause_prefix(s, m.start())
+            if _NOT_A_POST.search(gap) or _neg(gap, prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+                continue
+            role = _clean_role(gap) if m.group(3).lower() in ("been", "served") else None
+            out.append(Raw("role?" if role else "joined", ents[int(m.group(2))].key, ents[int(m.group(5))].key, role,
+                           date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
+                           _unit(info, m.group(5)), "tenure"))
+    low = s.lower()
+    for m in _PAST_POST.finditer(s):
+        key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
+        if not any(a.person == key and a.org == org for a in info.affils):
+            info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))
+    if any(w in low for w in ("previously", "formerly", "earlier", "once")):
+        for m in _PREVIOUSLY.finditer(s):
+            p = m.group(2) or m.group(5)
+            o = m.group(3) or m.group(6)
+            if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+                continue
+            out.append(Raw("left", ents[int(p)].key, ents[int(o)].key, None, None, si, text,
+                           0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, o), "prior-post"))
+
+
+def _unit(info: SentInfo, idx: str) -> str | None:
+    org = info.ents[int(idx)].org
+    return org.unit if org else None
+
+
+def _since(m: re.Match[str], ents) -> bool:
+    """The date matched is one introduced by "since"."""
+    d = ents[int(m.group(2))].date
+    return bool(m.group(1)) or (d is not None and d.text.lower().startswith("since"))
