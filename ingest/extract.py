@@ -56,6 +56,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
                           r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$", re.I)
 
 
+_LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
@@ -130,6 +131,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             # a bare title ("Board chair P") is at the article's topic org: the first one named
             info.ents.append(Ent("O", topic_org.key, org=topic_org.org, start=-1, end=-1))
             info.ctx_org = str(len(info.ents) - 1)
+        lead = _LEAD_ORG.match(info.marked)
+        if lead:
+            info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
         _appositions(info)
         if not info.correction:
             fronted_clauses(info)

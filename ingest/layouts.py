@@ -107,6 +107,46 @@ def _title_case(m: re.Match[str]) -> str:
     return m.group(1) + " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in words)
 
 
+# "- Ana Ruiz -> Anthropic (from Google), research scientist": the source after the destination
+_ARROW_FROM_LINE = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*\(\s*(?:from|ex-|formerly\s+(?:at\s+)?)\s*"
+    r"([^\n()]{2,60}?)\s*\)\s*(?:,\s*(?:as\s+)?([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+
+
+def _arrow_from_line(m: re.Match[str]) -> str:
+    return f"{m.group(1)}{m.group(2)} left {m.group(4)} and joined {m.group(3)}" + (f" as {m.group(5)}" if m.group(5) else "") + "."
+
+
+# a list item whose label is the subject of the predicate after it: "- Hiroshi Sato: left A, now
+# at B", "- Cohere: hired P as VP" (the colon or dash stands where no verb is missing)
+_SUBJECT_LABEL = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+[A-Z][^\n:;,()]{1,50}?)\s*(?::|\s[–—-])\s+(?=(?:has\s+|have\s+)?(?:left|leaves|joined|joins|quit|quits|"
+    r"departed|departs|exited|exits|resigned|resigns|stepped\s+down|steps\s+down|hired|hires|named|names|appointed|appoints|"
+    r"promoted|promotes|poached|poaches|moved|moves|returned|returns|rejoined|rejoins|retired|retires|was\s+named|is\s+joining|"
+    r"is\s+leaving)\b)", re.M)
+# a label that names the move for the person after it: "Stepped down: P, CTO of O", "Hired: P"
+_MOVE_LABEL = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])?\s*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
+    r"joined|joins|hired|arrived|promoted)\s*:\s+([A-Z][^\n:]{2,120}?)\s*\.?\s*$", re.M | re.I)
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|joins|joined|joining|left|leaves|leaving|named|appointed|"
+                       r"hired|promoted|moves|moved|departs|departed|quit|resigned|steps|stepped|becomes|became|returns|returned)\b")
+_LABEL_VERB = {"stepped down": "stepped down", "steps down": "stepped down", "departed": "departed", "departs": "departed",
+               "left": "left", "leaving": "left", "exit": "left", "exits": "left", "exited": "left", "out": "left",
+               "resigned": "resigned", "retired": "retired", "joined": "joined", "joins": "joined",
+               "hired": "was hired", "arrived": "arrived", "promoted": "was promoted"}
+
+
+def _move_label(m: re.Match[str]) -> str:
+    rest = m.group(3)
+    verb = _LABEL_VERB[_WS.sub(" ", m.group(2).lower())]
+    if _HAS_VERB.search(rest) or verb in ("joined", "arrived", "was hired", "was promoted"):
+        return m.group(0)   # "Departures: P has left O" states its own predicate; a join needs its org
+    return f"{m.group(1)}{rest}, {verb}."
+
+
+_WS = re.compile(r"\s+")
+
+
 def rewrite_tables(text: str) -> str:
     """Markdown tables with a recognised header become one sentence per row; tracker lines
     ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
@@ -116,6 +156,11 @@ def rewrite_tables(text: str) -> str:
         text = _TRACKER_LINE.sub(_tracker_line, text)
     if "→" in text or "->" in text or "=>" in text:
         text = _ARROW_LINE.sub(_arrow_line, text)
+        text = _ARROW_FROM_LINE.sub(_arrow_from_line, text)
+    if ":" in text or " – " in text or " — " in text or " - " in text:
+        text = _SUBJECT_LABEL.sub(r"\1 ", text)
+        if ":" in text:
+            text = _MOVE_LABEL.sub(_move_label, text)
     if "|" not in text:
         return text
     lines = text.split("\n")

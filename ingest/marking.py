@@ -129,8 +129,15 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                     subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
                                  and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
                     ref = (subj_orgs or prev_orgs)[0]
+                elif prev_orgs:
+                    # "the company" is the nearest org that is not a preposition's object ("O
+                    # said P, former CFO of O2, joins the company's board": O); "there" is a
+                    # place, a preposition's object as often as not
+                    free_orgs = [e for e in prev_orgs if e.start < 0 or w.lower() == "there"
+                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
+                    ref = (free_orgs or prev_orgs)[-1]
                 else:
-                    ref = prev_orgs[-1] if prev_orgs else last_org
+                    ref = last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)

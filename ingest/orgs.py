@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -247,12 +246,24 @@ _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
-_WORK_ORG = re.compile(
-    r"\b(?:(?:engineer|scientist|researcher|director|manager|officer|executive|lead|head|vp|svp|evp|partner|"
-    r"intern|analyst|architect|fellow|professor|postdoc|ceo|cto|cfo|coo|cso|cpo|worked|works|working|stint|tenure|"
-    r"years|months|decade|career|spent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|a\s+few)\s+)?(?:years?|months?|decades?))"
-    r"\s+at|(?:comes|came|coming|joins|joined|joining|arrives|arrived|arriving|moves|moved|moving|jumps|jumped|hired|"
-    r"poached|recruited|defects|defected)\s+(?:over\s+)?from|(?:joins|joined|joining|rejoins|rejoined)\s+(?-i:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+from)\s+((?-i:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}))", re.I)
+_WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_BEFORE = {
+    "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern
+        analyst architect fellow professor postdoc ceo cto cfo coo cso cpo worked works working stint tenure year years
+        month months decade decades career""".split()),
+    "from": frozenset("comes came coming joins joined joining arrives arrived arriving moves moved moving jumps jumped hired "
+                      "poached recruited defects defected over".split()),
+    "of": frozenset("ceo cto cfo coo cso cpo president founder co-founder cofounder executive officer chair chairman "
+                    "chairwoman".split()),
+}
+_JOINS = frozenset("joins joined joining rejoins rejoined".split())
+# the field of a title, not an employer: "CEO of Applications", "head of AI at"
+_FIELD_WORDS = frozenset(
+    """AI AGI ML Research Applications Engineering Product Products Safety Policy Science Sales Marketing Operations
+    Finance Infrastructure Data Compute Hardware Software Technology Strategy Growth Design Security Platform
+    Platforms Partnerships People Communications Legal Talent Models Training Alignment Superintelligence Devices
+    Search Ads Cloud Business Enterprise Consumer Global North South East West Europe America Asia Staff
+    Technical Government Public Investor Customer Revenue Information Digital Risk Privacy Trust Human Corporate""".split())
 _WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
@@ -333,8 +344,14 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         a, b = m.span(1)
         if free(a, b):
             add(a, b)
-    if " at " in text or " from " in text:
-        for m in chain(_WORK_ORG.finditer(text), _WHERE_ORG.finditer(text)):
+    if " at " in text or " from " in text or " of " in text:
+        for m in _WORK_ORG.finditer(text):
+            a = m.start()
+            before = text[max(0, a - 40):a].lower().split()[-4:]
+            if before and (before[-1] in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(before)) \
+                    and free(*m.span(2)) and m.group(2).split()[0].strip(".,") not in _FIELD_WORDS:
+                add(*m.span(2))
+        for m in _WHERE_ORG.finditer(text):
             if free(*m.span(1)):
                 add(*m.span(1))
     return out

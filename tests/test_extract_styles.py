@@ -208,3 +208,30 @@ def test_previously_worked_at_is_a_former_post():
     k = keys("Volta Systems has hired Chen Yusheng as chief architect. Chen previously worked at Arbor Compute, "
              "where he designed its inference stack.")
     assert ("left", "Chen Yusheng", "Arbor Compute") in k
+
+
+# --- roundup bullets: labels that stand for the subject or the move, items led by their org
+def test_bullet_label_is_the_subject():
+    k = keys("Moves this week:\n- Soren Vesk: left Polder AI, now at Gravel Labs\n- Aventa Robotics: hired Mina Toro as head of hardware")
+    assert {("left", "Soren Vesk", "Polder AI"), ("joined", "Mina Toro", "Aventa Robotics")} <= k
+
+
+def test_bullet_move_label_names_the_move():
+    k = keys("Roundup\n* Stepped down: Ilse Varga, CTO of Brindle\n* Departures: Tomas Reyes has left Quarry AI.")
+    assert {("left", "Ilse Varga", "Brindle"), ("left", "Tomas Reyes", "Quarry AI")} <= k
+
+
+def test_bullet_led_by_its_org_is_that_org():
+    k = keys("Week 12\n* Halcyon Labs: Priya Ostler joins as VP of research\n* Tessary AI: Omar Lunde joins as head of sales")
+    assert {("joined", "Priya Ostler", "Halcyon Labs"), ("joined", "Omar Lunde", "Tessary AI")} <= k
+
+
+def test_arrow_with_source_after_destination():
+    k = keys("Who moved\n- Lidia Marsh -> Fennel AI (from Corvane Systems), research scientist")
+    assert {("joined", "Lidia Marsh", "Fennel AI"), ("left", "Lidia Marsh", "Corvane Systems")} <= k
+
+
+def test_the_company_is_not_an_apposition_org():
+    k = keys("Brisk AI today announced that Hana Ruiz, former chief financial officer of Pellam Freight, "
+             "has been appointed to the company's board of directors.")
+    assert ("joined", "Hana Ruiz", "Brisk AI") in k and ("joined", "Hana Ruiz", "Pellam Freight") not in k
