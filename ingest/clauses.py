@@ -110,6 +110,12 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     return None
 
 
+_STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|their)\s+(?:degree|phd|doctorate|master)|do\s+(?:a|an|his|her|their)\s+"
+                    r"(?:phd|doctorate|degree|master)|earn\s+(?:a|an|his|her|their))|as\s+an?\s+(?:student|undergraduate|"
+                    r"undergrad|graduate\s+student|phd\s+student|doctoral\s+student|freshman)|for\s+(?:a|an|his|her|their)\s+"
+                    r"(?:phd|doctorate|degree|master|undergraduate|bachelor))\b", re.I)
+
+
 # a coordinated second verb with its own complement starts another event's clause
 _NEXT_VERB = re.compile(
     r"(?<![\s,])(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
@@ -234,8 +240,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                     out.append(Raw("joined", pkey(al.group(1)), "", _clean_role(al.group(2)), date, si, quote, 0.6,
                                    False, None, "join-as"))
             continue
-        if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]):
-            continue
+        if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]) or _STUDY.match(s, t.end() + obj.end()):
+            continue   # "went to O to study physics": a school, not a post
         role = _role_after(s, t.end() + obj.end())
         if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
             role = "board member"   # "joined its board (of directors)"
@@ -374,6 +380,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if not rm:
             continue
         role = _clean_role(rm.group(2))
+        unit = re.match(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b", rest[rm.end():]) \
+            if rm.group(3) else None
+        if unit:
+            role = _clean_role(f"{rm.group(2)} of the {unit.group(1)}") or role   # "the lead of O's memory team"
         if role is None:
             continue
         org_idx = rm.group(1) or rm.group(3)

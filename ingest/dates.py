@@ -50,7 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "two years later", "the following year", "a year after that": counted from the date last
     # mentioned (resolve_anaphor), as career narratives date one step from the one before
     ("later", re.compile(rf"\b(?:({_NUM}|a\s+few|a\s+couple\s+of)\s+(month|year)s?\s+(?:later|after\s+that)\b|"
-                         r"the\s+(?:following|next|subsequent)\s+(month|year)\b(?!\s+(?:of|after|before)\b))", re.I)),
+                         r"the\s+(?:following|next|subsequent)\s+(month|year)\b(?!\s+(?:of|after|before)\b)|"
+                         rf"the\s+(?:following|next|subsequent)\s+({_MON})(?!\w|\s+\d))", re.I)),
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
     # "that month", "later that year", "the same month": the time last mentioned (the caller
     # resolves these against the article's previous date; see resolve_anaphor)
@@ -305,6 +306,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "anaphor":
         return DateMention(a, b, None, "unknown", True, txt, False, m.group(1).lower())
     if kind == "later":
+        if m.group(4):   # "the following March": that month's next occurrence
+            return DateMention(a, b, None, "unknown", True, txt, False, f"next {_mon(m.group(4))}")
         w = (m.group(1) or "one").lower()
         n = int(w) if w.isdigit() else NUMBERS.get(w.split()[-1]) if not w.startswith("a ") else None
         if not n:
@@ -327,6 +330,11 @@ def resolve_anaphor(d: DateMention, antecedent: DateMention | None) -> DateMenti
     """ "that month" / "that year" read as the month or year of the date mentioned before it."""
     if d.anaphor is None or antecedent is None or not antecedent.date:
         return d
+    if d.anaphor.startswith("next "):
+        mon = int(d.anaphor.split()[1])
+        y = int(antecedent.date[:4])
+        y += 1 if len(antecedent.date) < 7 or int(antecedent.date[5:7]) >= mon else 0
+        return DateMention(d.start, d.end, f"{y:04d}-{mon:02d}", "month", True, d.text, antecedent.future, d.anaphor)
     if d.anaphor.startswith("+"):
         # "two years later": the antecedent moved on, never finer than the step ("a year later")
         n, unit = d.anaphor[1:].split()

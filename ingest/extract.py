@@ -56,6 +56,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
                           r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$", re.I)
 
 
+_PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -120,7 +121,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             if e.date.anaphor is not None:
                 e.date = resolve_anaphor(e.date, last_date)
                 e.key = e.date.date or ""
-                if e.date.date and e.date.anaphor.startswith("+"):
+                if e.date.date and e.date.anaphor.startswith(("+", "next ")):
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
@@ -153,7 +154,11 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         group_pred = _group_predicates(info)
         people = [e for e in info.ents if e.kind in "PQ"]
         if people:
-            salient = min(people, key=lambda e: e.start).key
+            first = min(people, key=lambda e: e.start)
+            pm = _PRONOUN_WORD.search(info.sent.text, 0, max(first.start, 0))
+            if salient is None or pm is None or first.kind == "Q":
+                salient = first.key
+            # else "Her mentor there was P": the pronoun before P keeps the chain on its referent
         # the org in discourse focus: the first one named, not one the text says was left
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
                      and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])]

@@ -235,3 +235,22 @@ def test_the_company_is_not_an_apposition_org():
     k = keys("Brisk AI today announced that Hana Ruiz, former chief financial officer of Pellam Freight, "
              "has been appointed to the company's board of directors.")
     assert ("joined", "Hana Ruiz", "Brisk AI") in k and ("joined", "Hana Ruiz", "Pellam Freight") not in k
+
+
+def test_following_month_and_team_lead_title():
+    f = facts("Noor Haddad joined Veltra Labs in 2016. In the spring of 2018 she was made the lead of Veltra Labs' "
+              "speech team. The following March she left.", title="Profile of Noor Haddad")
+    assert f[("role_changed", "Noor Haddad", "Veltra Labs")].date == "2018"
+    assert f[("left", "Noor Haddad", "Veltra Labs")].date == "2019-03"
+
+
+def test_school_is_not_a_post():
+    k = keys("Ola Brekke went to the University of Bergen to study physics, then joined Statra AI in 2015.")
+    assert ("joined", "Ola Brekke", "University of Bergen") not in k and ("joined", "Ola Brekke", "Statra AI") in k
+
+
+def test_possessive_pronoun_before_a_name_keeps_the_chain():
+    f = facts("Ilka Varga spent a year at Moss Robotics. Her mentor there was Teodor Lind, then a team lead. "
+              "Two years later she moved to London to join Brightfield AI as a research scientist.",
+              title="Ilka Varga, in profile", published="2024-01-01")
+    assert ("joined", "Ilka Varga", "Brightfield AI") in f and ("joined", "Teodor Lind", "Brightfield AI") not in f

@@ -53,3 +53,11 @@ def test_second_development_corpus_floors() -> None:
     assert r["held_role"]["f1"] >= 0.86
     assert r["rosters"]["accuracy"] >= 0.85
     assert r["not_facts_emitted"] == [] if isinstance(r["not_facts_emitted"], list) else r["not_facts_emitted"] == 0
+
+
+@pytest.mark.skipif(not (REPO / "tests" / "corpus3" / "gold.json").exists(), reason="tests/corpus3 not present")
+def test_third_development_corpus_floors() -> None:
+    r = run(REPO / "tests" / "corpus3" / "gold.json", REPO / "tests" / "corpus3" / "articles")
+    assert r["moves"]["f1"] >= 0.57
+    assert r["held_role"]["f1"] >= 0.66
+    assert r["rosters"]["accuracy"] >= 0.67
