@@ -56,7 +56,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type == "joined" and not r.org:
             # "P joins as ROLE": the article's org, never one the sentence places P at already
             here = {a.org for a in affil_by_sent[r.sent] if a.person == r.person and not a.former}
-            org = next((o for o in (topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
+            # a join just stated of the same person ("### P: A -> B" then "P joined as ROLE") is the one
+            # this sentence tells again; else the org the article is about
+            recent = next((o for s, k, o, _ in sorted(timeline.get(r.person, []), reverse=True)
+                           if k == 1 and s <= r.sent and r.sent - s <= 3), None)
+            org = next((o for o in (recent, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
             if not org:
                 continue
             r.org = org

@@ -81,14 +81,24 @@ _TRACKER_LINE = re.compile(
 
 # "- Ana Ruiz (ex-Google) → Anthropic, research scientist", "- Ana Ruiz: Google → Anthropic (role)"
 _ARROW_LINE = re.compile(
-    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:\(\s*(?:ex-|formerly\s+(?:at\s+)?|from\s+)?([^\n()]{2,60}?)\s*\)|:\s*([^\n→>]{2,60}?))"
+    r"^(\s*(?:#{1,6}\s+)?(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:\(\s*(?:ex-|formerly\s+(?:at\s+)?|from\s+)?([^\n()]{2,60}?)\s*\)|:\s*([^\n→>]{2,60}?))"
     r"\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*(?:\(([^)\n]{2,80})\)|,\s*([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+
+
+_WHEN = re.compile(r"(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?,?(?:\s+\d{4})?|"
+                   r"(?:19|20)\d\d|q[1-4](?:\s+\d{4})?", re.I)
+
+
+def _as_or_in(extra: str | None) -> str:
+    """A trailing "(research scientist)" is the role; "(January)" or "(2024)" the time."""
+    if not extra:
+        return ""
+    return f" in {extra}" if _WHEN.fullmatch(extra.strip()) else f" as {extra}"
 
 
 def _arrow_line(m: re.Match[str]) -> str:
     frm = (m.group(3) or m.group(4)).strip()
-    role = m.group(6) or m.group(7)
-    return f"{m.group(1)}{m.group(2)} left {frm} and joined {m.group(5)}" + (f" as {role}" if role else "") + "."
+    return f"{m.group(1)}{m.group(2)} left {frm} and joined {m.group(5)}" + _as_or_in(m.group(6) or m.group(7)) + "."
 
 
 def _tracker_line(m: re.Match[str]) -> str:

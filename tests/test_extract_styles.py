@@ -254,3 +254,13 @@ def test_possessive_pronoun_before_a_name_keeps_the_chain():
               "Two years later she moved to London to join Brightfield AI as a research scientist.",
               title="Ilka Varga, in profile", published="2024-01-01")
     assert ("joined", "Ilka Varga", "Brightfield AI") in f and ("joined", "Teodor Lind", "Brightfield AI") not in f
+
+
+def test_listicle_heading_arrow_with_month():
+    f = facts("# Moves of the year\n\n### 1. Petra Lund: Corvane Systems → Fennel AI (March)\n\n"
+              "Lund, who built Corvane's data platform, joined as a staff engineer.\n\n"
+              "### 2. Ivo Marsh: Fennel AI → Tallis Robotics (research scientist)\n", published="2025-12-20")
+    assert f[("joined", "Petra Lund", "Fennel AI")].date == "2025-03"
+    assert ("left", "Petra Lund", "Corvane Systems") in f
+    assert f[("joined", "Ivo Marsh", "Tallis Robotics")].role == "research scientist"
+    assert not any(k[0] == "joined" and k[1] == "Petra Lund" and k[2] != "Fennel AI" for k in f)
