@@ -57,6 +57,8 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 
 
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+# "Is P headed back to O?": a question states no move
+_YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -136,7 +138,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if lead:
             info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
         _appositions(info)
-        if not info.correction:
+        if not info.correction and not _YES_NO_QUESTION.match(info.sent.text):
             fronted_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)

@@ -156,6 +156,39 @@ def _move_label(m: re.Match[str]) -> str:
 
 _WS = re.compile(r"\s+")
 
+# a roundup's section heading names the move of every item under it: "=== IN ===", "## Departures",
+# "OUT:", "Promotions" -- then "* O — P, description" is "P joins O. P, description"
+_SECTION = re.compile(
+    r"^[\s#=*_-]*(?:(?-i:IN|OUT|UP)|hires|hired|arrivals|arriving|joiners|joined|new\s+hires|departures|exits|leaving|left|"
+    r"out\s+the\s+door|promotions|promoted|moving\s+up|moves\s+up)[\s=*_:-]*$", re.I)
+_SECTION_VERB = {"in": "joins", "hires": "joins", "hired": "joins", "arrivals": "joins", "arriving": "joins",
+                 "joiners": "joins", "joined": "joins", "new hires": "joins", "out": "leaves", "departures": "leaves",
+                 "exits": "leaves", "leaving": "leaves", "left": "leaves", "out the door": "leaves", "up": "steps up at",
+                 "promotions": "steps up at", "promoted": "steps up at", "moving up": "steps up at", "moves up": "steps up at"}
+_ORG_ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)([A-Z][^\n—–:]{1,40}?)\s+(?:[—–]|-|:)\s+([A-Z][^\n,;:()]{2,50}?)((?:\s*[,;(]|\s+(?=[a-z]))[^\n]*)?$")
+
+
+def _sections(text: str) -> str:
+    """Items under a section heading that names a move, rewritten as that move."""
+    lines = text.split("\n")
+    verb = None
+    for i, line in enumerate(lines):
+        if len(line) <= 40 and _SECTION.match(line) and line.strip(" #=*_-:"):
+            verb = _SECTION_VERB.get(_WS.sub(" ", line.strip(" #=*_-:\t").lower()))
+            continue
+        if not line.strip():
+            continue
+        m = _ORG_ITEM.match(line)
+        if m is None:
+            if not re.match(r"\s*(?:[-*•]|\d+[.)])\s", line):
+                verb = None   # prose after the list ends the section
+            continue
+        if verb is None or "?" in line:
+            continue
+        rest = (m.group(4) or "").strip()
+        lines[i] = f"{m.group(1)}{m.group(3)} {verb} {m.group(2)}." + (f" {m.group(3)}{m.group(4)}" if rest else "")
+    return "\n".join(lines)
+
 
 def rewrite_tables(text: str) -> str:
     """Markdown tables with a recognised header become one sentence per row; tracker lines
@@ -171,6 +204,8 @@ def rewrite_tables(text: str) -> str:
         text = _SUBJECT_LABEL.sub(r"\1 ", text)
         if ":" in text:
             text = _MOVE_LABEL.sub(_move_label, text)
+    if "\n" in text and ("*" in text or "-" in text or "•" in text):
+        text = _sections(text)
     if "|" not in text:
         return text
     lines = text.split("\n")

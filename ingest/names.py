@@ -73,6 +73,7 @@ NOT_NAME = frozenset(
     Pentagon Congress Senate House White Federal State States United Kingdom Union
     Capitol Supreme Court Law Act Bill Prize Award Awards Outstanding Paper Conference
     Summit Forum Week Day Year Month Strawberry Project Program Initiative Mode
+    Is Are Was Were Has Have Had Does Do Did Will Would Can Could Should Shall May Might Must
     GPT ChatGPT Claude Gemini Llama Copilot Grok Sora DALL Codex Turing Scaling Laws
     Nobel Best Free Full Super Ultra Pro Max Mini Plus Instant Preview Beta Alpha Deep
     Constitutional Security Assurance Frontier Reinforcement Learning Human Feedback

@@ -264,3 +264,17 @@ def test_listicle_heading_arrow_with_month():
     assert ("left", "Petra Lund", "Corvane Systems") in f
     assert f[("joined", "Ivo Marsh", "Tallis Robotics")].role == "research scientist"
     assert not any(k[0] == "joined" and k[1] == "Petra Lund" and k[2] != "Fennel AI" for k in f)
+
+
+def test_section_headings_name_the_move_of_their_items():
+    f = facts("THE WEEKLY SHUFFLE\n\n=== IN ===\n* Corvane Systems — Ada Plum, ex-Brindle head of data. Started Monday.\n\n"
+              "=== OUT ===\n* Fennel AI — Rolf Ekker, who ran inference, is leaving at month's end.\n\n"
+              "=== UP ===\n* Tallis Robotics — Mae Orr, previously staff engineer, is now director of hardware.\n\n"
+              "=== GOSSIP ===\n* Is Ekker headed to Brindle? Nobody will say.\n", published="2025-06-02")
+    assert {("joined", "Ada Plum", "Corvane Systems"), ("left", "Rolf Ekker", "Fennel AI"),
+            ("role_changed", "Mae Orr", "Tallis Robotics")} <= set(f)
+    assert ("joined", "Rolf Ekker", "Brindle") not in f
+
+
+def test_yes_no_question_states_no_move():
+    assert keys("Is Lina Sorvik headed back to Quanta Labs? Sorvik declined to comment.") == set()
