@@ -90,7 +90,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)
-    m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
+    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
     m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")
@@ -360,7 +360,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
         fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fo:
-            emit("joined", who, fo.group(1), "co-founder" if "co" in fo.group(0).lower() else "founder", date, 0.8, present, "leave-found")
+            partners = _cofounders(s, end_obj + fo.end())
+            emit("joined", who + [(pkey(x), False) for x in partners], fo.group(1),
+                 "co-founder" if "co" in fo.group(0).lower() or partners else "founder", date, 0.8, present, "leave-found")
 
     # --- role changes
     for t in ROLE_TRIG.finditer(s):
@@ -487,7 +489,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         who = persons_with_coord(s, subj, sabs)
         role = "co-founder" if ("co" in verb[:3] or len(who) > 1 or re.match(r"[^.;]{0,40}\bwith\s+«P", s[t.end() + obj.end():])) else "founder"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
-        emit("joined", who, obj.group(1), role, date, 0.8, _is_present(gap, verb), "found")
+        emit("joined", who + [(pkey(x), False) for x in _cofounders(s, t.end() + obj.end())], obj.group(1), role, date,
+             0.8, _is_present(gap, verb), "found")
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, verb), "found-after")
     for t in FOUNDED_BY.finditer(s):
@@ -504,6 +507,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             date = _date_for(info, s, t.start(), t.start(), t.end())
             emit("joined", people, om.group(1), "co-founder" if len(people) > 1 or "co" in t.group(0).lower() else "founder",
                  date, 0.8, False, "founded-by")
+
+
+_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their)\s+[\w-]+\s+|"
+                            r"(?:fellow|former|longtime)\s+(?:[\w-]+\s+){0,3}?)?(«P\d+»(?:(?:\s*,\s*|\s+and\s+)«P\d+»)*)")
+
+
+def _cofounders(s: str, pos: int) -> list[str]:
+    """Persons a founding names as partners right after the org: "started O with P (and Q)"."""
+    m = _WITH_PARTNERS.match(s, pos)
+    return re.findall(r"«P(\d+)»", m.group(1)) if m else []
 
 
 _FRONTED = re.compile(

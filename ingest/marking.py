@@ -28,7 +28,9 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
             a, b = m.span(1)
             if any(a < e and s < b for s, e in taken):
                 continue
-            key = registry.resolve_surname(m.group(1), si)
+            # a given name alone in a quotation is how a speaker calls a colleague, not a narration's subject
+            quoted = text.count('"', 0, a) % 2 == 1 or text.count("“", 0, a) > text.count("”", 0, a)
+            key = registry.resolve_surname(m.group(1), si, given=not quoted)
             if key:
                 spans.append(Ent("P", key, start=a, end=b))
                 taken.append((a, b))

@@ -278,3 +278,20 @@ def test_section_headings_name_the_move_of_their_items():
 
 def test_yes_no_question_states_no_move():
     assert keys("Is Lina Sorvik headed back to Quanta Labs? Sorvik declined to comment.") == set()
+
+
+def test_podcast_first_name_labels_and_references():
+    f = facts("**MAYA OKORO:** Welcome back. My guest is Linnea Sjoberg, co-founder of Tern Labs.\n\n"
+              "**LINNEA SJOBERG:** Thanks.\n\n**MAYA:** You were at Spotify for years.\n\n"
+              "**LINNEA:** Eight years. And then in 2022 I left Spotify to start Tern with Piet Vos.\n\n"
+              "**MAYA:** Who was your first hire?\n\n**LINNEA:** Ruth Amsel. Ruth joined Tern in 2023.",
+              title="The Loop, ep. 12: Linnea Sjoberg (Tern Labs)", published="2025-03-01")
+    assert f[("left", "Linnea Sjoberg", "Spotify")].date == "2022"
+    assert ("joined", "Piet Vos", "Tern Labs") in f and f[("joined", "Piet Vos", "Tern Labs")].role == "co-founder"
+    assert f[("joined", "Ruth Amsel", "Tern Labs")].date == "2023"
+
+
+def test_given_name_in_a_quote_is_not_the_narrative_subject():
+    f = facts("Omar Reyes joined Nuvex Labs in 2019. \"Dana gave us a blank cheque,\" he says of Dana Pruitt, "
+              "Nuvex's chief executive. In April 2025 he left Nuvex Labs.", title="Omar Reyes, profiled")
+    assert ("left", "Omar Reyes", "Nuvex Labs") in f and ("left", "Dana Pruitt", "Nuvex Labs") not in f
