@@ -295,3 +295,14 @@ def test_given_name_in_a_quote_is_not_the_narrative_subject():
     f = facts("Omar Reyes joined Nuvex Labs in 2019. \"Dana gave us a blank cheque,\" he says of Dana Pruitt, "
               "Nuvex's chief executive. In April 2025 he left Nuvex Labs.", title="Omar Reyes, profiled")
     assert ("left", "Omar Reyes", "Nuvex Labs") in f and ("left", "Dana Pruitt", "Nuvex Labs") not in f
+
+
+def test_group_hire_then_the_list_that_names_them():
+    f = facts("Quanta Labs has hired four engineers from Brindle AI this week. The four are Ada Lum, who built "
+              "Brindle's compiler; Oskar Fenn; Rhea Dubois; and Tam Vo. Brindle declined to comment.", published="2025-05-16")
+    for p in ("Ada Lum", "Oskar Fenn", "Rhea Dubois", "Tam Vo"):
+        assert ("joined", p, "Quanta Labs") in f and ("left", p, "Brindle AI") in f
+    assert f[("joined", "Tam Vo", "Quanta Labs")].date == "2025-05"
+    k = keys("Vireo Systems has poached two researchers from Ostra Labs: Lin Qiao and Pavel Duda.")
+    assert ("left", "Pavel Duda", "Ostra Labs") in k
+    assert keys("Quanta Labs has not hired three engineers from Brindle AI. They are Ada Lum, Oskar Fenn and Tam Vo.") == set()
