@@ -164,6 +164,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+_COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:after|before|when|because|while|since|until|once|as|whom)\s+(?:the|a|an|its|his|her|their|our|another|one)\s+[^«,;]*$", re.I)
 _WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
 _SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained|began|started)\b[^;:]*\b(?:before|until)\s+$", re.I)
@@ -352,7 +353,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?(?:\s+after\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\w-]+\s+(?:years?|months?|decades?))?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+(?:set\s+up|open|build(?:\s+out)?|launch|start|run|lead|head)\s+(?:a|an|the|its)\s+(?:new\s+)?[^,.;«]{{0,30}}?(?:office|lab|team|hub|group|unit|outpost)\s+(?:for|at)|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())
@@ -366,9 +367,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
 
     # --- role changes
     for t in ROLE_TRIG.finditer(s):
-        subj, gap, sabs = _subject_left(s, t.start(), max_gap=70)
-        if subj is None or re.search(r"«[PQO]\d+»", gap):
-            continue
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=90)
+        if subj is None or re.search(r"«[PQ]\d+»", gap) or re.search(r"«O\d+»", gap) and not _COORD_AUX.search(gap):
+            continue   # "P had been at A for years and had been promoted to X": the same subject
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
@@ -391,7 +392,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         org_idx = rm.group(1) or rm.group(3)
         who = persons_with_coord(s, subj, sabs)
         verb = t.group(0).lower()
-        date = _date_for(info, s, sabs, t.start(), t.end())
+        dm = re.search(D, t.group(0))   # "promoted in January to ..."
+        date = ents[int(dm.group(1))].date if dm else _date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
         if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):

@@ -23,7 +23,7 @@ _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
 _NOT_A_POST = re.compile(r"\b(?:investor|shareholder|customer|user|talks|touch|contact|partnership|discussions?|"
                          r"critic|fan|advocate|vocal|skeptic)\b", re.I)
 _PAST_POST = re.compile(
-    rf"«([PQ])(\d+)»\s+(?:(?:had|has)\s+)?(?:spent\s+[^.;«]{{1,40}}?|was|worked|stayed|remained)\s+"
+    rf"«([PQ])(\d+)»\s+(?:(?:had|has)\s+)?(?:spent\s+[^.;«]{{1,40}}?|was|been|worked|stayed|remained)\s+"
     rf"(?:(?:previously|formerly|once|also)\s+)?(?:at|with)\s+{FILL}«O(\d+)»", re.I)
 _PREVIOUSLY = re.compile(
     rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once)\s+(?:was|worked|served|led|ran|headed|held)\b"
@@ -54,7 +54,7 @@ def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
                            date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
                            _unit(info, m.group(5)), "tenure"))
     low = s.lower()
-    for m in (_PAST_POST.finditer(s) if any(w in low for w in ("spent", "was ", "worked", "stayed", "remained")) else ()):
+    for m in (_PAST_POST.finditer(s) if any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
         key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
         if not any(a.person == key and a.org == org for a in info.affils):
             info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))

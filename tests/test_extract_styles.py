@@ -306,3 +306,16 @@ def test_group_hire_then_the_list_that_names_them():
     k = keys("Vireo Systems has poached two researchers from Ostra Labs: Lin Qiao and Pavel Duda.")
     assert ("left", "Pavel Duda", "Ostra Labs") in k
     assert keys("Quanta Labs has not hired three engineers from Brindle AI. They are Ada Lum, Oskar Fenn and Tam Vo.") == set()
+
+
+def test_leaving_after_years_to_join_and_to_open_an_office():
+    k = keys("On Monday, Mira Castell said she was leaving Corvane Systems after six years to join Fennel AI. "
+             "Hours later Ansel Roy said he was leaving Brindle AI to set up a new Oslo office for Tallis Robotics.")
+    assert {("joined", "Mira Castell", "Fennel AI"), ("joined", "Ansel Roy", "Tallis Robotics")} <= k
+
+
+def test_coordinated_promotion_after_a_stint():
+    f = facts("Bea Lindholm had been at Quanta Labs for three years and had been promoted in March to research "
+              "lead for the lab's speech work.", published="2025-06-01")
+    c = f[("role_changed", "Bea Lindholm", "Quanta Labs")]
+    assert c.role == "research lead" and c.date == "2025-03"
