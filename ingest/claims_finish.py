@@ -89,12 +89,17 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 topic = topic_org(r.sent)
                 if held_same and topic and topic != org:
                     org = topic
-                elsewhere = any(a.person == r.person and a.org != org and not a.former and not _related(a.org, org)
+                # a post elsewhere in the same sentence, current or just left ("P, previously X at A, was
+                # named CTO"): named from outside, a join
+                elsewhere = any(a.person == r.person and a.org != org and not _related(a.org, org)
                                 for a in affil_by_sent[r.sent])
                 r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
         elif r.type == "role_changed" and not r.org:
             leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-            org = context_org(r.person, r.sent, held_only=leaving) or (
+            # the same title given with its org elsewhere in the article is that org's
+            org = next((x.org for x in raws if x.person == r.person and x.org and x.type in ("role_changed", "role?")
+                        and x.role and r.role and x.role.lower() == r.role.lower()), None)
+            org = org or context_org(r.person, r.sent, held_only=leaving) or (
                 topic_org(r.sent) if re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue

@@ -16,11 +16,18 @@ from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_T
 from .timeline import reporting_date_index
 
 
+_ABBREV_DOT = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|Jr|Sr|St|Prof)\.$")
+_SENT_DOT = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)"
+                       r"(?<!\bSt)(?<!\bProf)\.\s")
+
+
 def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
     """Nearest entity of `kinds` left of `pos` in the same clause, the gap text, and its start."""
     window_start = max(0, pos - max_gap)
     left = s[window_start:pos]
     cut = max(left.rfind(";"), left.rfind(":"), left.rfind(". "))
+    if cut >= 0 and left[cut] == "." and _ABBREV_DOT.search(left, 0, cut + 1):
+        cut = max(left.rfind(";"), left.rfind(":"), max((m.start() for m in _SENT_DOT.finditer(left)), default=-1))
     if cut >= 0:
         left = left[cut + 1:]
         window_start = window_start + cut + 1
@@ -164,6 +171,8 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+# "P notified O of his decision to resign as CFO": P's own departure, from O
+_NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:after|before|when|because|while|since|until|once|as|whom)\s+(?:the|a|an|its|his|her|their|our|another|one)\s+[^«,;]*$", re.I)
 _WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
@@ -282,7 +291,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap) and not _NOTIFIED.search(gap):
             continue
         if _OWN_SUBJECT.search(gap):
             continue   # "P took over after the previous chief executive departed": another subject
@@ -293,7 +302,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         who = persons_with_coord(s, subj, sabs)
         obj = _object_right(s, t.end(), allow_at=False)
         role = None
-        rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
+        rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=(?:the\s+)?«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
         if rm:
             role = _clean_role(rm.group(1))
             if obj is None:

@@ -168,6 +168,28 @@ _SECTION_VERB = {"in": "joins", "hires": "joins", "hired": "joins", "arrivals": 
 _ORG_ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)([A-Z][^\n—–:]{1,40}?)\s+(?:[—–]|-|:)\s+([A-Z][^\n,;:()]{2,50}?)((?:\s*[,;(]|\s+(?=[a-z]))[^\n]*)?$")
 
 
+# an announcement's "Chief Technology Officer: Kenta Oshiro" line, with an optional "(Current
+# position: ...)" line under it: the person named to that title, and the post held until then
+_TITLE_NAME_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&/-]*(?:[ \t,]+(?:of|for|and|in|charge|[A-Z][\w&/-]*)){0,8})[ \t]*:[ \t]*"
+    r"((?:[A-Z][\w'’.-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\n(?:[ \t]*\((?:current|present|previous|former)[ \t]+"
+    r"(?:position|post|title|role)[ \t]*:[ \t]*([^()\n]{2,120})\)[ \t]*(?:\n|$))?", re.M | re.I)
+_TITLE_WORD = re.compile(r"\b(?:chief|officer|president|director|head|fellow|chair\w*|vp|ceo|cto|cfo|coo|"
+                         r"executive|counsel|secretary|treasurer|partner|lead|manager)\b", re.I)
+
+
+def _title_name(m: re.Match[str]) -> str:
+    role, name, cur = m.group(1), m.group(2), m.group(3)
+    if not _TITLE_WORD.search(role) or re.match(r"(?i:q|a|question|answer|host|speaker|note|source)\b", role):
+        return m.group(0)
+    cur = (cur or "").strip().rstrip(".")
+    org = re.match(r"(.+?),\s*([^,]+)$", cur)
+    if org and not _TITLE_WORD.search(org.group(2)):
+        # a post at another org: named from outside
+        return f"{name}, previously {org.group(1)} at {org.group(2)}, was named {role}.\n"
+    return f"{name} was named {role}.\n" + (f"{name} is {cur}.\n" if cur else "")
+
+
 def _sections(text: str) -> str:
     """Items under a section heading that names a move, rewritten as that move."""
     lines = text.split("\n")
@@ -206,6 +228,8 @@ def rewrite_tables(text: str) -> str:
             text = _MOVE_LABEL.sub(_move_label, text)
     if "\n" in text and ("*" in text or "-" in text or "•" in text):
         text = _sections(text)
+    if ":" in text:
+        text = _TITLE_NAME_LINE.sub(_title_name, text)
     if "|" not in text:
         return text
     lines = text.split("\n")

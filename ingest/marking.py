@@ -123,7 +123,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                         continue
                 pieces.append(w)
             else:
-                prev_orgs = [e for e in ents + extra if e.kind == "O" and e.end <= abs_start]
+                prev_orgs = sorted((e for e in ents + extra if e.kind == "O" and e.end <= abs_start), key=lambda e: e.start)
                 # "its" refers to the sentence's subject org, the first named; "the company"
                 # to the nearest one
                 if w.lower() == "its" and prev_orgs:

@@ -74,6 +74,8 @@ NOT_NAME = frozenset(
     Capitol Supreme Court Law Act Bill Prize Award Awards Outstanding Paper Conference
     Summit Forum Week Day Year Month Strawberry Project Program Initiative Mode
     Is Are Was Were Has Have Had Does Do Did Will Would Can Could Should Shall May Might Must
+    Automation Dynamics Analytics Semiconductor Semiconductors Therapeutics Motors Industries Microsystems
+    Machines Networks Studios Inc. Corp. GmbH Corporate Controller Comptroller
     GPT ChatGPT Claude Gemini Llama Copilot Grok Sora DALL Codex Turing Scaling Laws
     Nobel Best Free Full Super Ultra Pro Max Mini Plus Instant Preview Beta Alpha Deep
     Constitutional Security Assurance Frontier Reinforcement Learning Human Feedback

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .names import NOT_NAME
+
 DATA = Path(__file__).with_name("data") / "orgs.json"
 
 COMPANY_SUFFIXES = frozenset(
@@ -369,13 +371,31 @@ def _known_cached(text: str) -> tuple[OrgMention, ...]:
     return tuple(known_orgs(text))
 
 
+_COMPANY_TERMS = frozenset("Company Corporation Firm Employer Registrant Issuer".split())
+_DEFINED_SHORT = re.compile(
+    r"((?:[A-Z][\w&.'-]*,?\s+){0,4}[A-Z][\w&.'-]*)\s+\(\s*(?:(?:hereinafter|hereafter|henceforth)\s+)?(?:referred\s+to\s+as\s+)?"
+    r"(?:the\s+)?[\"“]?([A-Z][A-Za-z&-]{1,14})[\"”]?\s*\)")
+
+
 def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dict[str, OrgMention]] | None:
     """Short names an article uses for an org it names in full once ("Corvid AI" ... "Corvid's
     chief executive"): one pass over the article; the first word must not be a known org,
     a person's name or a common capitalized word."""
-    if not any(s in text for s in _SHORT_SUFFIXES):
-        return None
     table: dict[str, OrgMention] = {}
+    if '("' in text or "(“" in text or '(the "' in text or "(the “" in text or "hereinafter" in text:
+        # an abbreviation the text defines: 'Preferred Networks, Inc. (hereinafter "PFN")', 'Corvid AI ("Corvid")'
+        for m in _DEFINED_SHORT.finditer(text):
+            full, w = re.sub(r",?\s+(?:Inc|Corp|Ltd|LLC|GmbH|SA|Co)\.?$", "", m.group(1).rstrip(",. ")), m.group(2)
+            if w in person_words or w in _NOT_ORG_WORDS or (w in NOT_NAME and w not in _COMPANY_TERMS) or _known_cached(w) \
+                    or len(full.split()) < 2:
+                continue   # a defined term names the org only when it is a word for a company ('the "Company"')
+            kn = _known_cached(full)
+            if kn and kn[0].end - kn[0].start >= len(full) - 6:
+                table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
+            elif full.split()[-1].rstrip(".") in COMPANY_SUFFIXES or kn:
+                table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
+    if not table and not any(s in text for s in _SHORT_SUFFIXES):
+        return None
     for m in _SHORT_NAME.finditer(text):
         if _CAP_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue   # a longer name ("Safe Superintelligence Inc"): not a one-word short form

@@ -319,3 +319,29 @@ def test_coordinated_promotion_after_a_stint():
               "lead for the lab's speech work.", published="2025-06-01")
     c = f[("role_changed", "Bea Lindholm", "Quanta Labs")]
     assert c.role == "research lead" and c.date == "2025-03"
+
+
+def test_notice_title_name_lines_and_defined_abbreviation():
+    f = facts('Kestrel Dynamics, Inc. (hereinafter "KDI") announces the following changes.\n\n'
+              "(1) New appointment\nChief Technology Officer: Hana Ito\n(Current position: Executive Officer, Head of Vision)\n\n"
+              "(2) New appointment\nExecutive Officer: Goro Sato\n(Current position: Principal Researcher, Orchid Labs)\n\n"
+              "Ms. Ito joined KDI in 2015.", published="2026-02-01")
+    assert f[("role_changed", "Hana Ito", "Kestrel Dynamics")].role == "Chief Technology Officer"
+    assert f[("joined", "Hana Ito", "Kestrel Dynamics")].date == "2015"
+    assert {("joined", "Goro Sato", "Kestrel Dynamics"), ("left", "Goro Sato", "Orchid Labs")} <= set(f)
+
+
+def test_defined_term_company_in_a_filing():
+    f = facts('On May 4, 2026, Ida Brun notified Osprey Systems, Inc. (the "Company") of her decision to resign as Chief '
+              'Financial Officer of the Company. On May 5, 2026, the Board of Directors of the Company (the "Board") '
+              "appointed Leo Park, the Company's Vice President, Finance, to serve as interim Chief Financial Officer. "
+              "Mr. Park will receive a stipend while he serves as interim Chief Financial Officer.", published="2026-05-07")
+    assert ("left", "Ida Brun", "Osprey Systems") in f
+    assert {k for k in f if k[1] == "Leo Park" and k[0] != "held_role"} == {("role_changed", "Leo Park", "Osprey Systems")}
+
+
+def test_company_words_end_no_person_name_and_its_is_the_subject():
+    k = keys("Pinewood Automation has hired Ivo Marek from Nvidia as its chief technology officer. "
+             "The company also said it had added Rosa Lind, a former Amazon executive, to its board of directors.")
+    assert {("joined", "Ivo Marek", "Pinewood Automation"), ("joined", "Rosa Lind", "Pinewood Automation")} <= k
+    assert not any(p == "Pinewood Automation" for _, p, _ in k)
