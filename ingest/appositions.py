@@ -155,6 +155,11 @@ def _appositions(info: SentInfo) -> None:
                 oidx = prev[-1] if prev else info.ctx_org
                 if oidx is not None:
                     add(pidx, oidx, role_src, seg, 0.5)
+            elif k == 0 and (wc := _WHO_IS_ROLE.match(seg)) and ROLE_HEAD.search(wc.group(1)):
+                # "O named P, who is vice principal researcher, as ...": a post at the org just named
+                prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+                if prev:
+                    add(pidx, prev[-1], wc.group(1), wc.group(1), 0.5)
         # a closing comma before the predicate goes with the apposition: "P, who left A, is CTO"
         cm2 = re.match(r"\s*,(?=\s+(?:is|was|are|were|has|had|remains|serves|served|works|worked)\b)", s[q:])
         if cm2:
@@ -281,6 +286,7 @@ def _appositions(info: SentInfo) -> None:
     info.affils = affs
 
 
+_WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
 

@@ -448,7 +448,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         typ = "joined"
         if verb.startswith("promot"):
             typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
-        elif re.match(r"(?:name|appoint|elect|install|tap)", verb) and role and "board" not in role.lower():
+        elif re.match(r"(?:name|appoint|elect|install|tap|nominat)", verb) and role and "board" not in role.lower():
             typ = "role?"
         emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
         if typ == "joined":

@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?:in|since|by|during|until|from|of)\s+)?(?:the\s+)?(early|mid|late|spring|summer|fall|autumn|winter|end of|start of|beginning of|first half of|second half of)[\s-]+(?:of\s+)?({_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|by|during|until|from|of|around|circa|throughout)\s+({_YEAR})\b(?!\s*[-–]?\s*(?:\d|percent|%))", re.I)),
     ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
-    ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
+    ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|from|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
     ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),

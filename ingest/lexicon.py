@@ -80,7 +80,7 @@ JOIN_TRIG = re.compile(
     r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O))\b",
     re.I)
 LEAVE_TRIG = re.compile(
-    r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
+    r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
     r"resign(?:s|ed|ing|ation)?(?:\s+from)?|step(?:s|ped|ping)?\s+(?:down|away)|retir(?:e|es|ed|ing|ement)|"
     r"part(?:s|ed|ing)?\s+ways\s+with|step(?:s|ped|ping)?\s+back\s+from|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
@@ -99,7 +99,7 @@ ROLE_TRIG = re.compile(
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b",
     re.I)
 HIRE_TRIG = re.compile(
-    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|"
+    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"
     r"add(?:s|ed)|brought\s+(?:on|in|aboard)|bring(?:s)?\s+(?:on|in|aboard)|welcome[sd]?|lure[sd]?|"
     r"snag(?:s|ged)|nab(?:s|bed)|land(?:s|ed)|sign(?:s|ed)|acqui-?hire[sd]?|pick(?:s|ed)\s+up|"
     r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed))\b",

@@ -116,8 +116,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _is_name_token(tok: str) -> bool:
     if tok in NOT_NAME:
         return False
-    if "-" in tok and any(part.capitalize() in NOT_NAME for part in tok.split("-")):
-        return False
+    if "-" in tok and any(part in NOT_NAME for part in tok.split("-")):
+        return False   # "Co-Founder", "Ex-Meta"; a lower-case second part is a given name's ("Min-jun")
     if tok.endswith(("'s", "’s")):
         return False
     return True

@@ -331,6 +331,9 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         first = m.group(1).split()[0]
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
             continue
+        nm = _MORE_SUFFIX.match(text, b)
+        if nm and nm.group(1) in COMPANY_SUFFIXES:
+            b = nm.end()   # "LG AI Research": the name runs on through a second company word
         add(a, b)
     if "University" in words or "Institute" in words or "College" in words:
         for m in _UNIV_ORG.finditer(text):
@@ -371,6 +374,7 @@ def _known_cached(text: str) -> tuple[OrgMention, ...]:
     return tuple(known_orgs(text))
 
 
+_MORE_SUFFIX = re.compile(r"\s+([A-Z][a-z]+)\b(?!['’]s)")
 _COMPANY_TERMS = frozenset("Company Corporation Firm Employer Registrant Issuer".split())
 _DEFINED_SHORT = re.compile(
     r"((?:[A-Z][\w&.'-]*,?\s+){0,4}[A-Z][\w&.'-]*)\s+\(\s*(?:(?:hereinafter|hereafter|henceforth)\s+)?(?:referred\s+to\s+as\s+)?"

@@ -345,3 +345,14 @@ def test_company_words_end_no_person_name_and_its_is_the_subject():
              "The company also said it had added Rosa Lind, a former Amazon executive, to its board of directors.")
     assert {("joined", "Ivo Marek", "Pinewood Automation"), ("joined", "Rosa Lind", "Pinewood Automation")} <= k
     assert not any(p == "Pinewood Automation" for _, p, _ in k)
+
+
+def test_translated_wire_english():
+    f = facts("Nara Cloud Research appoints Dr. Seo Min-jun as Chief Scientist. Before, he served as principal researcher "
+              "in Daewon Labs during 7 years. Mr. Seo leaved Daewon Labs at end of August. Meanwhile, Daewon Labs "
+              "nominated Ms. Park Ha-eun, who is vice principal researcher, as the acting head of its speech lab from September.",
+              published="2026-09-30")
+    assert ("joined", "Seo Min-jun", "Nara Cloud Research") in f
+    assert ("left", "Seo Min-jun", "Daewon Labs") in f
+    c = f[("role_changed", "Park Ha-eun", "Daewon Labs")]
+    assert c.date == "2026-09"
