@@ -253,6 +253,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]) or _STUDY.match(s, t.end() + obj.end()):
             continue   # "went to O to study physics": a school, not a post
         role = _role_after(s, t.end() + obj.end())
+        if role is None and t.group(0).lower().startswith("start"):
+            sm = re.match(r"\s*as\s+(?:an?\s+|the\s+|its\s+)?([^,.;«]{2,60}?)\s+(?:at|with)\s", s[t.end():t.end() + obj.start(1)])
+            role = _clean_role(sm.group(1)) if sm else None   # "started as head of research at O"
         if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
             role = "board member"   # "joined its board (of directors)"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())

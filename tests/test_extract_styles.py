@@ -356,3 +356,11 @@ def test_translated_wire_english():
     assert ("left", "Seo Min-jun", "Daewon Labs") in f
     c = f[("role_changed", "Park Ha-eun", "Daewon Labs")]
     assert c.date == "2026-09"
+
+
+def test_interview_intro_started_as_and_before_that():
+    f = facts("*Lea Ventura started as head of research at Quanta Labs in January. Before that she spent six years at "
+              "Brightfield AI in Paris.*\n\n**Q: Why leave?**\n\nA: It was time.", published="2026-03-01")
+    c = f[("joined", "Lea Ventura", "Quanta Labs")]
+    assert c.role == "head of research" and c.date == "2026-01"
+    assert ("left", "Lea Ventura", "Brightfield AI") in f
