@@ -49,7 +49,7 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
 
 def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
     rest = s[pos:pos + 90]
-    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+)?{FILL}«O(\d+)»", rest, re.I)
+    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
     if m:
         return m
     if allow_at:

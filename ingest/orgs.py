@@ -362,11 +362,11 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     return out
 
 
-_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems")
+_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University")
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems)(?![\w])")
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University)(?![\w])")
 
 
 @lru_cache(maxsize=4096)

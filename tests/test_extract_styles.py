@@ -364,3 +364,13 @@ def test_interview_intro_started_as_and_before_that():
     c = f[("joined", "Lea Ventura", "Quanta Labs")]
     assert c.role == "head of research" and c.date == "2026-01"
     assert ("left", "Lea Ventura", "Brightfield AI") in f
+
+
+def test_obituary_career():
+    f = facts("Otto Lindqvist joined Harrow Labs in 1981. He left Harrow Labs in 1995 and joined the faculty of Tamsin "
+              "University, where he taught for two decades. He retired from Tamsin in 2016. From 2019 to 2023 he served "
+              "on the board of directors of Quanta Labs.", published="2025-07-20")
+    assert f[("joined", "Otto Lindqvist", "Tamsin University")].date == "1995"
+    assert f[("left", "Otto Lindqvist", "Tamsin University")].date == "2016"
+    assert f[("joined", "Otto Lindqvist", "Quanta Labs")].date == "2019"
+    assert f[("left", "Otto Lindqvist", "Quanta Labs")].date == "2023"
