@@ -237,6 +237,14 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(re.sub(r"«O\d+»", "", gap), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         obj = _object_right(s, t.end(), allow_at=True)
+        fr = re.match(rf"(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", s[t.end():t.end() + 80], re.I) if obj is None else None
+        if fr and re.match(r"(?:re)?join", t.group(0), re.I):
+            # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
+            date = _date_for(info, s, sabs, t.start(), t.end())
+            for key, via in persons_with_coord(s, subj, sabs):
+                out.append(Raw("joined", key, "", None, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
+            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)), "join-from")
+            continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
             am = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)

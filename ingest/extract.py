@@ -78,6 +78,21 @@ def _meta_author(author: str | None) -> str | None:
     return names[0].text
 
 
+# a bio line that leaves out its subject ("**P** — Head of Operations / Joined last month from O.",
+# "Previously research lead at O."): the person the line before names
+_SUBJECTLESS = re.compile(r"^(\W*)(joined|left|rejoined|returned|moved|started|spent|worked|previously|formerly)\b", re.I)
+
+
+def _subjectless(info: SentInfo, salient: str) -> None:
+    m = _SUBJECTLESS.match(info.marked)
+    if m is None or "«P" in info.marked or "«Q" in info.marked or "«O" not in info.marked:
+        return
+    info.ents.append(Ent("Q", salient, start=-1, end=-1))
+    verb = m.group(2).lower()
+    verb = f"was {verb}" if verb in ("previously", "formerly") else verb
+    info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}» {verb}{info.marked[m.end():]}"
+
+
 def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
     """Every people-move and held-role claim one article states, deduplicated per
     (type, person, org). `published` (ISO, any precision, or None) anchors relative dates;
@@ -129,6 +144,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 last_date = e.date
         _mark(info, salient, last_org)
         _restore_there(info)
+        if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
+                                               len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
+            _subjectless(info, salient)   # the line before names the person: a bio's name line
         info.correction = _is_correction(info.sent.text)
         if topic_org is not None:
             # a bare title ("Board chair P") is at the article's topic org: the first one named

@@ -277,7 +277,8 @@ _NOT_ORG_WORDS = frozenset(
     French German British American Chinese European Canadian Israeli Indian Japanese Korean
     Swiss Dutch Swedish Paris London Beijing Generative Open Agentic Responsible Frontier
     Former Rival Its Applied Conversational Enterprise Physical Embodied Sovereign Trustworthy Trusted
-    Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical""".split())
+    Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical
+    Previously Formerly Currently Now Then Later Recently Also Before After Since Until Joined Left""".split())
 
 
 _TITLE_WORDS = frozenset(

@@ -28,7 +28,8 @@ _PAST_POST = re.compile(
 _PREVIOUSLY = re.compile(
     rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once)\s+(?:was|worked|served|led|ran|headed|held)\b"
     rf"[^.;«]{{0,60}}?\b(?:at|with|for)\s+{FILL}«O(\d+)»|"
-    rf"«([PQ])(\d+)»\s+(?:was|had\s+been)\s+(?:previously|formerly)\b[^.;«]{{0,60}}?\b(?:at|with|of)\s+{FILL}«O(\d+)»", re.I)
+    rf"«([PQ])(\d+)»\s+(?:was|had\s+been)\s+(?:previously|formerly)\b(?:[^.;«]{{0,60}}?\b(?:at|with|of)\s+|\s+){FILL}«O(\d+)»", re.I)
+_AND_ORG = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«O(\d+)»")
 
 
 def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
@@ -64,8 +65,10 @@ def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
             o = m.group(3) or m.group(6)
             if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
                 continue
-            out.append(Raw("left", ents[int(p)].key, ents[int(o)].key, None, None, si, text,
-                           0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, o), "prior-post"))
+            more = [mm.group(1) for mm in _chain_matches(_AND_ORG, s, m.end())]   # "previously A and B"
+            for oi in [o] + more:
+                out.append(Raw("left", ents[int(p)].key, ents[int(oi)].key, None, None, si, text,
+                               0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
 
 
 def _unit(info: SentInfo, idx: str) -> str | None:
@@ -77,3 +80,12 @@ def _since(m: re.Match[str], ents) -> bool:
     """The date matched is one introduced by "since"."""
     d = ents[int(m.group(2))].date
     return bool(m.group(1)) or (d is not None and d.text.lower().startswith("since"))
+
+
+def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]]:
+    """`pat` matched repeatedly from `pos`, each match starting where the last ended."""
+    out = []
+    while (m := pat.match(s, pos)) and m.end() > pos:
+        out.append(m)
+        pos = m.end()
+    return out

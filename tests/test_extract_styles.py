@@ -374,3 +374,13 @@ def test_obituary_career():
     assert f[("left", "Otto Lindqvist", "Tamsin University")].date == "2016"
     assert f[("joined", "Otto Lindqvist", "Quanta Labs")].date == "2019"
     assert f[("left", "Otto Lindqvist", "Quanta Labs")].date == "2023"
+
+
+def test_team_page_lines_without_subject():
+    f = facts("# Our team\n\n**Ada Lunde** — Co-founder & CEO\nPreviously research lead at Corvane Systems.\n\n"
+              "**Rui Matos** — Chief Scientist\nPreviously Brindle AI and Tallis Robotics.\n\n"
+              "**Ola Brekke** — Head of Operations\nJoined last month from Fennel AI.", title="Team | Quanta Labs",
+              published="2026-04-10")
+    assert {("left", "Ada Lunde", "Corvane Systems"), ("left", "Rui Matos", "Brindle AI"),
+            ("left", "Rui Matos", "Tallis Robotics"), ("left", "Ola Brekke", "Fennel AI")} <= set(f)
+    assert f[("joined", "Ola Brekke", "Quanta Labs")].date == "2026-03"
