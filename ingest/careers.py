@@ -15,6 +15,10 @@ _SPAN = re.compile(
 _SPAN_FIRST = re.compile(
     r"(?:\b(?:from|between)\s+)?«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
     r"(?:(?:had\s+)?(?:was|worked|served|sat)\b[^«.;]{0,50}?\b(?:at|with|for|of|on)\s+(?:the\s+)?)«O(\d+)»", re.I)
+# the span between verb and org: "she researched from 2015 to 2019 at O"
+_SPAN_MID = re.compile(
+    r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
+    r"(?:«D(\d+)»|((?:19|20)\d\d)\b)\s+(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»", re.I)
 _START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
 _END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
 
@@ -35,6 +39,16 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         conf = 0.7 - (0.1 if m.group(4) == "Q" else 0)
         out.append(Raw("joined", person, org, board, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, board, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _SPAN_MID.finditer(s):
+        d1 = info.ents[int(m.group(3))].date
+        d2 = info.ents[int(m.group(4))].date if m.group(4) else DateMention(0, 0, m.group(5), "year", False, m.group(5))
+        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
+                not re.match(r"(?:from|between)\b", d1.text, re.I):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(6))].key
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
+        out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
     for m in _SPAN.finditer(s):
         e1, e2 = info.ents[int(m.group(4))], info.ents[int(m.group(5))]
         d1, d2 = e1.date, e2.date

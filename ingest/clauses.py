@@ -455,6 +455,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
             role = _clean_role(rm.group(1)) if rm else None
+        if verb in ("won", "wins") and not re.match(r"\s*,?\s*as\b", tail):
+            continue   # "O has won P as CTO" (translated "gewinnen"), not "won P's trust"
         date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
         typ = "joined"
         if verb.startswith("promot"):

@@ -42,6 +42,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?:in|since|by|during|until|from|of)\s+)?(?:the\s+)?(early|mid|late|spring|summer|fall|autumn|winter|end of|start of|beginning of|first half of|second half of)[\s-]+(?:of\s+)?({_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|by|during|until|from|of|around|circa|throughout)\s+({_YEAR})\b(?!\s*[-–]?\s*(?:\d|percent|%))", re.I)),
     ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
+    # a bare year opening a clause (translated text): "2019 she went to O", ", 2019 joined O"
+    ("year_lead", re.compile(rf"(?:^|,\s+)({_YEAR})\s+(?=(?:he|she|they|we|i|joined|left|moved|went|became|founded|"
+                             rf"co-founded|returned|started|was|were)\b)", re.I)),
     ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|from|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
     ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
@@ -77,7 +80,7 @@ def _has_cue(text: str) -> bool:
 _YEARISH = re.compile(_YEAR)
 _MONTHISH = re.compile(_MON)
 _NEEDS = {"iso": "year", "mdy": "year", "dmy": "year", "my": "year", "season": "year", "year": "year",
-          "year_comma": "year", "md": "month", "in_month": "month"}
+          "year_comma": "year", "year_lead": "year", "md": "month", "in_month": "month"}
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         if edge:
             return mk(f"{m.group(2)}-{edge}", "month", False)
         return mk(m.group(2), "year", False)
-    if kind in ("year", "year_comma"):
+    if kind in ("year", "year_comma", "year_lead"):
         return mk(m.group(1), "year", False)
     if kind == "md":
         if m.group(1).lower().rstrip(".") == "may" and not m.group(0)[:1].isupper():

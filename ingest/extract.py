@@ -59,6 +59,8 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
+_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
+                             r"Capital|Partners|Research|Center|Centre|School|Society)\b")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -111,7 +113,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # full names first, across the whole article, so surnames can refer back and forward
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
-        info.names = find_names(info.sent.text, [(o.start, o.end) for o in info.known])
+        info.names = [n for n in find_names(info.sent.text, [(o.start, o.end) for o in info.known])
+                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)]   # "Max Planck Institute": an org
         for n in info.names:
             registry.add(n.text, ni)
     sur_re = surname_pattern(registry)

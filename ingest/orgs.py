@@ -278,7 +278,8 @@ _NOT_ORG_WORDS = frozenset(
     Swiss Dutch Swedish Paris London Beijing Generative Open Agentic Responsible Frontier
     Former Rival Its Applied Conversational Enterprise Physical Embodied Sovereign Trustworthy Trusted
     Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical
-    Previously Formerly Currently Now Then Later Recently Also Before After Since Until Joined Left""".split())
+    Previously Formerly Currently Now Then Later Recently Also Before After Since Until Joined Left
+    For With From To By Of And But Or Both Like Unlike Including When While If Under Over Across""".split())
 
 
 _TITLE_WORDS = frozenset(
@@ -335,6 +336,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         nm = _MORE_SUFFIX.match(text, b)
         if nm and nm.group(1) in COMPANY_SUFFIXES:
             b = nm.end()   # "LG AI Research": the name runs on through a second company word
+        elif m.group(2) in ("Institute", "University", "Foundation", "College") and (of := _OF_NAME.match(text, b)):
+            b = of.end()   # "Max Planck Institute for Informatics"
         add(a, b)
     if "University" in words or "Institute" in words or "College" in words:
         for m in _UNIV_ORG.finditer(text):
@@ -375,6 +378,7 @@ def _known_cached(text: str) -> tuple[OrgMention, ...]:
     return tuple(known_orgs(text))
 
 
+_OF_NAME = re.compile(r"\s+(?:for|of)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 _MORE_SUFFIX = re.compile(r"\s+([A-Z][a-z]+)\b(?!['’]s)")
 _COMPANY_TERMS = frozenset("Company Corporation Firm Employer Registrant Issuer".split())
 _DEFINED_SHORT = re.compile(

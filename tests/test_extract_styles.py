@@ -384,3 +384,16 @@ def test_team_page_lines_without_subject():
     assert {("left", "Ada Lunde", "Corvane Systems"), ("left", "Rui Matos", "Brindle AI"),
             ("left", "Rui Matos", "Tallis Robotics"), ("left", "Ola Brekke", "Fennel AI")} <= set(f)
     assert f[("joined", "Ola Brekke", "Quanta Labs")].date == "2026-03"
+
+
+def test_machine_translated_german_and_chinese():
+    f = facts("The Hamburg company Lumen Systems has won Greta Albers as Chief Scientist Officer. After her doctorate she "
+              "researched from 2014 to 2018 at the Fraunhofer Institute for Optics in Jena. 2018 she went to Brindle AI. "
+              "For Lumen Systems it is the second hire this year. In March the company had won the former Quanta Labs manager Uwe Rahn as Chief Product Officer.",
+              published="2026-05-06")
+    assert f[("joined", "Greta Albers", "Fraunhofer Institute for Optics")].date == "2014"
+    assert f[("left", "Greta Albers", "Fraunhofer Institute for Optics")].date == "2018"
+    assert f[("joined", "Greta Albers", "Brindle AI")].date == "2018"
+    assert {("joined", "Greta Albers", "Lumen Systems"), ("joined", "Uwe Rahn", "Lumen Systems"),
+            ("left", "Uwe Rahn", "Quanta Labs")} <= set(f)
+    assert keys("Lumen Systems won Greta Albers's trust in 2020.") == set()
