@@ -397,3 +397,9 @@ def test_machine_translated_german_and_chinese():
     assert {("joined", "Greta Albers", "Lumen Systems"), ("joined", "Uwe Rahn", "Lumen Systems"),
             ("left", "Uwe Rahn", "Quanta Labs")} <= set(f)
     assert keys("Lumen Systems won Greta Albers's trust in 2020.") == set()
+
+
+def test_reports_that_an_org_was_hiring_are_no_hire():
+    k = keys("Quanta Labs on Tuesday also addressed separate reports that it was hiring Edda Morn, a director at "
+             "Brindle AI. \"Edda is not joining us,\" a spokesperson said.")
+    assert ("joined", "Edda Morn", "Quanta Labs") not in k and ("left", "Edda Morn", "Brindle AI") not in k
