@@ -61,6 +61,7 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
                              r"Capital|Partners|Research|Center|Centre|School|Society)\b")
+_CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -133,6 +134,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
+    correction_para: int | None = None
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
         for e in info.ents:
@@ -150,7 +152,10 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
             _subjectless(info, salient)   # the line before names the person: a bio's name line
-        info.correction = _is_correction(info.sent.text)
+        info.correction = _is_correction(info.sent.text) or (
+            correction_para is not None and info.sent.paragraph == correction_para)
+        if _CORRECTION_HEADING.match(info.sent.text):
+            correction_para = info.sent.paragraph + 1   # "## Correction" heads the paragraph after it
         if topic_org is not None:
             # a bare title ("Board chair P") is at the article's topic org: the first one named
             info.ents.append(Ent("O", topic_org.key, org=topic_org.org, start=-1, end=-1))

@@ -120,11 +120,12 @@ def _title_case(m: re.Match[str]) -> str:
 # "- Ana Ruiz -> Anthropic (from Google), research scientist": the source after the destination
 _ARROW_FROM_LINE = re.compile(
     r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*\(\s*(?:from|ex-|formerly\s+(?:at\s+)?)\s*"
-    r"([^\n()]{2,60}?)\s*\)\s*(?:,\s*(?:as\s+)?([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+    r"([^\n()]{2,60}?)\s*\)\s*(?:,\s*(?:as\s+)?([^\n.]{2,80}?))?\s*(?:\.\s*|\.\s+([^\n]*))?$", re.M)
 
 
 def _arrow_from_line(m: re.Match[str]) -> str:
-    return f"{m.group(1)}{m.group(2)} left {m.group(4)} and joined {m.group(3)}" + (f" as {m.group(5)}" if m.group(5) else "") + "."
+    return (f"{m.group(1)}{m.group(2)} left {m.group(4)} and joined {m.group(3)}" + (f" as {m.group(5)}" if m.group(5) else "")
+            + "." + (f" {m.group(6)}" if m.group(6) else ""))
 
 
 # a list item whose label is the subject of the predicate after it: "- Hiroshi Sato: left A, now

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .extract_types import Affil, Raw, SentInfo
-from .lexicon import CLAUSE_PREFIX_NEG, FILL, _clause_end, _clause_prefix, _clean_role, _neg
+from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
     rf"«([PQ])(\d+)»\s+(?:has|have)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
@@ -32,12 +32,21 @@ _PREVIOUSLY = re.compile(
 _AND_ORG = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«O(\d+)»")
 
 
+# "P is now VP of research at O (was director of pretraining)": a new title at O
+_NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_PHRASE})\s+(?:at|of)\s+{FILL}«O(\d+)»\s*"
+                      rf"\(\s*(?:was|previously|formerly)\b", re.I)
+
+
 def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
     s = info.simple
     if "«O" not in s:
         return
     ents = info.ents
     text = info.sent.text
+    if " now " in s:
+        for m in _NOW_WAS.finditer(s):
+            out.append(Raw("role_changed", ents[int(m.group(2))].key, ents[int(m.group(4))].key, _clean_role(m.group(3)),
+                           None, si, text, 0.7, True, _unit(info, m.group(4)), "now-was"))
     if "«D" in s and "ince" in info.sent.text:
         for m in _HAS_HELD.finditer(s):
             dm = _SINCE_AFTER.match(s, m.end())

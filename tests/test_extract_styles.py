@@ -403,3 +403,13 @@ def test_reports_that_an_org_was_hiring_are_no_hire():
     k = keys("Quanta Labs on Tuesday also addressed separate reports that it was hiring Edda Morn, a director at "
              "Brindle AI. \"Edda is not joining us,\" a spokesperson said.")
     assert ("joined", "Edda Morn", "Quanta Labs") not in k and ("left", "Edda Morn", "Brindle AI") not in k
+
+
+def test_newsletter_arrows_promotions_and_correction_section():
+    f = facts("# The Shuffle #9\n\n## Moves\n\n- **Ines Marr** → Quanta Labs (from Brindle AI). Works on RL; quiet but brilliant.\n\n"
+              "## Promotions\n\n- **Olaf Berg** is now VP of research at Tallis Robotics (was director of pretraining).\n\n"
+              "## Correction\n\nLast issue we wrote that **Vera Holm** had left Fennel AI for Corvane Systems. She hasn't.",
+              published="2026-04-06")
+    assert {("joined", "Ines Marr", "Quanta Labs"), ("left", "Ines Marr", "Brindle AI"),
+            ("role_changed", "Olaf Berg", "Tallis Robotics")} <= set(f)
+    assert not any(k[1] == "Vera Holm" for k in f)
