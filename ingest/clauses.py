@@ -237,7 +237,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(re.sub(r"«O\d+»", "", gap), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         obj = _object_right(s, t.end(), allow_at=True)
-        fr = re.match(rf"(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", s[t.end():t.end() + 80], re.I) if obj is None else None
+        # "joined last month from O", "joins us from O" (us: the org whose post this is)
+        fr = re.match(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", s[t.end():t.end() + 80], re.I) if obj is None else None
+        if fr and fr.group(0).lstrip().startswith("us") and subj.group(1) == "Q":
+            fr = None   # "He joined us from O" often points ahead to the hire a speaker is about to name
         if fr and re.match(r"(?:re)?join", t.group(0), re.I):
             # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
             date = _date_for(info, s, sabs, t.start(), t.end())
@@ -247,7 +250,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
-            am = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
+            am = re.match(r"(?:\s+us)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
             if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
                 date = _date_for(info, s, sabs, t.start(), t.end() + am.end())
                 for key, via in persons_with_coord(s, subj, sabs):
@@ -311,7 +314,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         who = persons_with_coord(s, subj, sabs)
-        obj = _object_right(s, t.end(), allow_at=False)
+        # "stepping back from day-to-day work at O": the org of the work stepped back from
+        obj = _object_right(s, t.end(), allow_at=bool(re.search(r"\b(?:back|down|away)\s+from$", word)))
         role = None
         rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=(?:the\s+)?«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
         if rm:
@@ -361,7 +365,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             else:
                 org_idx = None
         date = _date_for(info, s, sabs, t.start(), end_obj)
-        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:and|but)\s+(?:will\s+|would\s+)?(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
+        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
                         s[end_obj:end_obj + 140], re.I)
         if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
             # "will step down as CEO and become executive chair": a new title, not a departure

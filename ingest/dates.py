@@ -188,7 +188,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 
 _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|scheduled)\s+to|are\s+(?:expected|set|due|scheduled)\s+to|"
-                         r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,60}$", re.I)
+                         r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,160}$", re.I)
 
 
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
@@ -196,7 +196,7 @@ _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 def _future_context(m: re.Match[str]) -> bool:
     """The clause before a year-less date speaks of the future ("will join ... in April")."""
-    before = m.string[max(0, m.start() - 90):m.start()]
+    before = m.string[max(0, m.start() - 170):m.start()]
     if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
         return False   # "..., the companies said on Monday": the time of the report
     return bool(_FUTURE_CUE.search(before))

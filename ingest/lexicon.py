@@ -62,7 +62,8 @@ O = r"«O(\d+)»"
 D = r"«D(\d+)»"
 FILL = r"(?:(?:the|a|an|its|their|rival|fellow|ai|startup|start-up|lab|company|firm|research|new|"\
        r"unicorn|chinese|french|american|british|european|competitor|competing|giant|"\
-       r"frontier|young|nascent|stealth|stealth-mode|upstart|outfit)\s+){0,4}"
+       r"frontier|young|nascent|stealth|stealth-mode|upstart|outfit)\s+){0,4}"\
+       r"(?:(?:[a-z][\w-]*\s+){1,2}(?:company|startup|start-up|firm|lab|maker|developer|outfit)\s+)?"
 
 JOIN_TRIG = re.compile(
     r"\b(?:(?:re)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing)\s+(?:over\s+)?to|defect(?:s|ed|ing|ion)?\s+to|"

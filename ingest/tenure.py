@@ -46,7 +46,7 @@ def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
     if " now " in s:
         for m in _NOW_WAS.finditer(s):
             out.append(Raw("role_changed", ents[int(m.group(2))].key, ents[int(m.group(4))].key, _clean_role(m.group(3)),
-                           None, si, text, 0.7, True, _unit(info, m.group(4)), "now-was"))
+                           None, si, text, 0.7, False, _unit(info, m.group(4)), "now-was"))
     if "«D" in s and "ince" in info.sent.text:
         for m in _HAS_HELD.finditer(s):
             dm = _SINCE_AFTER.match(s, m.end())

@@ -413,3 +413,18 @@ def test_newsletter_arrows_promotions_and_correction_section():
     assert {("joined", "Ines Marr", "Quanta Labs"), ("left", "Ines Marr", "Brindle AI"),
             ("role_changed", "Olaf Berg", "Tallis Robotics")} <= set(f)
     assert not any(k[1] == "Vera Holm" for k in f)
+
+
+def test_company_blog_joins_us_and_steps_back_to_become():
+    f = facts("Two years ago we started Quanta Labs on a folding table. Some news.\n\nRia Olsen joins us from Brindle AI, "
+              "where she spent a spell on RL. Tom Bekk is stepping back from day-to-day work at Quanta Labs to become an "
+              "adviser to the company.", title="Quanta Labs at two", published="2026-10-20")
+    assert {("joined", "Ria Olsen", "Quanta Labs"), ("left", "Ria Olsen", "Brindle AI")} <= set(f)
+    assert f[("role_changed", "Tom Bekk", "Quanta Labs")].role == "adviser"
+    assert ("left", "Tom Bekk", "Quanta Labs") not in f
+
+
+def test_yearless_start_date_far_after_will_is_next_year():
+    f = facts("Mona Lisle, a director of research at Brindle AI, will leave the lab at the end of December and join "
+              "compiler company Quanta Labs as chief scientist on Jan. 5, the company confirmed.", published="2026-11-12")
+    assert f[("joined", "Mona Lisle", "Quanta Labs")].date == "2027-01-05"
