@@ -75,7 +75,7 @@ _PRIOR_POST = re.compile(
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(
-    r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
+    r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked|stayed|remained)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
     r"\s+(?:[^.;«]{0,30}\s)?before\s+(?:joining|moving\s+to|leaving\s+for|heading\s+to|going\s+to)\s+(?:the\s+)?«O(\d+)»", re.I)
 
 

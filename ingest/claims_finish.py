@@ -94,6 +94,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 elsewhere = any(a.person == r.person and a.org != org and not _related(a.org, org)
                                 for a in affil_by_sent[r.sent])
                 r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
+                if not any(s <= r.sent for s, _, _, _ in timeline.get(r.person, [])):
+                    r.origin = "role-ahead"   # the org comes from a later sentence ("... P joins O from A")
         elif r.type == "role_changed" and not r.org:
             leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
             # the same title given with its org elsewhere in the article is that org's
@@ -170,13 +172,17 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     joins = [c for c in claims if c.type == "joined"]
     folded = []
     for c in claims:
-        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up"):
-            j = next((x for x in joins if x.person == c.person and x.org == c.org and 0 <= c.sent - x.sent <= 2
+        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead"):
+            # (or just before it, its org read from that join: "P will become CEO on Jan 1. P joins O from A")
+            j = next((x for x in joins if x.person == c.person and x.org == c.org
+                      and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)
                       and (x.sent < c.sent or x.origin not in ("passive",))
                       and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
             if j is not None:
                 if not j.role and c.role:
                     j.role = c.role
+                if j.date is None and c.date is not None and c.sent < j.sent:
+                    j.date = c.date
                 continue
         folded.append(c)
     claims = folded

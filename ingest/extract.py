@@ -53,7 +53,9 @@ from .tenure import tenures
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
-                          r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$", re.I)
+                          r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$|"
+                          r"\b(?:previously|formerly|earlier|once)\s+(?:[\w-]+\s+){1,4}?(?:at|with|for)\s+(?:the\s+)?$|"
+                          r"\b(?:years?|months?|decades?|stint|spell)\s+at\s+(?:the\s+)?$", re.I)
 
 
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")

@@ -428,3 +428,17 @@ def test_yearless_start_date_far_after_will_is_next_year():
     f = facts("Mona Lisle, a director of research at Brindle AI, will leave the lab at the end of December and join "
               "compiler company Quanta Labs as chief scientist on Jan. 5, the company confirmed.", published="2026-11-12")
     assert f[("joined", "Mona Lisle", "Quanta Labs")].date == "2027-01-05"
+
+
+def test_title_announced_before_the_join_sentence_is_the_join():
+    f = facts("Vela Systems said Monday that Ines Kroll will become chief executive officer on Jan. 1. Kroll joins "
+              "Vela Systems from Tamber Labs, where she most recently served as senior vice president.",
+              published="2026-11-16")
+    c = f[("joined", "Ines Kroll", "Vela Systems")]
+    assert c.role == "chief executive officer" and c.date == "2027-01-01"
+    assert ("role_changed", "Ines Kroll", "Vela Systems") not in f and ("left", "Ines Kroll", "Tamber Labs") in f
+
+
+def test_stayed_before_joining_is_a_departure():
+    k = keys("After the acquisition Oren Valdi stayed at Brindle AI for 18 months before joining Quanta Labs.")
+    assert ("left", "Oren Valdi", "Brindle AI") in k
