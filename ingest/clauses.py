@@ -332,7 +332,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[t.end():t.end() + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined
@@ -377,7 +377,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?(?:\s+after\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\w-]+\s+(?:years?|months?|decades?))?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+(?:set\s+up|open|build(?:\s+out)?|launch|start|run|lead|head)\s+(?:a|an|the|its)\s+(?:new\s+)?[^,.;«]{{0,30}}?(?:office|lab|team|hub|group|unit|outpost)\s+(?:for|at)|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?(?:\s+after\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\w-]+\s+(?:years?|months?|decades?))?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+(?:set\s+up|open|build(?:\s+out)?|launch|start|run|lead|head)\s+(?:a|an|the|its)\s+(?:new\s+)?[^,.;«]{{0,30}}?(?:office|lab|team|hub|group|unit|outpost)\s+(?:for|at)|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining|,\s*(?:and\s+(?:is\s+)?)?now\s+(?:at|with))\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())

@@ -442,3 +442,9 @@ def test_title_announced_before_the_join_sentence_is_the_join():
 def test_stayed_before_joining_is_a_departure():
     k = keys("After the acquisition Oren Valdi stayed at Brindle AI for 18 months before joining Quanta Labs.")
     assert ("left", "Oren Valdi", "Brindle AI") in k
+
+
+def test_step_down_with_immediate_effect_and_left_now_at():
+    k = keys("BERLIN (Wire) -- Velm AI on Tuesday announced that its chief executive Ute Brandt would step down "
+             "with immediate effect.\n\n- Kai Sorel: left Fennel AI, now at Brindle AI")
+    assert {("left", "Ute Brandt", "Velm AI"), ("left", "Kai Sorel", "Fennel AI"), ("joined", "Kai Sorel", "Brindle AI")} <= k
