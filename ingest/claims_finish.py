@@ -298,7 +298,7 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
                 if d is not None:
                     founded.setdefault(info.ents[oi].key, d)
     for c in claims:
-        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil"):
+        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil", "prior-post"):
             continue
         if c.type == "joined" and c.org in founded and c.role and re.search(r"\bfound", c.role, re.I):
             c.date = founded[c.org]

@@ -346,6 +346,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:at|with|for)\s+{FILL}«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
             if sm and org_idx is None:
                 org_idx = sm.group(1)
+            # "After six years at A, I've decided to move on": A
+            pm = _PRIOR.search(prefix) if org_idx is None and "«O" in prefix else None
+            if pm:
+                org_idx = pm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
             cands = [a for a in info.affils if a.person == key and not a.former]

@@ -179,6 +179,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
+                tenures(info, si, raws, clause)
             _stative_there(info, si, raws, group_pred)
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)

@@ -252,7 +252,7 @@ _WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0
 _WORK_BEFORE = {
     "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern
         analyst architect fellow professor postdoc ceo cto cfo coo cso cpo worked works working stint tenure year years
-        month months decade decades career""".split()),
+        month months decade decades career started starts began begins stint internship""".split()),
     "from": frozenset("comes came coming joins joined joining arrives arrived arriving moves moved moving jumps jumped hired "
                       "poached recruited defects defected over".split()),
     "of": frozenset("ceo cto cfo coo cso cpo president founder co-founder cofounder executive officer chair chairman "

@@ -15,10 +15,10 @@ from .extract_types import Affil, Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
-    rf"«([PQ])(\d+)»\s+(?:has|have)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"«([PQ])(\d+)»\s+(?:has|have|had)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
     rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
 # the date span may hold the "since" itself ("since 2019" is one date mention)
-_SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+)?«D(\d+)»")
+_SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:founding|launch|inception|creation|start)\s+)?)?«D(\d+)»")
 _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
 _NOT_A_POST = re.compile(r"\b(?:investor|shareholder|customer|user|talks|touch|contact|partnership|discussions?|"
                          r"critic|fan|advocate|vocal|skeptic)\b", re.I)
@@ -26,7 +26,7 @@ _PAST_POST = re.compile(
     rf"«([PQ])(\d+)»\s+(?:(?:had|has)\s+)?(?:spent\s+[^.;«]{{1,40}}?|was|been|worked|stayed|remained)\s+"
     rf"(?:(?:previously|formerly|once|also)\s+)?(?:at|with)\s+{FILL}«O(\d+)»", re.I)
 _PREVIOUSLY = re.compile(
-    rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once)\s+(?:was|worked|served|led|ran|headed|held)\b"
+    rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once|most\s+recently)\s+(?:was|worked|served|led|ran|headed|held|spent)\b"
     rf"[^.;«]{{0,60}}?\b(?:at|with|for)\s+{FILL}«O(\d+)»|"
     rf"«([PQ])(\d+)»\s+(?:was|had\s+been)\s+(?:previously|formerly)\b(?:[^.;«]{{0,60}}?\b(?:at|with|of)\s+|\s+){FILL}«O(\d+)»", re.I)
 _AND_ORG = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«O(\d+)»")
@@ -37,8 +37,9 @@ _NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_P
                       rf"\(\s*(?:was|previously|formerly)\b", re.I)
 
 
-def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
-    s = info.simple
+def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
+    """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
+    s = info.simple if clause is None else clause
     if "«O" not in s:
         return
     ents = info.ents
@@ -68,7 +69,7 @@ def tenures(info: SentInfo, si: int, out: list[Raw]) -> None:
         key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
         if not any(a.person == key and a.org == org for a in info.affils):
             info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))
-    if any(w in low for w in ("previously", "formerly", "earlier", "once")):
+    if any(w in low for w in ("previously", "formerly", "earlier", "once", "most recently")):
         for m in _PREVIOUSLY.finditer(s):
             p = m.group(2) or m.group(5)
             o = m.group(3) or m.group(6)

@@ -448,3 +448,21 @@ def test_step_down_with_immediate_effect_and_left_now_at():
     k = keys("BERLIN (Wire) -- Velm AI on Tuesday announced that its chief executive Ute Brandt would step down "
              "with immediate effect.\n\n- Kai Sorel: left Fennel AI, now at Brindle AI")
     assert {("left", "Ute Brandt", "Velm AI"), ("left", "Kai Sorel", "Fennel AI"), ("joined", "Kai Sorel", "Brindle AI")} <= k
+
+
+def test_social_post_move_on_and_release_most_recently():
+    k = keys("Some personal news! After almost six years at Corvane Systems, I've decided to move on. Excited to share "
+             "that I'm joining Fennel AI next month!", title="Rhea Lund on LinkedIn")
+    assert {("left", "Rhea Lund", "Corvane Systems"), ("joined", "Rhea Lund", "Fennel AI")} <= k
+    f = facts("Quanta Labs today announced that Ivo Marr has joined the company as Chief Operating Officer. Marr most "
+              "recently served as Vice President of Operations at Hollis, where he led support. She previously spent "
+              "five years at Brindle AI. Dana Orr, who had been at Quanta Labs since its founding in 2020, resigned.",
+              published="2026-03-03")
+    assert ("left", "Ivo Marr", "Hollis") in f
+    assert f[("joined", "Dana Orr", "Quanta Labs")].date == "2020"
+
+
+def test_interview_answer_started_at():
+    f = facts("Q: Walk us through your career.\nA: I started at Yahtzee in 2010. Last year I joined Glint Labs as VP of AI.",
+              title="Interview: Bo Sandor", published="2026-02-01")
+    assert f[("joined", "Bo Sandor", "Yahtzee")].date == "2010"
