@@ -59,7 +59,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # a join just stated of the same person ("### P: A -> B" then "P joined as ROLE") is the one
             # this sentence tells again; else the org the article is about
             recent = next((o for s, k, o, _ in sorted(timeline.get(r.person, []), reverse=True)
-                           if k == 1 and s <= r.sent and r.sent - s <= 3), None)
+                           if k == 1 and s < r.sent and r.sent - s <= 3), None)
             org = next((o for o in (recent, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
             if not org:
                 continue

@@ -250,9 +250,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
-            am = re.match(r"(?:\s+us)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
+            am = re.match(r"(?:\s+us)?(?:\s+«D\d+»)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
             if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
-                date = _date_for(info, s, sabs, t.start(), t.end() + am.end())
+                date = _date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,
                                    _is_present(gap, t.group(0)), None, "join-as"))
@@ -277,7 +277,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
         tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
-        fm = re.match(rf"(?:\s+(?:in|on|by)\s+«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        fm = re.match(rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
         if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
             emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
         am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)

@@ -466,3 +466,13 @@ def test_interview_answer_started_at():
     f = facts("Q: Walk us through your career.\nA: I started at Yahtzee in 2010. Last year I joined Glint Labs as VP of AI.",
               title="Interview: Bo Sandor", published="2026-02-01")
     assert f[("joined", "Bo Sandor", "Yahtzee")].date == "2010"
+
+
+def test_surname_chain_join_from_with_bare_date_and_dated_rejoin():
+    f = facts("Pia Kroll told staff on Monday that she will step down. Kroll joined the company in 2019 from Intel. "
+              "Ada Vos is back at Lyra Robotics. Vos, who left Lyra in 2022 for Brindle AI, rejoined this week as VP of "
+              "hardware.", title="Kroll exits Vantage Labs", published="2026-11-20")
+    assert f[("left", "Pia Kroll", "Intel")].date == "2019"
+    c = f[("joined", "Ada Vos", "Lyra Robotics")]
+    assert c.date == "2026-11" and c.role == "VP of hardware"
+    assert ("joined", "Ada Vos", "Brindle AI") in f and f[("joined", "Ada Vos", "Brindle AI")].role is None
