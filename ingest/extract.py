@@ -43,7 +43,7 @@ from .layouts import rewrite_tables
 from .careers import career_spans, prior_posts
 from .founders import founders
 from .groups import _group_predicates, _stative_there
-from .lexicon import _is_correction
+from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
@@ -96,6 +96,20 @@ def _subjectless(info: SentInfo, salient: str) -> None:
     verb = m.group(2).lower()
     verb = f"was {verb}" if verb in ("previously", "formerly") else verb
     info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}» {verb}{info.marked[m.end():]}"
+
+
+# "The former Cohere engineer announced the move": a description standing for the person in focus
+_FORMER_DESCRIPTION = re.compile(rf"^\W*[Tt]he\s+(former|ex-|new)\s*«O(\d+)»(?:'s)?\s+({ROLE_PHRASE})\s+(?=[a-z])")
+
+
+def _described_salient(info: SentInfo, salient: str) -> None:
+    m = _FORMER_DESCRIPTION.match(info.marked)
+    if m is None or not ROLE_HEAD.search(m.group(3)):
+        return
+    org = info.ents[int(m.group(2))]
+    if m.group(1).lower() != "new":
+        info.affils.append(Affil(salient, org.key, _clean_role(m.group(3)), former=True, confidence=0.6,
+                                 unit=org.org.unit if org.org else None))
 
 
 def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
@@ -166,6 +180,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if lead:
             info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
         _appositions(info)
+        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked:
+            _described_salient(info, salient)
         if not info.correction and not _YES_NO_QUESTION.match(info.sent.text):
             fronted_clauses(info)
             from_to_clauses(info)

@@ -45,6 +45,12 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
             if all(b <= s0 or a >= e0 for s0, e0 in taken):
                 full = shorts[1][m.group(1)]
                 orgs = orgs + [OrgMention(a, b, full.name, m.group(1), full.unit, full.known)]
+        # the full name the article uses elsewhere, even where its shape alone would not do ("the
+        # former Corvid AI engineer": "AI engineer" reads as an adjective)
+        for full in shorts[1].values():
+            a = text.find(full.surface) if full.surface and not full.known else -1
+            if a >= 0 and all(a + len(full.surface) <= s0 or a >= e0 for s0, e0 in taken + [(o.start, o.end) for o in orgs]):
+                orgs = orgs + [OrgMention(a, a + len(full.surface), full.name, full.surface, full.unit, False)]
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
         spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))

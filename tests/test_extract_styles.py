@@ -476,3 +476,10 @@ def test_surname_chain_join_from_with_bare_date_and_dated_rejoin():
     c = f[("joined", "Ada Vos", "Lyra Robotics")]
     assert c.date == "2026-11" and c.role == "VP of hardware"
     assert ("joined", "Ada Vos", "Brindle AI") in f and f[("joined", "Ada Vos", "Brindle AI")].role is None
+
+
+def test_former_description_stands_for_the_person_in_focus():
+    k = keys("Mira Tanaka is moving to Fennel AI. The former Brindle AI engineer announced the move on X. "
+             "Tanaka spent three years at Brindle AI.")
+    assert {("joined", "Mira Tanaka", "Fennel AI"), ("left", "Mira Tanaka", "Brindle AI")} <= k
+    assert ("left", "Max A. Schwarz", "Brindle AI") not in keys("Max A. Schwarz joined Brindle AI in May.")
