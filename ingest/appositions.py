@@ -175,10 +175,12 @@ def _appositions(info: SentInfo) -> None:
         add(m.group(5), m.group(2), role, seg, 0.85)
     # org-less title before a name ("chief executive Jensen Huang said"): the org in focus
     ctx = info.ctx_org
-    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
+    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-|includes?|including)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
         role = m.group(1)
         if not TITLE.search(role) or re.search(r"«", role):
             continue
+        if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
+            continue   # "employees including chief executive P": a list, not a team roster's Title Case
         prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
         oidx = prev[-1] if prev else ctx
         if oidx is not None:

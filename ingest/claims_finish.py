@@ -52,6 +52,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         info = infos[si]
         return info.ents[int(info.ctx_org)].key if info.ctx_org is not None else None
 
+    few_orgs = len({e.key for info in infos for e in info.ents if e.kind == "O" and e.start >= 0}) <= 4
     for r in raws:
         if r.type == "joined" and not r.org:
             # "P joins as ROLE": the article's org, never one the sentence places P at already
@@ -101,8 +102,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # the same title given with its org elsewhere in the article is that org's
             org = next((x.org for x in raws if x.person == r.person and x.org and x.type in ("role_changed", "role?")
                         and x.role and r.role and x.role.lower() == r.role.lower()), None)
+            # no org anywhere for the person: the one the article is about, in a story about few orgs
+            here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
             org = org or context_org(r.person, r.sent, held_only=leaving) or (
-                topic_org(r.sent) if re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
+                next(iter(here)) if len(here) == 1 else
+                topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
+                or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
             r.org, r.confidence = org, 0.65
@@ -241,6 +246,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             fallbacks.add(id(out[-1]))
     _ = dated
     return _dedup(out, fallbacks)
+
+
+def _leads(info: SentInfo, person: str) -> bool:
+    """The person is the first one the sentence names (its subject, as a rule)."""
+    people = [e for e in info.ents if e.kind in "PQ" and e.start >= 0]
+    return bool(people) and min(people, key=lambda e: e.start).key == person
 
 
 _MONTH_HEADING = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(\s+\d{4})?\s*[.:]?\W*$")

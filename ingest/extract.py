@@ -64,6 +64,9 @@ _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Doe
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
                              r"Capital|Partners|Research|Center|Centre|School|Society)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
+_PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
+                                r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
+                                r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -130,8 +133,10 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # full names first, across the whole article, so surnames can refer back and forward
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
+        # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
         info.names = [n for n in find_names(info.sent.text, [(o.start, o.end) for o in info.known])
-                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)]   # "Max Planck Institute": an org
+                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)
+                      and not _PLACE_BEFORE_NAME.search(info.sent.text, max(0, n.start - 30), n.start)]
         for n in info.names:
             registry.add(n.text, ni)
     sur_re = surname_pattern(registry)

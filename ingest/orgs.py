@@ -279,7 +279,7 @@ _NOT_ORG_WORDS = frozenset(
     Former Rival Its Applied Conversational Enterprise Physical Embodied Sovereign Trustworthy Trusted
     Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical
     Previously Formerly Currently Now Then Later Recently Also Before After Since Until Joined Left
-    For With From To By Of And But Or Both Like Unlike Including When While If Under Over Across""".split())
+    For With From To By Of And But Or Both Like Unlike Including When While If Under Over Across About""".split())
 
 
 _TITLE_WORDS = frozenset(

@@ -483,3 +483,25 @@ def test_former_description_stands_for_the_person_in_focus():
              "Tanaka spent three years at Brindle AI.")
     assert {("joined", "Mira Tanaka", "Fennel AI"), ("left", "Mira Tanaka", "Brindle AI")} <= k
     assert ("left", "Max A. Schwarz", "Brindle AI") not in keys("Max A. Schwarz joined Brindle AI in May.")
+
+
+def test_org_chart_story_promotion_and_earliest_days():
+    f = facts("Quanta Labs has quietly reorganized its leadership.\n\n**The top.** Ines Varga, who built the training "
+              "cluster as head of infrastructure, was promoted to president in June. Rolf Amsel has been at Quanta Labs "
+              "since its earliest days in 2021.", title="Inside Quanta Labs' new org chart", published="2026-07-20")
+    assert f[("role_changed", "Ines Varga", "Quanta Labs")].date == "2026-06"
+    assert f[("joined", "Rolf Amsel", "Quanta Labs")].date == "2021"
+
+
+def test_promotion_in_a_sentence_naming_one_org():
+    k = keys("Ada Lind is leaving Quanta Labs for Brindle AI. Brindle AI's chief executive said her team at Quanta Labs "
+             "would be led by her deputy, Ola Berg, who has been promoted to head of community models.")
+    assert ("role_changed", "Ola Berg", "Brindle AI") not in k
+
+
+def test_place_after_in_is_no_person_and_release_roster():
+    k = keys("The second is Ida Holm, an engineer at Brindle AI in Menlo Park, who has been promoted to director.")
+    assert not any(p == "Menlo Park" for _, p, _ in k)
+    k = keys("About Quanta Labs: the company's leadership team includes Chief Operating Officer Nell Frost and Head of "
+             "Safety Uma Rao. It was started by former Brindle AI employees including chief executive Ada Lind.")
+    assert ("held_role", "Nell Frost", "Quanta Labs") in k and ("held_role", "Ada Lind", "Brindle AI") not in k
