@@ -173,6 +173,9 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
 
 # "P notified O of his decision to resign as CFO": P's own departure, from O
 _NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
+_JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
+_STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
+_UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:after|before|when|because|while|since|until|once|as|whom)\s+(?:the|a|an|its|his|her|their|our|another|one)\s+[^«,;]*$", re.I)
 _WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
@@ -238,7 +241,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         obj = _object_right(s, t.end(), allow_at=True)
         # "joined last month from O", "joins us from O" (us: the org whose post this is)
-        fr = re.match(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", s[t.end():t.end() + 80], re.I) if obj is None else None
+        fr = _JOINED_FROM.match(s[t.end():t.end() + 80]) if obj is None else None
         if fr and fr.group(0).lstrip().startswith("us") and subj.group(1) == "Q":
             fr = None   # "He joined us from O" often points ahead to the hire a speaker is about to name
         if fr and re.match(r"(?:re)?join", t.group(0), re.I):
@@ -315,7 +318,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         who = persons_with_coord(s, subj, sabs)
         # "stepping back from day-to-day work at O": the org of the work stepped back from
-        obj = _object_right(s, t.end(), allow_at=bool(re.search(r"\b(?:back|down|away)\s+from$", word)))
+        obj = _object_right(s, t.end(), allow_at=word.endswith(" from") and bool(_STEP_FROM.search(word)))
         role = None
         rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=(?:the\s+)?«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
         if rm:
@@ -411,8 +414,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if not rm:
             continue
         role = _clean_role(rm.group(2))
-        unit = re.match(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b", rest[rm.end():]) \
-            if rm.group(3) else None
+        unit = _UNIT_AFTER.match(rest, rm.end()) if rm.group(3) else None
         if unit:
             role = _clean_role(f"{rm.group(2)} of the {unit.group(1)}") or role   # "the lead of O's memory team"
         if role is None:

@@ -175,7 +175,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             _subjectless(info, salient)   # the line before names the person: a bio's name line
         info.correction = _is_correction(info.sent.text) or (
             correction_para is not None and info.sent.paragraph == correction_para)
-        if _CORRECTION_HEADING.match(info.sent.text):
+        if len(info.sent.text) <= 40 and _CORRECTION_HEADING.match(info.sent.text):
             correction_para = info.sent.paragraph + 1   # "## Correction" heads the paragraph after it
         if topic_org is not None:
             # a bare title ("Board chair P") is at the article's topic org: the first one named
@@ -185,9 +185,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if lead:
             info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
         _appositions(info)
-        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked:
+        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
             _described_salient(info, salient)
-        if not info.correction and not _YES_NO_QUESTION.match(info.sent.text):
+        if not info.correction and not ("?" in info.sent.text and _YES_NO_QUESTION.match(info.sent.text)):
             fronted_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)
