@@ -155,6 +155,11 @@ def _appositions(info: SentInfo) -> None:
                 oidx = prev[-1] if prev else info.ctx_org
                 if oidx is not None:
                     add(pidx, oidx, role_src, seg, 0.5)
+            elif k == 0 and (wc := _WHO_IS_ROLE.match(seg)) and ROLE_HEAD.search(wc.group(1)):
+                # "O named P, who is vice principal researcher, as ...": a post at the org just named
+                prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
+                if prev:
+                    add(pidx, prev[-1], wc.group(1), wc.group(1), 0.5)
         # a closing comma before the predicate goes with the apposition: "P, who left A, is CTO"
         cm2 = re.match(r"\s*,(?=\s+(?:is|was|are|were|has|had|remains|serves|served|works|worked)\b)", s[q:])
         if cm2:
@@ -170,10 +175,12 @@ def _appositions(info: SentInfo) -> None:
         add(m.group(5), m.group(2), role, seg, 0.85)
     # org-less title before a name ("chief executive Jensen Huang said"): the org in focus
     ctx = info.ctx_org
-    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
+    for m in re.finditer(rf"(?:^|[,;:\"(]\s*|\b(?:and|said|says|by|with|from|that|later|earlier|former|ex-|includes?|including)\s+)((?:former\s+|ex-)?{ROLE_PHRASE})\s+«P(\d+)»", s, re.I):
         role = m.group(1)
         if not TITLE.search(role) or re.search(r"«", role):
             continue
+        if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
+            continue   # "employees including chief executive P": a list, not a team roster's Title Case
         prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
         oidx = prev[-1] if prev else ctx
         if oidx is not None:
@@ -281,6 +288,7 @@ def _appositions(info: SentInfo) -> None:
     info.affils = affs
 
 
+_WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
 

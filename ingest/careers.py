@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import re
 
+from .dates import DateMention
 from .extract_types import Raw, SentInfo
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
     r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?«D(\d+)»\s*(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»")
+# the span told first: "From 2020 to 2024 he served on the board of O"
+_SPAN_FIRST = re.compile(
+    r"(?:\b(?:from|between)\s+)?«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
+    r"(?:(?:had\s+)?(?:was|worked|served|sat)\b[^«.;]{0,50}?\b(?:at|with|for|of|on)\s+(?:the\s+)?)«O(\d+)»", re.I)
+# the span between verb and org: "she researched from 2015 to 2019 at O"
+_SPAN_MID = re.compile(
+    r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
+    r"(?:«D(\d+)»|((?:19|20)\d\d)\b)\s+(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»", re.I)
 _START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
 _END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
 
@@ -19,6 +28,27 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
     if "«D" not in s or "«O" not in s:
         return
     text = info.sent.text
+    for m in _SPAN_FIRST.finditer(s):
+        d1 = info.ents[int(m.group(1))].date
+        d2 = info.ents[int(m.group(2))].date if m.group(2) else DateMention(0, 0, m.group(3), "year", False, m.group(3))
+        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
+                not re.match(r"(?:from|between)\b", m.group(0), re.I) and not re.match(r"(?:from|between)\b", d1.text, re.I):
+            continue
+        person, org = info.ents[int(m.group(5))].key, info.ents[int(m.group(6))].key
+        board = "board member" if re.search(r"\bboard\b", m.group(0), re.I) else None
+        conf = 0.7 - (0.1 if m.group(4) == "Q" else 0)
+        out.append(Raw("joined", person, org, board, d1, si, info.sent.text, conf, False, None, "span"))
+        out.append(Raw("left", person, org, board, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _SPAN_MID.finditer(s):
+        d1 = info.ents[int(m.group(3))].date
+        d2 = info.ents[int(m.group(4))].date if m.group(4) else DateMention(0, 0, m.group(5), "year", False, m.group(5))
+        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
+                not re.match(r"(?:from|between)\b", d1.text, re.I):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(6))].key
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
+        out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
     for m in _SPAN.finditer(s):
         e1, e2 = info.ents[int(m.group(4))], info.ents[int(m.group(5))]
         d1, d2 = e1.date, e2.date
@@ -41,11 +71,11 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
 
 _PRIOR_POST = re.compile(
     r"(?:^|[.;:]\s+|,\s+and\s+)(?:previously|before\s+that|prior\s+to\s+that|earlier(?:\s+in\s+(?:his|her|their)\s+career)?|formerly|"
-    r"before\s+joining\s+«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,\s*«([PQ])(\d+)»\s+"
+    r"before\s+joining\s+«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(
-    r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
+    r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked|stayed|remained)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
     r"\s+(?:[^.;«]{0,30}\s)?before\s+(?:joining|moving\s+to|leaving\s+for|heading\s+to|going\s+to)\s+(?:the\s+)?«O(\d+)»", re.I)
 
 

@@ -52,19 +52,28 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         info = infos[si]
         return info.ents[int(info.ctx_org)].key if info.ctx_org is not None else None
 
+    few_orgs = len({e.key for info in infos for e in info.ents if e.kind == "O" and e.start >= 0}) <= 4
     for r in raws:
         if r.type == "joined" and not r.org:
             # "P joins as ROLE": the article's org, never one the sentence places P at already
             here = {a.org for a in affil_by_sent[r.sent] if a.person == r.person and not a.former}
-            org = next((o for o in (topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
+            # a join just stated of the same person ("### P: A -> B" then "P joined as ROLE") is the one
+            # this sentence tells again; else the org the article is about
+            recent = next((o for s, k, o, _ in sorted(timeline.get(r.person, []), reverse=True)
+                           if k == 1 and s < r.sent and r.sent - s <= 3), None)
+            org = next((o for o in (recent, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
             if not org:
                 continue
             r.org = org
         elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
-                prior_other = any(s < r.sent and o == r.org for s, _, o, _ in timeline.get(r.person, []))
-                r.type = "role_changed" if prior_other or any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent]) else "joined"
+                # a tenure ("has been CTO at O since D") is a new title only after a stated join at O:
+                # a description of P at O elsewhere is the same post
+                prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
+                                  for s, k, o, _ in timeline.get(r.person, []))
+                here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
+                r.type = "role_changed" if prior_other or here else "joined"
             elif r.org:
                 r.type = "joined"
             else:
@@ -81,13 +90,24 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 topic = topic_org(r.sent)
                 if held_same and topic and topic != org:
                     org = topic
-                elsewhere = any(a.person == r.person and a.org != org and not a.former and not _related(a.org, org)
+                # a post elsewhere in the same sentence, current or just left ("P, previously X at A, was
+                # named CTO"): named from outside, a join
+                elsewhere = any(a.person == r.person and a.org != org and not _related(a.org, org)
                                 for a in affil_by_sent[r.sent])
                 r.org, r.type, r.confidence = org, "joined" if elsewhere else "role_changed", 0.6
+                if not any(s <= r.sent for s, _, _, _ in timeline.get(r.person, [])):
+                    r.origin = "role-ahead"   # the org comes from a later sentence ("... P joins O from A")
         elif r.type == "role_changed" and not r.org:
             leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-            org = context_org(r.person, r.sent, held_only=leaving) or (
-                topic_org(r.sent) if re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
+            # the same title given with its org elsewhere in the article is that org's
+            org = next((x.org for x in raws if x.person == r.person and x.org and x.type in ("role_changed", "role?")
+                        and x.role and r.role and x.role.lower() == r.role.lower()), None)
+            # no org anywhere for the person: the one the article is about, in a story about few orgs
+            here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
+            org = org or context_org(r.person, r.sent, held_only=leaving) or (
+                next(iter(here)) if len(here) == 1 else
+                topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
+                or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
             r.org, r.confidence = org, 0.65
@@ -98,13 +118,20 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
             if here:
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
-            elif any(x.type == "left" and x.person == r.person and x.org for x in raws):
-                continue  # the departure the article states with its org elsewhere (a headline's "jumps ship")
             else:
+                stated = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org}
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}
                 org = context_org(r.person, r.sent)
-                if org in joins:
-                    continue
+                dest = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent == r.sent}
+                if stated and not dest:
+                    continue   # the departure the article states with its org elsewhere (a headline's "jumps ship")
+                if org in joins or stated:
+                    # "She spent four years at A. She left for B in 2022": the post held before
+                    # the join, where the article names one
+                    org = next((o for s, k, o, past in sorted(timeline.get(r.person, []), reverse=True)
+                                if s <= r.sent and o not in dest and (k == 1 or past)), None)
+                    if org is None or org in stated:
+                        continue
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55
@@ -150,13 +177,17 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     joins = [c for c in claims if c.type == "joined"]
     folded = []
     for c in claims:
-        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up"):
-            j = next((x for x in joins if x.person == c.person and x.org == c.org and 0 <= c.sent - x.sent <= 2
+        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead"):
+            # (or just before it, its org read from that join: "P will become CEO on Jan 1. P joins O from A")
+            j = next((x for x in joins if x.person == c.person and x.org == c.org
+                      and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)
                       and (x.sent < c.sent or x.origin not in ("passive",))
                       and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
             if j is not None:
                 if not j.role and c.role:
                     j.role = c.role
+                if j.date is None and c.date is not None and c.sent < j.sent:
+                    j.date = c.date
                 continue
         folded.append(c)
     claims = folded
@@ -217,6 +248,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     return _dedup(out, fallbacks)
 
 
+def _leads(info: SentInfo, person: str) -> bool:
+    """The person is the first one the sentence names (its subject, as a rule)."""
+    people = [e for e in info.ents if e.kind in "PQ" and e.start >= 0]
+    return bool(people) and min(people, key=lambda e: e.start).key == person
+
+
 _MONTH_HEADING = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(\s+\d{4})?\s*[.:]?\W*$")
 
 
@@ -272,7 +309,7 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
                 if d is not None:
                     founded.setdefault(info.ents[oi].key, d)
     for c in claims:
-        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil"):
+        if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil", "prior-post"):
             continue
         if c.type == "joined" and c.org in founded and c.role and re.search(r"\bfound", c.role, re.I):
             c.date = founded[c.org]

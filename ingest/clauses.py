@@ -16,11 +16,18 @@ from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_T
 from .timeline import reporting_date_index
 
 
+_ABBREV_DOT = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|Jr|Sr|St|Prof)\.$")
+_SENT_DOT = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)"
+                       r"(?<!\bSt)(?<!\bProf)\.\s")
+
+
 def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
     """Nearest entity of `kinds` left of `pos` in the same clause, the gap text, and its start."""
     window_start = max(0, pos - max_gap)
     left = s[window_start:pos]
     cut = max(left.rfind(";"), left.rfind(":"), left.rfind(". "))
+    if cut >= 0 and left[cut] == "." and _ABBREV_DOT.search(left, 0, cut + 1):
+        cut = max(left.rfind(";"), left.rfind(":"), max((m.start() for m in _SENT_DOT.finditer(left)), default=-1))
     if cut >= 0:
         left = left[cut + 1:]
         window_start = window_start + cut + 1
@@ -42,7 +49,7 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
 
 def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
     rest = s[pos:pos + 90]
-    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+)?{FILL}«O(\d+)»", rest, re.I)
+    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
     if m:
         return m
     if allow_at:
@@ -90,7 +97,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)
-    m = re.search(rf"(?:^|\b(?:on|in|since|by)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
+    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
     m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")
@@ -108,6 +115,12 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     if ri is not None and ri < len(info.ents) and info.ents[ri].date is not None:
         return info.ents[ri].date  # "..., the company said on Monday"
     return None
+
+
+_STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|their)\s+(?:degree|phd|doctorate|master)|do\s+(?:a|an|his|her|their)\s+"
+                    r"(?:phd|doctorate|degree|master)|earn\s+(?:a|an|his|her|their))|as\s+an?\s+(?:student|undergraduate|"
+                    r"undergrad|graduate\s+student|phd\s+student|doctoral\s+student|freshman)|for\s+(?:a|an|his|her|their)\s+"
+                    r"(?:phd|doctorate|degree|master|undergraduate|bachelor))\b", re.I)
 
 
 # a coordinated second verb with its own complement starts another event's clause
@@ -138,7 +151,7 @@ _PRIOR = re.compile(
     rf"\b(?:after|following|since|upon)\s+(?:(?:leaving|quitting|departing(?:\s+from)?|exiting|"
     rf"(?:his|her|their|an?)\s+(?:exit|departure)\s+from)\s+|(?:(?:a|an|one|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d+|several|many|a\s+few|nearly|almost|over|more\s+than)\s+)*(?:[\w-]+\s+)?"
-    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at|with)\s+){FILL}«O(\d+)»", re.I)
+    rf"(?:years?|months?|weeks?|decades?|stint|tenure|spell)\s+(?:at\s+|with\s+)?){FILL}«O(\d+)»", re.I)
 
 
 # a second predicate of the same subject: "P left A in 2024, and founded B"
@@ -158,6 +171,12 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
     return out
 
 
+# "P notified O of his decision to resign as CFO": P's own departure, from O
+_NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
+_JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
+_STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
+_UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
+_COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:after|before|when|because|while|since|until|once|as|whom)\s+(?:the|a|an|its|his|her|their|our|another|one)\s+[^«,;]*$", re.I)
 _WE_SUBJ = re.compile(r"(?:^|[.;:!?]\s+|[\"“]\s*|,\s+)[Ww]e\s+(?:have\s+|'ve\s+|had\s+)?(?:also\s+|just\s+|recently\s+|now\s+)?$")
 _SPENT_BEFORE = re.compile(r"^\s*(?:had\s+|has\s+)?(?:spent|worked|was|served|stayed|remained|began|started)\b[^;:]*\b(?:before|until)\s+$", re.I)
@@ -221,11 +240,22 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(re.sub(r"«O\d+»", "", gap), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         obj = _object_right(s, t.end(), allow_at=True)
+        # "joined last month from O", "joins us from O" (us: the org whose post this is)
+        fr = _JOINED_FROM.match(s[t.end():t.end() + 80]) if obj is None else None
+        if fr and fr.group(0).lstrip().startswith("us") and subj.group(1) == "Q":
+            fr = None   # "He joined us from O" often points ahead to the hire a speaker is about to name
+        if fr and re.match(r"(?:re)?join", t.group(0), re.I):
+            # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
+            date = _date_for(info, s, sabs, t.start(), t.end())
+            for key, via in persons_with_coord(s, subj, sabs):
+                out.append(Raw("joined", key, "", None, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
+            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)), "join-from")
+            continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
-            am = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
+            am = re.match(r"(?:\s+us)?(?:\s+«D\d+»)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
             if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
-                date = _date_for(info, s, sabs, t.start(), t.end() + am.end())
+                date = _date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,
                                    _is_present(gap, t.group(0)), None, "join-as"))
@@ -234,9 +264,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                     out.append(Raw("joined", pkey(al.group(1)), "", _clean_role(al.group(2)), date, si, quote, 0.6,
                                    False, None, "join-as"))
             continue
-        if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]):
-            continue
+        if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]) or _STUDY.match(s, t.end() + obj.end()):
+            continue   # "went to O to study physics": a school, not a post
         role = _role_after(s, t.end() + obj.end())
+        if role is None and t.group(0).lower().startswith("start"):
+            sm = re.match(r"\s*as\s+(?:an?\s+|the\s+|its\s+)?([^,.;«]{2,60}?)\s+(?:at|with)\s", s[t.end():t.end() + obj.start(1)])
+            role = _clean_role(sm.group(1)) if sm else None   # "started as head of research at O"
         if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
             role = "board member"   # "joined its board (of directors)"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
@@ -247,7 +280,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
         tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
-        fm = re.match(rf"(?:\s+(?:in|on|by)\s+«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        fm = re.match(rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
         if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
             emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
         am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)
@@ -275,7 +308,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         subj, gap, sabs = _subject_left(s, t.start())
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap):
+        if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap) and not _NOTIFIED.search(gap):
             continue
         if _OWN_SUBJECT.search(gap):
             continue   # "P took over after the previous chief executive departed": another subject
@@ -284,9 +317,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         who = persons_with_coord(s, subj, sabs)
-        obj = _object_right(s, t.end(), allow_at=False)
+        # "stepping back from day-to-day work at O": the org of the work stepped back from
+        obj = _object_right(s, t.end(), allow_at=word.endswith(" from") and bool(_STEP_FROM.search(word)))
         role = None
-        rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
+        rm = re.match(r"\s*as\s+(?:its\s+|the\s+|a\s+|an\s+)?([^,.;«()]{2,60}?)(?:\s+(?:of|at)\s+(?=(?:the\s+)?«O)|[,.;]|$)", s[t.end():t.end() + 100], re.I)
         if rm:
             role = _clean_role(rm.group(1))
             if obj is None:
@@ -301,7 +335,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[t.end():t.end() + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined
@@ -315,6 +349,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:at|with|for)\s+{FILL}«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
             if sm and org_idx is None:
                 org_idx = sm.group(1)
+            # "After six years at A, I've decided to move on": A
+            pm = _PRIOR.search(prefix) if org_idx is None and "«O" in prefix else None
+            if pm:
+                org_idx = pm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
             cands = [a for a in info.affils if a.person == key and not a.former]
@@ -334,7 +372,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             else:
                 org_idx = None
         date = _date_for(info, s, sabs, t.start(), end_obj)
-        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:and|but)\s+(?:will\s+|would\s+)?(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
+        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
                         s[end_obj:end_obj + 140], re.I)
         if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
             # "will step down as CEO and become executive chair": a new title, not a departure
@@ -346,7 +384,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             for key, via in who:
                 out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
-        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining)\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?(?:\s+after\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\w-]+\s+(?:years?|months?|decades?))?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+(?:set\s+up|open|build(?:\s+out)?|launch|start|run|lead|head)\s+(?:a|an|the|its)\s+(?:new\s+)?[^,.;«]{{0,30}}?(?:office|lab|team|hub|group|unit|outpost)\s+(?:for|at)|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining|,\s*(?:and\s+(?:is\s+)?)?now\s+(?:at|with))\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())
@@ -354,13 +392,15 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
         fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fo:
-            emit("joined", who, fo.group(1), "co-founder" if "co" in fo.group(0).lower() else "founder", date, 0.8, present, "leave-found")
+            partners = _cofounders(s, end_obj + fo.end())
+            emit("joined", who + [(pkey(x), False) for x in partners], fo.group(1),
+                 "co-founder" if "co" in fo.group(0).lower() or partners else "founder", date, 0.8, present, "leave-found")
 
     # --- role changes
     for t in ROLE_TRIG.finditer(s):
-        subj, gap, sabs = _subject_left(s, t.start(), max_gap=70)
-        if subj is None or re.search(r"«[PQO]\d+»", gap):
-            continue
+        subj, gap, sabs = _subject_left(s, t.start(), max_gap=90)
+        if subj is None or re.search(r"«[PQ]\d+»", gap) or re.search(r"«O\d+»", gap) and not _COORD_AUX.search(gap):
+            continue   # "P had been at A for years and had been promoted to X": the same subject
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
@@ -374,12 +414,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if not rm:
             continue
         role = _clean_role(rm.group(2))
+        unit = _UNIT_AFTER.match(rest, rm.end()) if rm.group(3) else None
+        if unit:
+            role = _clean_role(f"{rm.group(2)} of the {unit.group(1)}") or role   # "the lead of O's memory team"
         if role is None:
             continue
         org_idx = rm.group(1) or rm.group(3)
         who = persons_with_coord(s, subj, sabs)
         verb = t.group(0).lower()
-        date = _date_for(info, s, sabs, t.start(), t.end())
+        dm = re.search(D, t.group(0))   # "promoted in January to ..."
+        date = ents[int(dm.group(1))].date if dm else _date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
         if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):
@@ -403,8 +447,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             subj, gap, sabs = re.match(r"«(O)(\d+)»", f"«O{info.ctx_org}»"), "", t.start()
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
-        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
-            continue
+        if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
+            continue   # "O addressed reports that it was hiring P": a report, not a hire
         rest = s[t.end():t.end() + 120]
         om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
         if not om:
@@ -421,11 +465,13 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
             role = _clean_role(rm.group(1)) if rm else None
+        if verb in ("won", "wins") and not re.match(r"\s*,?\s*as\b", tail):
+            continue   # "O has won P as CTO" (translated "gewinnen"), not "won P's trust"
         date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
         typ = "joined"
         if verb.startswith("promot"):
             typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
-        elif re.match(r"(?:name|appoint|elect|install|tap)", verb) and role and "board" not in role.lower():
+        elif re.match(r"(?:name|appoint|elect|install|tap|nominat)", verb) and role and "board" not in role.lower():
             typ = "role?"
         emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
         if typ == "joined":
@@ -477,7 +523,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         who = persons_with_coord(s, subj, sabs)
         role = "co-founder" if ("co" in verb[:3] or len(who) > 1 or re.match(r"[^.;]{0,40}\bwith\s+«P", s[t.end() + obj.end():])) else "founder"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
-        emit("joined", who, obj.group(1), role, date, 0.8, _is_present(gap, verb), "found")
+        emit("joined", who + [(pkey(x), False) for x in _cofounders(s, t.end() + obj.end())], obj.group(1), role, date,
+             0.8, _is_present(gap, verb), "found")
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, verb), "found-after")
     for t in FOUNDED_BY.finditer(s):
@@ -494,6 +541,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             date = _date_for(info, s, t.start(), t.start(), t.end())
             emit("joined", people, om.group(1), "co-founder" if len(people) > 1 or "co" in t.group(0).lower() else "founder",
                  date, 0.8, False, "founded-by")
+
+
+_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their)\s+[\w-]+\s+|"
+                            r"(?:fellow|former|longtime)\s+(?:[\w-]+\s+){0,3}?)?(«P\d+»(?:(?:\s*,\s*|\s+and\s+)«P\d+»)*)")
+
+
+def _cofounders(s: str, pos: int) -> list[str]:
+    """Persons a founding names as partners right after the org: "started O with P (and Q)"."""
+    m = _WITH_PARTNERS.match(s, pos)
+    return re.findall(r"«P(\d+)»", m.group(1)) if m else []
 
 
 _FRONTED = re.compile(

@@ -48,6 +48,7 @@ class PersonRegistry:
     full: dict[str, list[str]] = field(default_factory=dict)   # key -> surface forms seen
     surname: dict[str, set[str]] = field(default_factory=dict)  # surname -> keys
 
+    given: dict[str, set[str]] = field(default_factory=dict)    # given name -> keys ("Kit came from ...")
     seen: dict[str, list[int]] = field(default_factory=dict)    # key -> sentences naming them in full
     same: dict[str, str] = field(default_factory=dict)          # reversed-order key -> key
 
@@ -73,18 +74,25 @@ class PersonRegistry:
         toks = normalize_name(name).split()
         if person_key(name) == key:
             self.surname.setdefault(toks[-1], set()).add(key)
+            if len(toks) >= 2 and toks[0] not in FAMILY_FIRST:
+                self.given.setdefault(toks[0], set()).add(key)
             if len(toks) == 2 and toks[0] in FAMILY_FIRST:
                 # "Sun Yifei ... Sun leads": an East Asian family name written first
                 self.surname.setdefault(toks[0], set()).add(key)
         return key
 
-    def resolve_surname(self, token: str, si: int | None = None) -> str | None:
+    def resolve_surname(self, token: str, si: int | None = None, given: bool = True) -> str | None:
         """The person key a single-token mention refers to, if unambiguous."""
         if token in NOT_NAME:
             return None
         keys = self.surname.get(token)
         if keys and len(keys) == 1:
             return next(iter(keys))
+        if not keys and given:
+            # a given name alone (podcasts, posts, profiles: "Kit came from Stripe"), when only one
+            # person of the article has it and nobody has it as a surname
+            keys = self.given.get(token)
+            return next(iter(keys)) if keys and len(keys) == 1 else None
         if keys and si is not None:
             # shared surname: the one named in full most recently (this sentence or before)
             last = {k: max((x for x in self.seen.get(k, []) if x <= si), default=None) for k in keys}
@@ -114,6 +122,8 @@ class PersonRegistry:
 def surname_pattern(registry: PersonRegistry) -> re.Pattern[str] | None:
     """A regex matching any unambiguous surname (with optional possessive) of the article."""
     names = [s for s, keys in registry.surname.items() if keys and s not in NOT_NAME and len(s) > 1]
+    names += [g for g, keys in registry.given.items() if len(keys) == 1 and g not in registry.surname
+              and g not in NOT_NAME and len(g) > 2]
     if not names:
         return None
     return re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")

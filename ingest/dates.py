@@ -42,11 +42,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?:in|since|by|during|until|from|of)\s+)?(?:the\s+)?(early|mid|late|spring|summer|fall|autumn|winter|end of|start of|beginning of|first half of|second half of)[\s-]+(?:of\s+)?({_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|by|during|until|from|of|around|circa|throughout)\s+({_YEAR})\b(?!\s*[-–]?\s*(?:\d|percent|%))", re.I)),
     ("year_comma", re.compile(rf"(?:^|,\s)({_YEAR}),\s", re.I)),
-    ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
+    # a bare year opening a clause (translated text): "2019 she went to O", ", 2019 joined O"
+    ("year_lead", re.compile(rf"(?:^|,\s+)({_YEAR})\s+(?=(?:he|she|they|we|i|joined|left|moved|went|became|founded|"
+                             rf"co-founded|returned|started|was|were)\b)", re.I)),
+    ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|from|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
     ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    # "two years later", "the following year", "a year after that": counted from the date last
+    # mentioned (resolve_anaphor), as career narratives date one step from the one before
+    ("later", re.compile(rf"\b(?:({_NUM}|a\s+few|a\s+couple\s+of)\s+(month|year)s?\s+(?:later|after\s+that)\b|"
+                         r"the\s+(?:following|next|subsequent)\s+(month|year)\b(?!\s+(?:of|after|before)\b)|"
+                         rf"the\s+(?:following|next|subsequent)\s+({_MON})(?!\w|\s+\d))", re.I)),
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
     # "that month", "later that year", "the same month": the time last mentioned (the caller
     # resolves these against the article's previous date; see resolve_anaphor)
@@ -72,7 +80,7 @@ def _has_cue(text: str) -> bool:
 _YEARISH = re.compile(_YEAR)
 _MONTHISH = re.compile(_MON)
 _NEEDS = {"iso": "year", "mdy": "year", "dmy": "year", "my": "year", "season": "year", "year": "year",
-          "year_comma": "year", "md": "month", "in_month": "month"}
+          "year_comma": "year", "year_lead": "year", "md": "month", "in_month": "month"}
 
 
 @dataclass(frozen=True)
@@ -160,9 +168,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
     has_year = bool(_YEARISH.search(text))
     has_month = bool(_MONTHISH.search(text))
+    low = text.lower()
+    has_step = "later" in low or "following" in low or "next" in low or "subsequent" in low or "after that" in low
     for kind, pat in _PATTERNS:
         need = _NEEDS.get(kind)
-        if (need == "year" and not has_year) or (need == "month" and not has_month):
+        if (need == "year" and not has_year) or (need == "month" and not has_month) or (kind == "later" and not has_step):
             continue
         for m in pat.finditer(text):
             a, b = m.span()
@@ -178,7 +188,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 
 _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|scheduled)\s+to|are\s+(?:expected|set|due|scheduled)\s+to|"
-                         r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,60}$", re.I)
+                         r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,160}$", re.I)
 
 
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
@@ -186,7 +196,7 @@ _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 def _future_context(m: re.Match[str]) -> bool:
     """The clause before a year-less date speaks of the future ("will join ... in April")."""
-    before = m.string[max(0, m.start() - 90):m.start()]
+    before = m.string[max(0, m.start() - 170):m.start()]
     if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
         return False   # "..., the companies said on Monday": the time of the report
     return bool(_FUTURE_CUE.search(before))
@@ -216,7 +226,7 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         if edge:
             return mk(f"{m.group(2)}-{edge}", "month", False)
         return mk(m.group(2), "year", False)
-    if kind in ("year", "year_comma"):
+    if kind in ("year", "year_comma", "year_lead"):
         return mk(m.group(1), "year", False)
     if kind == "md":
         if m.group(1).lower().rstrip(".") == "may" and not m.group(0)[:1].isupper():
@@ -300,6 +310,14 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         return mk(_fmt(d, prec), prec, True)
     if kind == "anaphor":
         return DateMention(a, b, None, "unknown", True, txt, False, m.group(1).lower())
+    if kind == "later":
+        if m.group(4):   # "the following March": that month's next occurrence
+            return DateMention(a, b, None, "unknown", True, txt, False, f"next {_mon(m.group(4))}")
+        w = (m.group(1) or "one").lower()
+        n = int(w) if w.isdigit() else NUMBERS.get(w.split()[-1]) if not w.startswith("a ") else None
+        if not n:
+            return None   # "a few years later": no amount to count
+        return DateMention(a, b, None, "unknown", True, txt, False, f"+{n} {(m.group(2) or m.group(3)).lower()}")
     if kind == "next":
         if pub is None:
             return DateMention(a, b, None, "unknown", True, txt, True)
@@ -317,6 +335,16 @@ def resolve_anaphor(d: DateMention, antecedent: DateMention | None) -> DateMenti
     """ "that month" / "that year" read as the month or year of the date mentioned before it."""
     if d.anaphor is None or antecedent is None or not antecedent.date:
         return d
+    if d.anaphor.startswith("next "):
+        mon = int(d.anaphor.split()[1])
+        y = int(antecedent.date[:4])
+        y += 1 if len(antecedent.date) < 7 or int(antecedent.date[5:7]) >= mon else 0
+        return DateMention(d.start, d.end, f"{y:04d}-{mon:02d}", "month", True, d.text, antecedent.future, d.anaphor)
+    if d.anaphor.startswith("+"):
+        # "two years later": the antecedent moved on, never finer than the step ("a year later")
+        n, unit = d.anaphor[1:].split()
+        date, prec = shift(antecedent.date, int(n), unit)
+        return DateMention(d.start, d.end, date, prec, True, d.text, antecedent.future, d.anaphor)
     prec = _coarsest(d.anaphor, precision_of_str(antecedent.date))
     if prec != d.anaphor:
         return d   # "that month" after a bare year: no month to take

@@ -43,18 +43,31 @@ from .layouts import rewrite_tables
 from .careers import career_spans, prior_posts
 from .founders import founders
 from .groups import _group_predicates, _stative_there
-from .lexicon import _is_correction
+from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
+from .tenure import tenures
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
-                          r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$", re.I)
+                          r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$|"
+                          r"\b(?:previously|formerly|earlier|once)\s+(?:[\w-]+\s+){1,4}?(?:at|with|for)\s+(?:the\s+)?$|"
+                          r"\b(?:years?|months?|decades?|stint|spell)\s+at\s+(?:the\s+)?$", re.I)
 
 
+_PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+# "Is P headed back to O?": a question states no move
+_YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
+_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
+                             r"Capital|Partners|Research|Center|Centre|School|Society)\b")
+_CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
+_PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
+                                r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
+                                r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
+_LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
@@ -71,6 +84,35 @@ def _meta_author(author: str | None) -> str | None:
     if len(names) != 1 or a[:names[0].start].strip() or a[names[0].end:].strip(" ."):
         return None
     return names[0].text
+
+
+# a bio line that leaves out its subject ("**P** — Head of Operations / Joined last month from O.",
+# "Previously research lead at O."): the person the line before names
+_SUBJECTLESS = re.compile(r"^(\W*)(joined|left|rejoined|returned|moved|started|spent|worked|previously|formerly)\b", re.I)
+
+
+def _subjectless(info: SentInfo, salient: str) -> None:
+    m = _SUBJECTLESS.match(info.marked)
+    if m is None or "«P" in info.marked or "«Q" in info.marked or "«O" not in info.marked:
+        return
+    info.ents.append(Ent("Q", salient, start=-1, end=-1))
+    verb = m.group(2).lower()
+    verb = f"was {verb}" if verb in ("previously", "formerly") else verb
+    info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}» {verb}{info.marked[m.end():]}"
+
+
+# "The former Cohere engineer announced the move": a description standing for the person in focus
+_FORMER_DESCRIPTION = re.compile(rf"^\W*[Tt]he\s+(former|ex-|new)\s*«O(\d+)»(?:'s)?\s+({ROLE_PHRASE})\s+(?=[a-z])")
+
+
+def _described_salient(info: SentInfo, salient: str) -> None:
+    m = _FORMER_DESCRIPTION.match(info.marked)
+    if m is None or not ROLE_HEAD.search(m.group(3)):
+        return
+    org = info.ents[int(m.group(2))]
+    if m.group(1).lower() != "new":
+        info.affils.append(Affil(salient, org.key, _clean_role(m.group(3)), former=True, confidence=0.6,
+                                 unit=org.org.unit if org.org else None))
 
 
 def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
@@ -91,7 +133,10 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # full names first, across the whole article, so surnames can refer back and forward
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
-        info.names = find_names(info.sent.text, [(o.start, o.end) for o in info.known])
+        # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
+        info.names = [n for n in find_names(info.sent.text, [(o.start, o.end) for o in info.known])
+                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)
+                      and not _PLACE_BEFORE_NAME.search(info.sent.text, max(0, n.start - 30), n.start)]
         for n in info.names:
             registry.add(n.text, ni)
     sur_re = surname_pattern(registry)
@@ -110,6 +155,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
+    correction_para: int | None = None
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
         for e in info.ents:
@@ -118,17 +164,30 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             if e.date.anaphor is not None:
                 e.date = resolve_anaphor(e.date, last_date)
                 e.key = e.date.date or ""
+                if e.date.date and e.date.anaphor.startswith(("+", "next ")):
+                    last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
         _mark(info, salient, last_org)
         _restore_there(info)
-        info.correction = _is_correction(info.sent.text)
+        if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
+                                               len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
+            _subjectless(info, salient)   # the line before names the person: a bio's name line
+        info.correction = _is_correction(info.sent.text) or (
+            correction_para is not None and info.sent.paragraph == correction_para)
+        if len(info.sent.text) <= 40 and _CORRECTION_HEADING.match(info.sent.text):
+            correction_para = info.sent.paragraph + 1   # "## Correction" heads the paragraph after it
         if topic_org is not None:
             # a bare title ("Board chair P") is at the article's topic org: the first one named
             info.ents.append(Ent("O", topic_org.key, org=topic_org.org, start=-1, end=-1))
             info.ctx_org = str(len(info.ents) - 1)
+        lead = _LEAD_ORG.match(info.marked)
+        if lead:
+            info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
         _appositions(info)
-        if not info.correction:
+        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
+            _described_salient(info, salient)
+        if not info.correction and not ("?" in info.sent.text and _YES_NO_QUESTION.match(info.sent.text)):
             fronted_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)
@@ -138,14 +197,20 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
+                tenures(info, si, raws, clause)
             _stative_there(info, si, raws, group_pred)
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)
         people = [e for e in info.ents if e.kind in "PQ"]
         if people:
-            salient = min(people, key=lambda e: e.start).key
+            first = min(people, key=lambda e: e.start)
+            pm = _PRONOUN_WORD.search(info.sent.text, 0, max(first.start, 0))
+            if salient is None or pm is None or first.kind == "Q":
+                salient = first.key
+            # else "Her mentor there was P": the pronoun before P keeps the chain on its referent
         # the org in discourse focus: the first one named, not one the text says was left
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
                      and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])]

@@ -82,7 +82,8 @@ def first_person_referents(infos: list[SentInfo], has_title: bool, meta_author: 
             elif m and len(m.group(1).split()) == 1 and m.group(1)[:1].isupper():
                 # a surname label ("Carvalho: I joined ..."): the one person of the article with it
                 sur = m.group(1).strip().casefold()
-                keys = {person_key(n.text) for i2 in infos for n in i2.names if n.text.split()[-1].casefold() == sur}
+                keys = {person_key(n.text) for i2 in infos for n in i2.names if n.text.split()[-1].casefold() == sur} or \
+                    {person_key(n.text) for i2 in infos for n in i2.names if n.text.split()[0].casefold() == sur}
                 turn[info.sent.paragraph] = next(iter(keys)) if len(keys) == 1 else None
             elif m and len(m.group(1).split()) <= 4 and all(w[:1].isupper() for w in m.group(1).split()):
                 turn[info.sent.paragraph] = _name_at(info, 0) if info.names and info.names[0].end <= m.end(1) + 1 else None

@@ -81,14 +81,24 @@ _TRACKER_LINE = re.compile(
 
 # "- Ana Ruiz (ex-Google) → Anthropic, research scientist", "- Ana Ruiz: Google → Anthropic (role)"
 _ARROW_LINE = re.compile(
-    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:\(\s*(?:ex-|formerly\s+(?:at\s+)?|from\s+)?([^\n()]{2,60}?)\s*\)|:\s*([^\n→>]{2,60}?))"
+    r"^(\s*(?:#{1,6}\s+)?(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:\(\s*(?:ex-|formerly\s+(?:at\s+)?|from\s+)?([^\n()]{2,60}?)\s*\)|:\s*([^\n→>]{2,60}?))"
     r"\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*(?:\(([^)\n]{2,80})\)|,\s*([^\n]{2,80}?))?\s*\.?\s*$", re.M)
+
+
+_WHEN = re.compile(r"(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?,?(?:\s+\d{4})?|"
+                   r"(?:19|20)\d\d|q[1-4](?:\s+\d{4})?", re.I)
+
+
+def _as_or_in(extra: str | None) -> str:
+    """A trailing "(research scientist)" is the role; "(January)" or "(2024)" the time."""
+    if not extra:
+        return ""
+    return f" in {extra}" if _WHEN.fullmatch(extra.strip()) else f" as {extra}"
 
 
 def _arrow_line(m: re.Match[str]) -> str:
     frm = (m.group(3) or m.group(4)).strip()
-    role = m.group(6) or m.group(7)
-    return f"{m.group(1)}{m.group(2)} left {frm} and joined {m.group(5)}" + (f" as {role}" if role else "") + "."
+    return f"{m.group(1)}{m.group(2)} left {frm} and joined {m.group(5)}" + _as_or_in(m.group(6) or m.group(7)) + "."
 
 
 def _tracker_line(m: re.Match[str]) -> str:
@@ -107,6 +117,102 @@ def _title_case(m: re.Match[str]) -> str:
     return m.group(1) + " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in words)
 
 
+# "- Ana Ruiz -> Anthropic (from Google), research scientist": the source after the destination
+_ARROW_FROM_LINE = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?)\s*(?:→|->|=>)\s*([^\n,;()]{2,60}?)\s*\(\s*(?:from|ex-|formerly\s+(?:at\s+)?)\s*"
+    r"([^\n()]{2,60}?)\s*\)\s*(?:,\s*(?:as\s+)?([^\n.]{2,80}?))?\s*(?:\.\s*|\.\s+([^\n]*))?$", re.M)
+
+
+def _arrow_from_line(m: re.Match[str]) -> str:
+    return (f"{m.group(1)}{m.group(2)} left {m.group(4)} and joined {m.group(3)}" + (f" as {m.group(5)}" if m.group(5) else "")
+            + "." + (f" {m.group(6)}" if m.group(6) else ""))
+
+
+# a list item whose label is the subject of the predicate after it: "- Hiroshi Sato: left A, now
+# at B", "- Cohere: hired P as VP" (the colon or dash stands where no verb is missing)
+_SUBJECT_LABEL = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+[A-Z][^\n:;,()]{1,50}?)\s*(?::|\s[–—-])\s+(?=(?:has\s+|have\s+)?(?:left|leaves|joined|joins|quit|quits|"
+    r"departed|departs|exited|exits|resigned|resigns|stepped\s+down|steps\s+down|hired|hires|named|names|appointed|appoints|"
+    r"promoted|promotes|poached|poaches|moved|moves|returned|returns|rejoined|rejoins|retired|retires|was\s+named|is\s+joining|"
+    r"is\s+leaving)\b)", re.M)
+# a label that names the move for the person after it: "Stepped down: P, CTO of O", "Hired: P"
+_MOVE_LABEL = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])?\s*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
+    r"joined|joins|hired|arrived|promoted)\s*:\s+([A-Z][^\n:]{2,120}?)\s*\.?\s*$", re.M | re.I)
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|joins|joined|joining|left|leaves|leaving|named|appointed|"
+                       r"hired|promoted|moves|moved|departs|departed|quit|resigned|steps|stepped|becomes|became|returns|returned)\b")
+_LABEL_VERB = {"stepped down": "stepped down", "steps down": "stepped down", "departed": "departed", "departs": "departed",
+               "left": "left", "leaving": "left", "exit": "left", "exits": "left", "exited": "left", "out": "left",
+               "resigned": "resigned", "retired": "retired", "joined": "joined", "joins": "joined",
+               "hired": "was hired", "arrived": "arrived", "promoted": "was promoted"}
+
+
+def _move_label(m: re.Match[str]) -> str:
+    rest = m.group(3)
+    verb = _LABEL_VERB[_WS.sub(" ", m.group(2).lower())]
+    if _HAS_VERB.search(rest) or verb in ("joined", "arrived", "was hired", "was promoted"):
+        return m.group(0)   # "Departures: P has left O" states its own predicate; a join needs its org
+    return f"{m.group(1)}{rest}, {verb}."
+
+
+_WS = re.compile(r"\s+")
+
+# a roundup's section heading names the move of every item under it: "=== IN ===", "## Departures",
+# "OUT:", "Promotions" -- then "* O — P, description" is "P joins O. P, description"
+_SECTION = re.compile(
+    r"^[\s#=*_-]*(?:(?-i:IN|OUT|UP)|hires|hired|arrivals|arriving|joiners|joined|new\s+hires|departures|exits|leaving|left|"
+    r"out\s+the\s+door|promotions|promoted|moving\s+up|moves\s+up)[\s=*_:-]*$", re.I)
+_SECTION_VERB = {"in": "joins", "hires": "joins", "hired": "joins", "arrivals": "joins", "arriving": "joins",
+                 "joiners": "joins", "joined": "joins", "new hires": "joins", "out": "leaves", "departures": "leaves",
+                 "exits": "leaves", "leaving": "leaves", "left": "leaves", "out the door": "leaves", "up": "steps up at",
+                 "promotions": "steps up at", "promoted": "steps up at", "moving up": "steps up at", "moves up": "steps up at"}
+_ORG_ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)([A-Z][^\n—–:]{1,40}?)\s+(?:[—–]|-|:)\s+([A-Z][^\n,;:()]{2,50}?)((?:\s*[,;(]|\s+(?=[a-z]))[^\n]*)?$")
+
+
+# an announcement's "Chief Technology Officer: Kenta Oshiro" line, with an optional "(Current
+# position: ...)" line under it: the person named to that title, and the post held until then
+_TITLE_NAME_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&/-]*(?:[ \t,]+(?:of|for|and|in|charge|[A-Z][\w&/-]*)){0,8})[ \t]*:[ \t]*"
+    r"((?:[A-Z][\w'’.-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\n(?:[ \t]*\((?:current|present|previous|former)[ \t]+"
+    r"(?:position|post|title|role)[ \t]*:[ \t]*([^()\n]{2,120})\)[ \t]*(?:\n|$))?", re.M | re.I)
+_TITLE_WORD = re.compile(r"\b(?:chief|officer|president|director|head|fellow|chair\w*|vp|ceo|cto|cfo|coo|"
+                         r"executive|counsel|secretary|treasurer|partner|lead|manager)\b", re.I)
+
+
+def _title_name(m: re.Match[str]) -> str:
+    role, name, cur = m.group(1), m.group(2), m.group(3)
+    if not _TITLE_WORD.search(role) or re.match(r"(?i:q|a|question|answer|host|speaker|note|source)\b", role):
+        return m.group(0)
+    cur = (cur or "").strip().rstrip(".")
+    org = re.match(r"(.+?),\s*([^,]+)$", cur)
+    if org and not _TITLE_WORD.search(org.group(2)):
+        # a post at another org: named from outside
+        return f"{name}, previously {org.group(1)} at {org.group(2)}, was named {role}.\n"
+    return f"{name} was named {role}.\n" + (f"{name} is {cur}.\n" if cur else "")
+
+
+def _sections(text: str) -> str:
+    """Items under a section heading that names a move, rewritten as that move."""
+    lines = text.split("\n")
+    verb = None
+    for i, line in enumerate(lines):
+        if len(line) <= 40 and _SECTION.match(line) and line.strip(" #=*_-:"):
+            verb = _SECTION_VERB.get(_WS.sub(" ", line.strip(" #=*_-:\t").lower()))
+            continue
+        if not line.strip():
+            continue
+        m = _ORG_ITEM.match(line)
+        if m is None:
+            if not re.match(r"\s*(?:[-*•]|\d+[.)])\s", line):
+                verb = None   # prose after the list ends the section
+            continue
+        if verb is None or "?" in line:
+            continue
+        rest = (m.group(4) or "").strip()
+        lines[i] = f"{m.group(1)}{m.group(3)} {verb} {m.group(2)}." + (f" {m.group(3)}{m.group(4)}" if rest else "")
+    return "\n".join(lines)
+
+
 def rewrite_tables(text: str) -> str:
     """Markdown tables with a recognised header become one sentence per row; tracker lines
     ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
@@ -116,6 +222,15 @@ def rewrite_tables(text: str) -> str:
         text = _TRACKER_LINE.sub(_tracker_line, text)
     if "→" in text or "->" in text or "=>" in text:
         text = _ARROW_LINE.sub(_arrow_line, text)
+        text = _ARROW_FROM_LINE.sub(_arrow_from_line, text)
+    if ":" in text or " – " in text or " — " in text or " - " in text:
+        text = _SUBJECT_LABEL.sub(r"\1 ", text)
+        if ":" in text:
+            text = _MOVE_LABEL.sub(_move_label, text)
+    if "\n" in text and ("*" in text or "-" in text or "•" in text):
+        text = _sections(text)
+    if ":" in text:
+        text = _TITLE_NAME_LINE.sub(_title_name, text)
     if "|" not in text:
         return text
     lines = text.split("\n")

@@ -62,7 +62,8 @@ O = r"«O(\d+)»"
 D = r"«D(\d+)»"
 FILL = r"(?:(?:the|a|an|its|their|rival|fellow|ai|startup|start-up|lab|company|firm|research|new|"\
        r"unicorn|chinese|french|american|british|european|competitor|competing|giant|"\
-       r"frontier|young|nascent|stealth|stealth-mode|upstart|outfit)\s+){0,4}"
+       r"frontier|young|nascent|stealth|stealth-mode|upstart|outfit)\s+){0,4}"\
+       r"(?:(?:[a-z][\w-]*\s+){1,2}(?:company|startup|start-up|firm|lab|maker|developer|outfit)\s+)?"
 
 JOIN_TRIG = re.compile(
     r"\b(?:(?:re)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing)\s+(?:over\s+)?to|defect(?:s|ed|ing|ion)?\s+to|"
@@ -77,20 +78,20 @@ JOIN_TRIG = re.compile(
     r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|"
     r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
-    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O))\b",
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|start(?:s|ed|ing)?\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O))\b",
     re.I)
 LEAVE_TRIG = re.compile(
-    r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
+    r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
     r"resign(?:s|ed|ing|ation)?(?:\s+from)?|step(?:s|ped|ping)?\s+(?:down|away)|retir(?:e|es|ed|ing|ement)|"
     r"part(?:s|ed|ing)?\s+ways\s+with|step(?:s|ped|ping)?\s+back\s+from|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
     r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
-    r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
+    r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:decided|decide|deciding|time)\s+to\s+move\s+on|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
     re.I)
 # "left her role as CTO at O": run only where a post noun appears (see clauses.py)
 LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|ed)?\s+from|step(?:s|ped)?\s+down\s+from)\s+(?:his|her|their|the)\s+(?:role|post|position|job|seat)(?=\s+as\b|\s+at\b)", re.I)
 ROLE_TRIG = re.compile(
-    r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:to|as)\b|"
+    r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:«D\d+»\s+)?(?:to|as)\b|"
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
     r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
@@ -99,10 +100,10 @@ ROLE_TRIG = re.compile(
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b",
     re.I)
 HIRE_TRIG = re.compile(
-    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|"
+    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"
     r"add(?:s|ed)|brought\s+(?:on|in|aboard)|bring(?:s)?\s+(?:on|in|aboard)|welcome[sd]?|lure[sd]?|"
     r"snag(?:s|ged)|nab(?:s|bed)|land(?:s|ed)|sign(?:s|ed)|acqui-?hire[sd]?|pick(?:s|ed)\s+up|"
-    r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed))\b",
+    r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed)|won|wins)\b",
     re.I)
 PASSIVE_HIRE = re.compile(
     r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|is\s+being|got|being|been)\s+)?"

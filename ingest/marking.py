@@ -28,7 +28,9 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
             a, b = m.span(1)
             if any(a < e and s < b for s, e in taken):
                 continue
-            key = registry.resolve_surname(m.group(1), si)
+            # a given name alone in a quotation is how a speaker calls a colleague, not a narration's subject
+            quoted = text.count('"', 0, a) % 2 == 1 or text.count("“", 0, a) > text.count("”", 0, a)
+            key = registry.resolve_surname(m.group(1), si, given=not quoted)
             if key:
                 spans.append(Ent("P", key, start=a, end=b))
                 taken.append((a, b))
@@ -43,6 +45,12 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
             if all(b <= s0 or a >= e0 for s0, e0 in taken):
                 full = shorts[1][m.group(1)]
                 orgs = orgs + [OrgMention(a, b, full.name, m.group(1), full.unit, full.known)]
+        # the full name the article uses elsewhere, even where its shape alone would not do ("the
+        # former Corvid AI engineer": "AI engineer" reads as an adjective)
+        for full in shorts[1].values():
+            a = text.find(full.surface) if full.surface and not full.known else -1
+            if a >= 0 and all(a + len(full.surface) <= s0 or a >= e0 for s0, e0 in taken + [(o.start, o.end) for o in orgs]):
+                orgs = orgs + [OrgMention(a, a + len(full.surface), full.name, full.surface, full.unit, False)]
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
         spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
@@ -121,7 +129,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                         continue
                 pieces.append(w)
             else:
-                prev_orgs = [e for e in ents + extra if e.kind == "O" and e.end <= abs_start]
+                prev_orgs = sorted((e for e in ents + extra if e.kind == "O" and e.end <= abs_start), key=lambda e: e.start)
                 # "its" refers to the sentence's subject org, the first named; "the company"
                 # to the nearest one
                 if w.lower() == "its" and prev_orgs:
@@ -129,8 +137,15 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                     subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
                                  and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
                     ref = (subj_orgs or prev_orgs)[0]
+                elif prev_orgs:
+                    # "the company" is the nearest org that is not a preposition's object ("O
+                    # said P, former CFO of O2, joins the company's board": O); "there" is a
+                    # place, a preposition's object as often as not
+                    free_orgs = [e for e in prev_orgs if e.start < 0 or w.lower() == "there"
+                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
+                    ref = (free_orgs or prev_orgs)[-1]
                 else:
-                    ref = prev_orgs[-1] if prev_orgs else last_org
+                    ref = last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)
@@ -167,7 +182,8 @@ def _restore_there(info: SentInfo) -> None:
         if info.sent.text[e.start:e.end].lower() != "there":
             return m.group(0)
         before = s[max(0, m.start() - 25):m.start()]
-        if re.search(r"\b(?:is|are|was|were|remain|remains|remained|stay|stays|stayed|still|now|already|works?|worked)\s+$", before):
+        if re.search(r"\b(?:is|are|was|were|remain|remains|remained|stay|stays|stayed|still|now|already|works?|worked|"
+                     r"years?|months?|decades?|stint|tenure|spell)\s+$", before):
             return m.group(0)
         return "there"
 

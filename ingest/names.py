@@ -73,6 +73,9 @@ NOT_NAME = frozenset(
     Pentagon Congress Senate House White Federal State States United Kingdom Union
     Capitol Supreme Court Law Act Bill Prize Award Awards Outstanding Paper Conference
     Summit Forum Week Day Year Month Strawberry Project Program Initiative Mode
+    Is Are Was Were Has Have Had Does Do Did Will Would Can Could Should Shall May Might Must
+    Automation Dynamics Analytics Semiconductor Semiconductors Therapeutics Motors Industries Microsystems
+    Machines Networks Studios Inc. Corp. GmbH Corporate Controller Comptroller
     GPT ChatGPT Claude Gemini Llama Copilot Grok Sora DALL Codex Turing Scaling Laws
     Nobel Best Free Full Super Ultra Pro Max Mini Plus Instant Preview Beta Alpha Deep
     Constitutional Security Assurance Frontier Reinforcement Learning Human Feedback
@@ -113,8 +116,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _is_name_token(tok: str) -> bool:
     if tok in NOT_NAME:
         return False
-    if "-" in tok and any(part.capitalize() in NOT_NAME for part in tok.split("-")):
-        return False
+    if "-" in tok and any(part in NOT_NAME for part in tok.split("-")):
+        return False   # "Co-Founder", "Ex-Meta"; a lower-case second part is a given name's ("Min-jun")
     if tok.endswith(("'s", "’s")):
         return False
     return True

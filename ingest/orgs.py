@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .names import NOT_NAME
+
 DATA = Path(__file__).with_name("data") / "orgs.json"
 
 COMPANY_SUFFIXES = frozenset(
@@ -244,6 +246,27 @@ _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-
 _CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+# employment contexts that name an employer: "a principal engineer at Spotify", "joins from
+# Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
+_WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_BEFORE = {
+    "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern
+        analyst architect fellow professor postdoc ceo cto cfo coo cso cpo worked works working stint tenure year years
+        month months decade decades career started starts began begins stint internship""".split()),
+    "from": frozenset("comes came coming joins joined joining arrives arrived arriving moves moved moving jumps jumped hired "
+                      "poached recruited defects defected over".split()),
+    "of": frozenset("ceo cto cfo coo cso cpo president founder co-founder cofounder executive officer chair chairman "
+                    "chairwoman".split()),
+}
+_JOINS = frozenset("joins joined joining rejoins rejoined".split())
+# the field of a title, not an employer: "CEO of Applications", "head of AI at"
+_FIELD_WORDS = frozenset(
+    """AI AGI ML Research Applications Engineering Product Products Safety Policy Science Sales Marketing Operations
+    Finance Infrastructure Data Compute Hardware Software Technology Strategy Growth Design Security Platform
+    Platforms Partnerships People Communications Legal Talent Models Training Alignment Superintelligence Devices
+    Search Ads Cloud Business Enterprise Consumer Global North South East West Europe America Asia Staff
+    Technical Government Public Investor Customer Revenue Information Digital Risk Privacy Trust Human Corporate""".split())
+_WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
@@ -254,7 +277,9 @@ _NOT_ORG_WORDS = frozenset(
     French German British American Chinese European Canadian Israeli Indian Japanese Korean
     Swiss Dutch Swedish Paris London Beijing Generative Open Agentic Responsible Frontier
     Former Rival Its Applied Conversational Enterprise Physical Embodied Sovereign Trustworthy Trusted
-    Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical""".split())
+    Ethical Explainable Agentic Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical
+    Previously Formerly Currently Now Then Later Recently Also Before After Since Until Joined Left
+    For With From To By Of And But Or Both Like Unlike Including When While If Under Over Across About""".split())
 
 
 _TITLE_WORDS = frozenset(
@@ -308,6 +333,11 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         first = m.group(1).split()[0]
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
             continue
+        nm = _MORE_SUFFIX.match(text, b)
+        if nm and nm.group(1) in COMPANY_SUFFIXES:
+            b = nm.end()   # "LG AI Research": the name runs on through a second company word
+        elif m.group(2) in ("Institute", "University", "Foundation", "College") and (of := _OF_NAME.match(text, b)):
+            b = of.end()   # "Max Planck Institute for Informatics"
         add(a, b)
     if "University" in words or "Institute" in words or "College" in words:
         for m in _UNIV_ORG.finditer(text):
@@ -323,14 +353,24 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         a, b = m.span(1)
         if free(a, b):
             add(a, b)
+    if " at " in text or " from " in text or " of " in text:
+        for m in _WORK_ORG.finditer(text):
+            a = m.start()
+            before = text[max(0, a - 40):a].lower().split()[-4:]
+            if before and (before[-1] in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(before)) \
+                    and free(*m.span(2)) and m.group(2).split()[0].strip(".,") not in _FIELD_WORDS:
+                add(*m.span(2))
+        for m in _WHERE_ORG.finditer(text):
+            if free(*m.span(1)):
+                add(*m.span(1))
     return out
 
 
-_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems")
+_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University")
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems)(?![\w])")
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University)(?![\w])")
 
 
 @lru_cache(maxsize=4096)
@@ -338,13 +378,33 @@ def _known_cached(text: str) -> tuple[OrgMention, ...]:
     return tuple(known_orgs(text))
 
 
+_OF_NAME = re.compile(r"\s+(?:for|of)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+_MORE_SUFFIX = re.compile(r"\s+([A-Z][a-z]+)\b(?!['’]s)")
+_COMPANY_TERMS = frozenset("Company Corporation Firm Employer Registrant Issuer".split())
+_DEFINED_SHORT = re.compile(
+    r"((?:[A-Z][\w&.'-]*,?\s+){0,4}[A-Z][\w&.'-]*)\s+\(\s*(?:(?:hereinafter|hereafter|henceforth)\s+)?(?:referred\s+to\s+as\s+)?"
+    r"(?:the\s+)?[\"“]?([A-Z][A-Za-z&-]{1,14})[\"”]?\s*\)")
+
+
 def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dict[str, OrgMention]] | None:
     """Short names an article uses for an org it names in full once ("Corvid AI" ... "Corvid's
     chief executive"): one pass over the article; the first word must not be a known org,
     a person's name or a common capitalized word."""
-    if not any(s in text for s in _SHORT_SUFFIXES):
-        return None
     table: dict[str, OrgMention] = {}
+    if '("' in text or "(“" in text or '(the "' in text or "(the “" in text or "hereinafter" in text:
+        # an abbreviation the text defines: 'Preferred Networks, Inc. (hereinafter "PFN")', 'Corvid AI ("Corvid")'
+        for m in _DEFINED_SHORT.finditer(text):
+            full, w = re.sub(r",?\s+(?:Inc|Corp|Ltd|LLC|GmbH|SA|Co)\.?$", "", m.group(1).rstrip(",. ")), m.group(2)
+            if w in person_words or w in _NOT_ORG_WORDS or (w in NOT_NAME and w not in _COMPANY_TERMS) or _known_cached(w) \
+                    or len(full.split()) < 2:
+                continue   # a defined term names the org only when it is a word for a company ('the "Company"')
+            kn = _known_cached(full)
+            if kn and kn[0].end - kn[0].start >= len(full) - 6:
+                table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
+            elif full.split()[-1].rstrip(".") in COMPANY_SUFFIXES or kn:
+                table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
+    if not table and not any(s in text for s in _SHORT_SUFFIXES):
+        return None
     for m in _SHORT_NAME.finditer(text):
         if _CAP_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue   # a longer name ("Safe Superintelligence Inc"): not a one-word short form

@@ -25,6 +25,7 @@ DENIAL = re.compile(
     re.I)
 _STAYED = re.compile(r"\b(?:stayed|stays|staying|remained|remains|remaining|still|instead|"
                      r"has\s+not\s+left|hasn't\s+left|did\s+not\s+leave|didn't\s+leave|not\s+leaving)\b", re.I)
+_STAYED_UNTIL = re.compile(r"[^«.;]{0,40}?\b(?:before|until|till)\b", re.I)
 _CUES = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss", "true", "false", "wrong",
          "incorrect", "inaccurate", "baseless", "confirm", "verify", "count", "never happen", "not happen",
          "not official", "not yet happen")
@@ -65,6 +66,8 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
         for m in re.finditer(r"«[PQ](\d+)»([^«]{0,80}?)«O(\d+)»", info.marked):
             gap = m.group(2)
             if len(gap) <= 60 and not re.search(r"\b(?:who|which|that|whom|whose)\b|[,;:]", gap) and \
-                    (_STAYED.search(gap) or re.search(r"\bpromoted\b", gap, re.I)):
+                    (_STAYED.search(gap) or re.search(r"\bpromoted\b", gap, re.I)) and \
+                    not _STAYED_UNTIL.match(info.marked, m.end()):
+                # (not "stayed at O for 18 months before joining B": a stint that ended)
                 stays.add((info.ents[int(m.group(1))].key, info.ents[int(m.group(3))].key))
     return [c for c in claims if id(c) not in drop and not (c.type == "left" and (c.person, c.org) in stays)]

@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
 _PARAGRAPH = re.compile(r"\n\s*")
+_ON_X = re.compile(r"\b(?:on|to|via)\s+X\.$")
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def _split_paragraph(par: str, base: int, para: int) -> list[Sentence]:
         ws = par.rfind(" ", max(0, dot - 20), dot) + 1
         word = par[ws:dot].lower().strip("(\"'“")
         if m.group(0).startswith(".") and not m.group(0).startswith(".."):
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and not _ON_X.search(par, max(0, dot - 8), dot + 1)):
+                continue   # an initial ("Max A. Schwarzer"), but "announced it on X." ends a sentence
             if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S, e.g
                 continue
         end = m.end()

@@ -161,3 +161,347 @@ def test_correction_withdraws_a_pair():
     k = keys("Maria Ortiz joined Cohere in May. Correction: An earlier version of this article said "
              "Maria Ortiz joined Cohere; she joined Mistral.")
     assert ("joined", "Maria Ortiz", "Cohere") not in k
+
+
+# --- career narratives: dates counted from the one before, employers not in the gazetteer
+def test_years_later_counts_from_the_previous_date():
+    f = facts("Odile Marchetti joined Veltra Systems in 2011 as an intern. Three years later she moved to Crestline AI. "
+              "A year later she was promoted to principal scientist.")
+    assert f[("joined", "Odile Marchetti", "Crestline AI")].date == "2014"
+    assert f[("role_changed", "Odile Marchetti", "Crestline AI")].date == "2015"
+
+
+def test_spent_years_on_a_team_is_not_a_date():
+    f = facts("Bram Castell spent two years on the compiler team before he joined Nuvex Labs in 2019.")
+    assert f[("joined", "Bram Castell", "Nuvex Labs")].date == "2019"
+
+
+def test_unknown_employer_in_work_context():
+    k = keys("Yusra Pell joins Tamber Labs from Hollis, where she most recently served as vice president. "
+             "Earlier she was a staff engineer at Brightwater.")
+    assert ("left", "Yusra Pell", "Hollis") in k
+
+
+# --- tenures in profiles: "since D she has been", past posts, "previously worked at"
+def test_since_tenure_is_a_dated_join():
+    f = facts("Tova Lindqvist-Ames was a principal engineer at Marrow Audio for seven years. "
+              "Since March 2021 she has been chief technology officer at Quillon Labs.")
+    c = f[("joined", "Tova Lindqvist-Ames", "Quillon Labs")]
+    assert c.date == "2021-03" and c.role == "chief technology officer"
+    f = facts("Ravi Ostrander has served as head of research at Pellucid AI since 2019.")
+    assert f[("joined", "Ravi Ostrander", "Pellucid AI")].date == "2019"
+
+
+def test_since_tenure_needs_a_real_post():
+    k = keys("Since 2020 Dmitri Alvarado has been an investor in Cobalt Labs. "
+             "Lena Foss has not been at Kestrel AI since 2022.")
+    assert not any(o in ("Cobalt Labs", "Kestrel AI") for t, _, o in k if t != "held_role")
+
+
+def test_departure_after_spent_years_is_from_that_post():
+    f = facts("Ines Brauer spent four years at Tallis Robotics. She left for Meridian AI in 2023.")
+    assert f[("left", "Ines Brauer", "Tallis Robotics")].date == "2023"
+    assert ("joined", "Ines Brauer", "Meridian AI") in f
+
+
+def test_previously_worked_at_is_a_former_post():
+    k = keys("Volta Systems has hired Chen Yusheng as chief architect. Chen previously worked at Arbor Compute, "
+             "where he designed its inference stack.")
+    assert ("left", "Chen Yusheng", "Arbor Compute") in k
+
+
+# --- roundup bullets: labels that stand for the subject or the move, items led by their org
+def test_bullet_label_is_the_subject():
+    k = keys("Moves this week:\n- Soren Vesk: left Polder AI, now at Gravel Labs\n- Aventa Robotics: hired Mina Toro as head of hardware")
+    assert {("left", "Soren Vesk", "Polder AI"), ("joined", "Mina Toro", "Aventa Robotics")} <= k
+
+
+def test_bullet_move_label_names_the_move():
+    k = keys("Roundup\n* Stepped down: Ilse Varga, CTO of Brindle\n* Departures: Tomas Reyes has left Quarry AI.")
+    assert {("left", "Ilse Varga", "Brindle"), ("left", "Tomas Reyes", "Quarry AI")} <= k
+
+
+def test_bullet_led_by_its_org_is_that_org():
+    k = keys("Week 12\n* Halcyon Labs: Priya Ostler joins as VP of research\n* Tessary AI: Omar Lunde joins as head of sales")
+    assert {("joined", "Priya Ostler", "Halcyon Labs"), ("joined", "Omar Lunde", "Tessary AI")} <= k
+
+
+def test_arrow_with_source_after_destination():
+    k = keys("Who moved\n- Lidia Marsh -> Fennel AI (from Corvane Systems), research scientist")
+    assert {("joined", "Lidia Marsh", "Fennel AI"), ("left", "Lidia Marsh", "Corvane Systems")} <= k
+
+
+def test_the_company_is_not_an_apposition_org():
+    k = keys("Brisk AI today announced that Hana Ruiz, former chief financial officer of Pellam Freight, "
+             "has been appointed to the company's board of directors.")
+    assert ("joined", "Hana Ruiz", "Brisk AI") in k and ("joined", "Hana Ruiz", "Pellam Freight") not in k
+
+
+def test_following_month_and_team_lead_title():
+    f = facts("Noor Haddad joined Veltra Labs in 2016. In the spring of 2018 she was made the lead of Veltra Labs' "
+              "speech team. The following March she left.", title="Profile of Noor Haddad")
+    assert f[("role_changed", "Noor Haddad", "Veltra Labs")].date == "2018"
+    assert f[("left", "Noor Haddad", "Veltra Labs")].date == "2019-03"
+
+
+def test_school_is_not_a_post():
+    k = keys("Ola Brekke went to the University of Bergen to study physics, then joined Statra AI in 2015.")
+    assert ("joined", "Ola Brekke", "University of Bergen") not in k and ("joined", "Ola Brekke", "Statra AI") in k
+
+
+def test_possessive_pronoun_before_a_name_keeps_the_chain():
+    f = facts("Ilka Varga spent a year at Moss Robotics. Her mentor there was Teodor Lind, then a team lead. "
+              "Two years later she moved to London to join Brightfield AI as a research scientist.",
+              title="Ilka Varga, in profile", published="2024-01-01")
+    assert ("joined", "Ilka Varga", "Brightfield AI") in f and ("joined", "Teodor Lind", "Brightfield AI") not in f
+
+
+def test_listicle_heading_arrow_with_month():
+    f = facts("# Moves of the year\n\n### 1. Petra Lund: Corvane Systems → Fennel AI (March)\n\n"
+              "Lund, who built Corvane's data platform, joined as a staff engineer.\n\n"
+              "### 2. Ivo Marsh: Fennel AI → Tallis Robotics (research scientist)\n", published="2025-12-20")
+    assert f[("joined", "Petra Lund", "Fennel AI")].date == "2025-03"
+    assert ("left", "Petra Lund", "Corvane Systems") in f
+    assert f[("joined", "Ivo Marsh", "Tallis Robotics")].role == "research scientist"
+    assert not any(k[0] == "joined" and k[1] == "Petra Lund" and k[2] != "Fennel AI" for k in f)
+
+
+def test_section_headings_name_the_move_of_their_items():
+    f = facts("THE WEEKLY SHUFFLE\n\n=== IN ===\n* Corvane Systems — Ada Plum, ex-Brindle head of data. Started Monday.\n\n"
+              "=== OUT ===\n* Fennel AI — Rolf Ekker, who ran inference, is leaving at month's end.\n\n"
+              "=== UP ===\n* Tallis Robotics — Mae Orr, previously staff engineer, is now director of hardware.\n\n"
+              "=== GOSSIP ===\n* Is Ekker headed to Brindle? Nobody will say.\n", published="2025-06-02")
+    assert {("joined", "Ada Plum", "Corvane Systems"), ("left", "Rolf Ekker", "Fennel AI"),
+            ("role_changed", "Mae Orr", "Tallis Robotics")} <= set(f)
+    assert ("joined", "Rolf Ekker", "Brindle") not in f
+
+
+def test_yes_no_question_states_no_move():
+    assert keys("Is Lina Sorvik headed back to Quanta Labs? Sorvik declined to comment.") == set()
+
+
+def test_podcast_first_name_labels_and_references():
+    f = facts("**MAYA OKORO:** Welcome back. My guest is Linnea Sjoberg, co-founder of Tern Labs.\n\n"
+              "**LINNEA SJOBERG:** Thanks.\n\n**MAYA:** You were at Spotify for years.\n\n"
+              "**LINNEA:** Eight years. And then in 2022 I left Spotify to start Tern with Piet Vos.\n\n"
+              "**MAYA:** Who was your first hire?\n\n**LINNEA:** Ruth Amsel. Ruth joined Tern in 2023.",
+              title="The Loop, ep. 12: Linnea Sjoberg (Tern Labs)", published="2025-03-01")
+    assert f[("left", "Linnea Sjoberg", "Spotify")].date == "2022"
+    assert ("joined", "Piet Vos", "Tern Labs") in f and f[("joined", "Piet Vos", "Tern Labs")].role == "co-founder"
+    assert f[("joined", "Ruth Amsel", "Tern Labs")].date == "2023"
+
+
+def test_given_name_in_a_quote_is_not_the_narrative_subject():
+    f = facts("Omar Reyes joined Nuvex Labs in 2019. \"Dana gave us a blank cheque,\" he says of Dana Pruitt, "
+              "Nuvex's chief executive. In April 2025 he left Nuvex Labs.", title="Omar Reyes, profiled")
+    assert ("left", "Omar Reyes", "Nuvex Labs") in f and ("left", "Dana Pruitt", "Nuvex Labs") not in f
+
+
+def test_group_hire_then_the_list_that_names_them():
+    f = facts("Quanta Labs has hired four engineers from Brindle AI this week. The four are Ada Lum, who built "
+              "Brindle's compiler; Oskar Fenn; Rhea Dubois; and Tam Vo. Brindle declined to comment.", published="2025-05-16")
+    for p in ("Ada Lum", "Oskar Fenn", "Rhea Dubois", "Tam Vo"):
+        assert ("joined", p, "Quanta Labs") in f and ("left", p, "Brindle AI") in f
+    assert f[("joined", "Tam Vo", "Quanta Labs")].date == "2025-05"
+    k = keys("Vireo Systems has poached two researchers from Ostra Labs: Lin Qiao and Pavel Duda.")
+    assert ("left", "Pavel Duda", "Ostra Labs") in k
+    assert keys("Quanta Labs has not hired three engineers from Brindle AI. They are Ada Lum, Oskar Fenn and Tam Vo.") == set()
+
+
+def test_leaving_after_years_to_join_and_to_open_an_office():
+    k = keys("On Monday, Mira Castell said she was leaving Corvane Systems after six years to join Fennel AI. "
+             "Hours later Ansel Roy said he was leaving Brindle AI to set up a new Oslo office for Tallis Robotics.")
+    assert {("joined", "Mira Castell", "Fennel AI"), ("joined", "Ansel Roy", "Tallis Robotics")} <= k
+
+
+def test_coordinated_promotion_after_a_stint():
+    f = facts("Bea Lindholm had been at Quanta Labs for three years and had been promoted in March to research "
+              "lead for the lab's speech work.", published="2025-06-01")
+    c = f[("role_changed", "Bea Lindholm", "Quanta Labs")]
+    assert c.role == "research lead" and c.date == "2025-03"
+
+
+def test_notice_title_name_lines_and_defined_abbreviation():
+    f = facts('Kestrel Dynamics, Inc. (hereinafter "KDI") announces the following changes.\n\n'
+              "(1) New appointment\nChief Technology Officer: Hana Ito\n(Current position: Executive Officer, Head of Vision)\n\n"
+              "(2) New appointment\nExecutive Officer: Goro Sato\n(Current position: Principal Researcher, Orchid Labs)\n\n"
+              "Ms. Ito joined KDI in 2015.", published="2026-02-01")
+    assert f[("role_changed", "Hana Ito", "Kestrel Dynamics")].role == "Chief Technology Officer"
+    assert f[("joined", "Hana Ito", "Kestrel Dynamics")].date == "2015"
+    assert {("joined", "Goro Sato", "Kestrel Dynamics"), ("left", "Goro Sato", "Orchid Labs")} <= set(f)
+
+
+def test_defined_term_company_in_a_filing():
+    f = facts('On May 4, 2026, Ida Brun notified Osprey Systems, Inc. (the "Company") of her decision to resign as Chief '
+              'Financial Officer of the Company. On May 5, 2026, the Board of Directors of the Company (the "Board") '
+              "appointed Leo Park, the Company's Vice President, Finance, to serve as interim Chief Financial Officer. "
+              "Mr. Park will receive a stipend while he serves as interim Chief Financial Officer.", published="2026-05-07")
+    assert ("left", "Ida Brun", "Osprey Systems") in f
+    assert {k for k in f if k[1] == "Leo Park" and k[0] != "held_role"} == {("role_changed", "Leo Park", "Osprey Systems")}
+
+
+def test_company_words_end_no_person_name_and_its_is_the_subject():
+    k = keys("Pinewood Automation has hired Ivo Marek from Nvidia as its chief technology officer. "
+             "The company also said it had added Rosa Lind, a former Amazon executive, to its board of directors.")
+    assert {("joined", "Ivo Marek", "Pinewood Automation"), ("joined", "Rosa Lind", "Pinewood Automation")} <= k
+    assert not any(p == "Pinewood Automation" for _, p, _ in k)
+
+
+def test_translated_wire_english():
+    f = facts("Nara Cloud Research appoints Dr. Seo Min-jun as Chief Scientist. Before, he served as principal researcher "
+              "in Daewon Labs during 7 years. Mr. Seo leaved Daewon Labs at end of August. Meanwhile, Daewon Labs "
+              "nominated Ms. Park Ha-eun, who is vice principal researcher, as the acting head of its speech lab from September.",
+              published="2026-09-30")
+    assert ("joined", "Seo Min-jun", "Nara Cloud Research") in f
+    assert ("left", "Seo Min-jun", "Daewon Labs") in f
+    c = f[("role_changed", "Park Ha-eun", "Daewon Labs")]
+    assert c.date == "2026-09"
+
+
+def test_interview_intro_started_as_and_before_that():
+    f = facts("*Lea Ventura started as head of research at Quanta Labs in January. Before that she spent six years at "
+              "Brightfield AI in Paris.*\n\n**Q: Why leave?**\n\nA: It was time.", published="2026-03-01")
+    c = f[("joined", "Lea Ventura", "Quanta Labs")]
+    assert c.role == "head of research" and c.date == "2026-01"
+    assert ("left", "Lea Ventura", "Brightfield AI") in f
+
+
+def test_obituary_career():
+    f = facts("Otto Lindqvist joined Harrow Labs in 1981. He left Harrow Labs in 1995 and joined the faculty of Tamsin "
+              "University, where he taught for two decades. He retired from Tamsin in 2016. From 2019 to 2023 he served "
+              "on the board of directors of Quanta Labs.", published="2025-07-20")
+    assert f[("joined", "Otto Lindqvist", "Tamsin University")].date == "1995"
+    assert f[("left", "Otto Lindqvist", "Tamsin University")].date == "2016"
+    assert f[("joined", "Otto Lindqvist", "Quanta Labs")].date == "2019"
+    assert f[("left", "Otto Lindqvist", "Quanta Labs")].date == "2023"
+
+
+def test_team_page_lines_without_subject():
+    f = facts("# Our team\n\n**Ada Lunde** — Co-founder & CEO\nPreviously research lead at Corvane Systems.\n\n"
+              "**Rui Matos** — Chief Scientist\nPreviously Brindle AI and Tallis Robotics.\n\n"
+              "**Ola Brekke** — Head of Operations\nJoined last month from Fennel AI.", title="Team | Quanta Labs",
+              published="2026-04-10")
+    assert {("left", "Ada Lunde", "Corvane Systems"), ("left", "Rui Matos", "Brindle AI"),
+            ("left", "Rui Matos", "Tallis Robotics"), ("left", "Ola Brekke", "Fennel AI")} <= set(f)
+    assert f[("joined", "Ola Brekke", "Quanta Labs")].date == "2026-03"
+
+
+def test_machine_translated_german_and_chinese():
+    f = facts("The Hamburg company Lumen Systems has won Greta Albers as Chief Scientist Officer. After her doctorate she "
+              "researched from 2014 to 2018 at the Fraunhofer Institute for Optics in Jena. 2018 she went to Brindle AI. "
+              "For Lumen Systems it is the second hire this year. In March the company had won the former Quanta Labs manager Uwe Rahn as Chief Product Officer.",
+              published="2026-05-06")
+    assert f[("joined", "Greta Albers", "Fraunhofer Institute for Optics")].date == "2014"
+    assert f[("left", "Greta Albers", "Fraunhofer Institute for Optics")].date == "2018"
+    assert f[("joined", "Greta Albers", "Brindle AI")].date == "2018"
+    assert {("joined", "Greta Albers", "Lumen Systems"), ("joined", "Uwe Rahn", "Lumen Systems"),
+            ("left", "Uwe Rahn", "Quanta Labs")} <= set(f)
+    assert keys("Lumen Systems won Greta Albers's trust in 2020.") == set()
+
+
+def test_reports_that_an_org_was_hiring_are_no_hire():
+    k = keys("Quanta Labs on Tuesday also addressed separate reports that it was hiring Edda Morn, a director at "
+             "Brindle AI. \"Edda is not joining us,\" a spokesperson said.")
+    assert ("joined", "Edda Morn", "Quanta Labs") not in k and ("left", "Edda Morn", "Brindle AI") not in k
+
+
+def test_newsletter_arrows_promotions_and_correction_section():
+    f = facts("# The Shuffle #9\n\n## Moves\n\n- **Ines Marr** → Quanta Labs (from Brindle AI). Works on RL; quiet but brilliant.\n\n"
+              "## Promotions\n\n- **Olaf Berg** is now VP of research at Tallis Robotics (was director of pretraining).\n\n"
+              "## Correction\n\nLast issue we wrote that **Vera Holm** had left Fennel AI for Corvane Systems. She hasn't.",
+              published="2026-04-06")
+    assert {("joined", "Ines Marr", "Quanta Labs"), ("left", "Ines Marr", "Brindle AI"),
+            ("role_changed", "Olaf Berg", "Tallis Robotics")} <= set(f)
+    assert not any(k[1] == "Vera Holm" for k in f)
+
+
+def test_company_blog_joins_us_and_steps_back_to_become():
+    f = facts("Two years ago we started Quanta Labs on a folding table. Some news.\n\nRia Olsen joins us from Brindle AI, "
+              "where she spent a spell on RL. Tom Bekk is stepping back from day-to-day work at Quanta Labs to become an "
+              "adviser to the company.", title="Quanta Labs at two", published="2026-10-20")
+    assert {("joined", "Ria Olsen", "Quanta Labs"), ("left", "Ria Olsen", "Brindle AI")} <= set(f)
+    assert f[("role_changed", "Tom Bekk", "Quanta Labs")].role == "adviser"
+    assert ("left", "Tom Bekk", "Quanta Labs") not in f
+
+
+def test_yearless_start_date_far_after_will_is_next_year():
+    f = facts("Mona Lisle, a director of research at Brindle AI, will leave the lab at the end of December and join "
+              "compiler company Quanta Labs as chief scientist on Jan. 5, the company confirmed.", published="2026-11-12")
+    assert f[("joined", "Mona Lisle", "Quanta Labs")].date == "2027-01-05"
+
+
+def test_title_announced_before_the_join_sentence_is_the_join():
+    f = facts("Vela Systems said Monday that Ines Kroll will become chief executive officer on Jan. 1. Kroll joins "
+              "Vela Systems from Tamber Labs, where she most recently served as senior vice president.",
+              published="2026-11-16")
+    c = f[("joined", "Ines Kroll", "Vela Systems")]
+    assert c.role == "chief executive officer" and c.date == "2027-01-01"
+    assert ("role_changed", "Ines Kroll", "Vela Systems") not in f and ("left", "Ines Kroll", "Tamber Labs") in f
+
+
+def test_stayed_before_joining_is_a_departure():
+    k = keys("After the acquisition Oren Valdi stayed at Brindle AI for 18 months before joining Quanta Labs.")
+    assert ("left", "Oren Valdi", "Brindle AI") in k
+
+
+def test_step_down_with_immediate_effect_and_left_now_at():
+    k = keys("BERLIN (Wire) -- Velm AI on Tuesday announced that its chief executive Ute Brandt would step down "
+             "with immediate effect.\n\n- Kai Sorel: left Fennel AI, now at Brindle AI")
+    assert {("left", "Ute Brandt", "Velm AI"), ("left", "Kai Sorel", "Fennel AI"), ("joined", "Kai Sorel", "Brindle AI")} <= k
+
+
+def test_social_post_move_on_and_release_most_recently():
+    k = keys("Some personal news! After almost six years at Corvane Systems, I've decided to move on. Excited to share "
+             "that I'm joining Fennel AI next month!", title="Rhea Lund on LinkedIn")
+    assert {("left", "Rhea Lund", "Corvane Systems"), ("joined", "Rhea Lund", "Fennel AI")} <= k
+    f = facts("Quanta Labs today announced that Ivo Marr has joined the company as Chief Operating Officer. Marr most "
+              "recently served as Vice President of Operations at Hollis, where he led support. She previously spent "
+              "five years at Brindle AI. Dana Orr, who had been at Quanta Labs since its founding in 2020, resigned.",
+              published="2026-03-03")
+    assert ("left", "Ivo Marr", "Hollis") in f
+    assert f[("joined", "Dana Orr", "Quanta Labs")].date == "2020"
+
+
+def test_interview_answer_started_at():
+    f = facts("Q: Walk us through your career.\nA: I started at Yahtzee in 2010. Last year I joined Glint Labs as VP of AI.",
+              title="Interview: Bo Sandor", published="2026-02-01")
+    assert f[("joined", "Bo Sandor", "Yahtzee")].date == "2010"
+
+
+def test_surname_chain_join_from_with_bare_date_and_dated_rejoin():
+    f = facts("Pia Kroll told staff on Monday that she will step down. Kroll joined the company in 2019 from Intel. "
+              "Ada Vos is back at Lyra Robotics. Vos, who left Lyra in 2022 for Brindle AI, rejoined this week as VP of "
+              "hardware.", title="Kroll exits Vantage Labs", published="2026-11-20")
+    assert f[("left", "Pia Kroll", "Intel")].date == "2019"
+    c = f[("joined", "Ada Vos", "Lyra Robotics")]
+    assert c.date == "2026-11" and c.role == "VP of hardware"
+    assert ("joined", "Ada Vos", "Brindle AI") in f and f[("joined", "Ada Vos", "Brindle AI")].role is None
+
+
+def test_former_description_stands_for_the_person_in_focus():
+    k = keys("Mira Tanaka is moving to Fennel AI. The former Brindle AI engineer announced the move on X. "
+             "Tanaka spent three years at Brindle AI.")
+    assert {("joined", "Mira Tanaka", "Fennel AI"), ("left", "Mira Tanaka", "Brindle AI")} <= k
+    assert ("left", "Max A. Schwarz", "Brindle AI") not in keys("Max A. Schwarz joined Brindle AI in May.")
+
+
+def test_org_chart_story_promotion_and_earliest_days():
+    f = facts("Quanta Labs has quietly reorganized its leadership.\n\n**The top.** Ines Varga, who built the training "
+              "cluster as head of infrastructure, was promoted to president in June. Rolf Amsel has been at Quanta Labs "
+              "since its earliest days in 2021.", title="Inside Quanta Labs' new org chart", published="2026-07-20")
+    assert f[("role_changed", "Ines Varga", "Quanta Labs")].date == "2026-06"
+    assert f[("joined", "Rolf Amsel", "Quanta Labs")].date == "2021"
+
+
+def test_promotion_in_a_sentence_naming_one_org():
+    k = keys("Ada Lind is leaving Quanta Labs for Brindle AI. Brindle AI's chief executive said her team at Quanta Labs "
+             "would be led by her deputy, Ola Berg, who has been promoted to head of community models.")
+    assert ("role_changed", "Ola Berg", "Brindle AI") not in k
+
+
+def test_place_after_in_is_no_person_and_release_roster():
+    k = keys("The second is Ida Holm, an engineer at Brindle AI in Menlo Park, who has been promoted to director.")
+    assert not any(p == "Menlo Park" for _, p, _ in k)
+    k = keys("About Quanta Labs: the company's leadership team includes Chief Operating Officer Nell Frost and Head of "
+             "Safety Uma Rao. It was started by former Brindle AI employees including chief executive Ada Lind.")
+    assert ("held_role", "Nell Frost", "Quanta Labs") in k and ("held_role", "Ada Lind", "Brindle AI") not in k

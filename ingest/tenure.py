@@ -1,0 +1,102 @@
+"""Tenure statements of profiles and bios, read over marked strings (see marking.py):
+
+- "Since 2023 she has been CTO at O" / "P has served as chief scientist of O since D": a post
+  held since D began then (a join, or a new title where the article already places P at O);
+- "P spent four years at O", "I was at O for a decade", "P worked at O": a past post, which
+  tells an org-less departure nearby ("She left in 2022") what was left;
+- "P previously worked at O", "P was previously a researcher at O": a post P no longer holds.
+Pronoun subjects («Q») count: profiles tell a career through "she" and "I".
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Affil, Raw, SentInfo
+from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
+
+_HAS_HELD = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:has|have|had)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
+# the date span may hold the "since" itself ("since 2019" is one date mention)
+_SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"
+                          r"creation|start|beginning|earliest\s+days|early\s+days|first\s+days)\s+)?)?«D(\d+)»")
+_SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
+_NOT_A_POST = re.compile(r"\b(?:investor|shareholder|customer|user|talks|touch|contact|partnership|discussions?|"
+                         r"critic|fan|advocate|vocal|skeptic)\b", re.I)
+_PAST_POST = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:(?:had|has)\s+)?(?:spent\s+[^.;«]{{1,40}}?|was|been|worked|stayed|remained)\s+"
+    rf"(?:(?:previously|formerly|once|also)\s+)?(?:at|with)\s+{FILL}«O(\d+)»", re.I)
+_PREVIOUSLY = re.compile(
+    rf"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|earlier|once|most\s+recently)\s+(?:was|worked|served|led|ran|headed|held|spent)\b"
+    rf"[^.;«]{{0,60}}?\b(?:at|with|for)\s+{FILL}«O(\d+)»|"
+    rf"«([PQ])(\d+)»\s+(?:was|had\s+been)\s+(?:previously|formerly)\b(?:[^.;«]{{0,60}}?\b(?:at|with|of)\s+|\s+){FILL}«O(\d+)»", re.I)
+_AND_ORG = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)«O(\d+)»")
+
+
+# "P is now VP of research at O (was director of pretraining)": a new title at O
+_NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_PHRASE})\s+(?:at|of)\s+{FILL}«O(\d+)»\s*"
+                      rf"\(\s*(?:was|previously|formerly)\b", re.I)
+
+
+def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
+    """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
+    s = info.simple if clause is None else clause
+    if "«O" not in s:
+        return
+    ents = info.ents
+    text = info.sent.text
+    if " now " in s:
+        for m in _NOW_WAS.finditer(s):
+            out.append(Raw("role_changed", ents[int(m.group(2))].key, ents[int(m.group(4))].key, _clean_role(m.group(3)),
+                           None, si, text, 0.7, False, _unit(info, m.group(4)), "now-was"))
+    if "«D" in s and "ince" in info.sent.text:
+        for m in _HAS_HELD.finditer(s):
+            dm = _SINCE_AFTER.match(s, m.end())
+            if not (dm and dm.end() <= _clause_end(s, m.end()) + 1 and _since(dm, ents)):
+                dm = _SINCE_BEFORE.search(_clause_prefix(s, m.start()))
+            date = ents[int(dm.group(2))].date if dm and _since(dm, ents) else None
+            if date is None or not date.date or date.future:
+                continue
+            gap = m.group(4)
+            prefix = _clause_prefix(s, m.start())
+            if _NOT_A_POST.search(gap) or _neg(gap, prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+                continue
+            role = _clean_role(gap) if m.group(3).lower() in ("been", "served") else None
+            out.append(Raw("role?" if role else "joined", ents[int(m.group(2))].key, ents[int(m.group(5))].key, role,
+                           date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
+                           _unit(info, m.group(5)), "tenure"))
+    low = s.lower()
+    for m in (_PAST_POST.finditer(s) if any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
+        key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
+        if not any(a.person == key and a.org == org for a in info.affils):
+            info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))
+    if any(w in low for w in ("previously", "formerly", "earlier", "once", "most recently")):
+        for m in _PREVIOUSLY.finditer(s):
+            p = m.group(2) or m.group(5)
+            o = m.group(3) or m.group(6)
+            if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+                continue
+            more = [mm.group(1) for mm in _chain_matches(_AND_ORG, s, m.end())]   # "previously A and B"
+            for oi in [o] + more:
+                out.append(Raw("left", ents[int(p)].key, ents[int(oi)].key, None, None, si, text,
+                               0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
+
+
+def _unit(info: SentInfo, idx: str) -> str | None:
+    org = info.ents[int(idx)].org
+    return org.unit if org else None
+
+
+def _since(m: re.Match[str], ents) -> bool:
+    """The date matched is one introduced by "since"."""
+    d = ents[int(m.group(2))].date
+    return bool(m.group(1)) or (d is not None and d.text.lower().startswith("since"))
+
+
+def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]]:
+    """`pat` matched repeatedly from `pos`, each match starting where the last ended."""
+    out = []
+    while (m := pat.match(s, pos)) and m.end() > pos:
+        out.append(m)
+        pos = m.end()
+    return out
