@@ -237,8 +237,8 @@ class Ingestor:
             if article_rows:
                 conn.execute(text(
                     "INSERT INTO rc_articles (id, title, text, url, path, published, published_inferred, source, guid, "
-                    "minhash, stored_at) VALUES (:id, :title, :text, :url, :path, :published, :published_inferred, "
-                    ":source, :guid, :minhash, :stored_at)"), article_rows)
+                    "minhash, stored_at, author) VALUES (:id, :title, :text, :url, :path, :published, "
+                    ":published_inferred, :source, :guid, :minhash, :stored_at, :author)"), article_rows)
             if locator_rows:
                 conn.execute(text("INSERT INTO rc_article_locators (locator, article_id) VALUES (:l, :a)"),
                              [{"l": k, "a": v} for k, v in locator_rows.items()])
@@ -264,14 +264,14 @@ class Ingestor:
     def _article_row(a: Article, minhash: bytes) -> dict:
         return {"id": a.id, "title": a.title, "text": a.text, "url": a.url, "path": a.path,
                 "published": a.published, "published_inferred": a.published_inferred, "source": a.source,
-                "guid": a.guid, "minhash": minhash, "stored_at": utc_now_iso()}
+                "guid": a.guid, "minhash": minhash, "stored_at": utc_now_iso(), "author": a.author}
 
 
 def stored_articles(conn: Connection) -> Iterable[Article]:
-    for r in conn.execute(text("SELECT title, text, url, path, published, published_inferred, source, guid "
-                               "FROM rc_articles ORDER BY stored_at, id")):
+    for r in conn.execute(text("SELECT title, text, url, path, published, published_inferred, source, guid, "
+                               "author FROM rc_articles ORDER BY stored_at, id")):
         yield Article(title=r[0], text=r[1], url=r[2], path=r[3], published=r[4],
-                      published_inferred=bool(r[5]), source=r[6], guid=r[7])
+                      published_inferred=bool(r[5]), source=r[6], guid=r[7], author=r[8])
 
 
 def reextract(store: Store, extractor: Extractor | None = None) -> dict:

@@ -19,7 +19,9 @@ FEED_COLUMNS = ("url", "interval_s", "fixed_interval", "fetch_full_text", "etag"
                 "last_polled_at", "last_ok_at", "last_new_at", "next_poll_at", "failures", "last_error",
                 "lease_owner", "lease_expires_at", "moved_to", "entries_seen", "mean_gap_s", "cache_s")
 # Columns added after the table first shipped; `ensure_columns` adds them to older databases.
-_ADDED_COLUMNS = {"mean_gap_s": "DOUBLE PRECISION", "cache_s": "INTEGER"}
+# Columns later rollcalls added to tables a store may already have: table -> column -> type.
+_ADDED_COLUMNS = {"rc_feeds": {"mean_gap_s": "DOUBLE PRECISION", "cache_s": "INTEGER"},
+                  "rc_articles": {"author": "TEXT"}}
 
 
 def parse_duration(value: str) -> int:
@@ -80,11 +82,13 @@ def remove_feed_or_alias(conn: Connection, url: str) -> bool:
 
 
 def ensure_columns(conn: Connection) -> None:
-    """Add the polling columns to an rc_feeds table created by an older rollcall."""
-    have = {c["name"] for c in inspect(conn).get_columns("rc_feeds")}
-    for name, sql_type in _ADDED_COLUMNS.items():
-        if name not in have:
-            conn.exec_driver_sql(f"ALTER TABLE rc_feeds ADD COLUMN {name} {sql_type}")
+    """Add the columns a table created by an older rollcall lacks."""
+    insp = inspect(conn)
+    for table, columns in _ADDED_COLUMNS.items():
+        have = {c["name"] for c in insp.get_columns(table)}
+        for name, sql_type in columns.items():
+            if name not in have:
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
 
 
 # -- leases: which daemon polls which feed ---------------------------------------------------

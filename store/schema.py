@@ -62,6 +62,7 @@ class Article(SQLModel, table=True):
     guid: Optional[str] = Field(default=None, sa_column=Column(Text))
     minhash: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary))
     stored_at: str
+    author: Optional[str] = Field(default=None, sa_column=Column(Text))  # so reextract reads bylines
 
 
 class ArticleLocator(SQLModel, table=True):

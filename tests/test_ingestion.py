@@ -115,6 +115,26 @@ def test_reextract_appends_only_differences(store: Store, tmp_path: Path) -> Non
         assert statuses[("left", "cohere")] == "retracted" and statuses[("joined", "mistral")] == "active"
 
 
+def test_reextract_reads_with_the_stored_byline(store: Store, tmp_path: Path) -> None:
+    """A first-person post needs its author to name the person; reextract must pass the
+    byline it was ingested with, not forget it."""
+    write(tmp_path, "post.md", "---\ntitle: Personal news\nauthor: Mara Quell\npublished: 2026-04-02\n---\n"
+                               "After six years at Cohere, I am joining Mistral to lead its inference team.\n")
+    Ingestor(store).ingest(read_paths([str(tmp_path)]))
+    seen: list = []
+
+    def recording(title: str, text: str, published: str | None, author: str | None = None):  # type: ignore[no-untyped-def]
+        from ingest.extract import extract_claims
+
+        seen.append(author)
+        return extract_claims(title, text, published, author=author)
+
+    r = reextract(store, recording)
+    assert seen == ["Mara Quell"] and r["retracted"] == 0 and r["facts_added"] == 0
+    with store.read() as c:
+        assert {f["person"]["name"] for f in queries.facts(c)} == {"Mara Quell"}
+
+
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>AI moves</title><link>http://127.0.0.1/</link>
 <item><title>Lena Park joins Mistral</title><link>http://127.0.0.1/park?utm_campaign=rss</link>
