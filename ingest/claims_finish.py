@@ -16,6 +16,7 @@ from .orgs import employer_of
 from .refute import refute
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
+_SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
@@ -139,8 +140,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
 
     # a person joining B while described as at A (in the same sentence) left A
     for r in list(claims):
-        if r.type != "joined" or r.role in ("board member",):
-            continue
+        if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
+            continue   # a board seat or an advisory post sits beside the day job
         for a in affil_by_sent[r.sent]:
             if a.person == r.person and a.org != r.org and not _related(a.org, r.org):
                 claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,

@@ -505,3 +505,11 @@ def test_place_after_in_is_no_person_and_release_roster():
     k = keys("About Quanta Labs: the company's leadership team includes Chief Operating Officer Nell Frost and Head of "
              "Safety Uma Rao. It was started by former Brindle AI employees including chief executive Ada Lind.")
     assert ("held_role", "Nell Frost", "Quanta Labs") in k and ("held_role", "Ada Lind", "Brindle AI") not in k
+
+
+def test_board_and_adviser_posts_keep_the_day_job():
+    k = keys("Brindle AI on Monday named Ada Lind to its board of directors. Lind spent five years as Quanta Labs' head "
+             "of policy before leaving in March. Separately, Fennel AI said it had brought on Ivo Marr, a professor of "
+             "physics at the University of Oslo, as a scientific adviser.", published="2026-06-29")
+    assert {("joined", "Ada Lind", "Brindle AI"), ("left", "Ada Lind", "Quanta Labs"), ("joined", "Ivo Marr", "Fennel AI")} <= k
+    assert ("left", "Ada Lind", "Brindle AI") not in k and ("left", "Ivo Marr", "University of Oslo") not in k
