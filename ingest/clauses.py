@@ -346,7 +346,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 if jm is not None:
                     org_idx = jm.group(1)
             # "P spent six years at A before leaving": A
-            sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:(?:at|with|for)\s+{FILL}|as\s+(?=«O\d+»'s))«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
+            sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:(?:at|with|for)\s+{FILL}|as\s+(?=«O\d+»'))«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
             if sm and org_idx is None:
                 org_idx = sm.group(1)
             # "After six years at A, I've decided to move on": A
