@@ -513,3 +513,11 @@ def test_board_and_adviser_posts_keep_the_day_job():
              "physics at the University of Oslo, as a scientific adviser.", published="2026-06-29")
     assert {("joined", "Ada Lind", "Brindle AI"), ("left", "Ada Lind", "Quanta Labs"), ("joined", "Ivo Marr", "Fennel AI")} <= k
     assert ("left", "Ada Lind", "Brindle AI") not in k and ("left", "Ivo Marr", "University of Oslo") not in k
+
+
+def test_apposition_with_two_posts_and_role_cut_at_continue():
+    f = facts('"The right leader," said Ida Voss, partner at Kestrel Ventures and a member of Quanta Labs\' board of '
+              "directors. Co-founder Rolf Dahl will become Chief Technology Officer and continue to lead architecture.",
+              title="Quanta Labs names a new CEO")
+    assert {("held_role", "Ida Voss", "Kestrel Ventures"), ("held_role", "Ida Voss", "Quanta Labs")} <= set(f)
+    assert f[("role_changed", "Rolf Dahl", "Quanta Labs")].role == "Chief Technology Officer"
