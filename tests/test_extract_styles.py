@@ -521,3 +521,8 @@ def test_apposition_with_two_posts_and_role_cut_at_continue():
               title="Quanta Labs names a new CEO")
     assert {("held_role", "Ida Voss", "Kestrel Ventures"), ("held_role", "Ida Voss", "Quanta Labs")} <= set(f)
     assert f[("role_changed", "Rolf Dahl", "Quanta Labs")].role == "Chief Technology Officer"
+
+
+def test_became_title_with_bare_possessive_apostrophe():
+    k = keys("In 2023 Quanta Labs bought the startup. Ada Lind became Quanta Labs' vice president of AI.")
+    assert ("joined", "Ada Lind", "Quanta Labs") in k
