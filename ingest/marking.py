@@ -163,6 +163,9 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
         emit_text(text[pos:e.start], pos)
         out.append(f"«{e.kind}{idx}»")
         pos = e.end
+        if e.kind in "OP" and text[pos:pos + 1] in ("'", "’") and text[pos - 1:pos] == "s" and text[pos + 1:pos + 2].isspace():
+            out.append("'s")   # "Databricks' vice president": the possessive every rule reads as 's
+            pos += 1
     emit_text(text[pos:], pos)
     info.ents = ents + extra
     s = "".join(out)

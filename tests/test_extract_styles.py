@@ -526,3 +526,9 @@ def test_apposition_with_two_posts_and_role_cut_at_continue():
 def test_became_title_with_bare_possessive_apostrophe():
     k = keys("In 2023 Quanta Labs bought the startup. Ada Lind became Quanta Labs' vice president of AI.")
     assert ("joined", "Ada Lind", "Quanta Labs") in k
+
+
+def test_bare_possessive_reads_like_s():
+    f = facts("Ada Lind joined Quanta Labs' board of directors in May. Ola Berg, Brindle Systems' chief scientist, left.")
+    assert f[("joined", "Ada Lind", "Quanta Labs")].role == "board member"
+    assert ("left", "Ola Berg", "Brindle Systems") in f
