@@ -66,6 +66,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             if not org:
                 continue
             r.org = org
+            timeline.setdefault(r.person, []).append((r.sent, 1, org, False))   # for a later "P is promoted"
         elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
@@ -143,7 +144,9 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
             continue   # a board seat or an advisory post sits beside the day job
         for a in affil_by_sent[r.sent]:
-            if a.person == r.person and a.org != r.org and not _related(a.org, r.org):
+            if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
+                    x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):
+                # (a departure the text dates itself keeps its own date)
                 claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,
                                   r.present, a.unit, "infer-left"))
     # explicit former roles are departures; current ones are held roles
@@ -255,6 +258,7 @@ def _leads(info: SentInfo, person: str) -> bool:
     return bool(people) and min(people, key=lambda e: e.start).key == person
 
 
+_DATE_LEAD = re.compile(r"^\W*«D(\d+)»\s*(?:,|:)\s")
 _MONTH_HEADING = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(\s+\d{4})?\s*[.:]?\W*$")
 
 
@@ -269,6 +273,12 @@ def _heading_dates(infos: list[SentInfo], published: str | None) -> dict[int, Da
         if para in seen or para < 0:
             continue
         seen.add(para)
+        lead = _DATE_LEAD.match(info.marked)
+        if lead and info.ents[int(lead.group(1))].date is not None and info.ents[int(lead.group(1))].date.date:
+            # a timeline entry "**October 2026** — A joins ... B steps back ...": the entry's date
+            out[para] = info.ents[int(lead.group(1))].date
+            carry = None
+            continue
         m = _MONTH_HEADING.match(info.sent.text) if len(info.sent.text) <= 40 else None
         if not m or m.group(1).rstrip(".").lower() not in MONTHS:
             if carry is not None:

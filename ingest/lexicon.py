@@ -112,7 +112,7 @@ PASSIVE_HIRE = re.compile(
     re.I)
 FOUND_TRIG = re.compile(
     r"\b(?:co-?found(?:s|ed|ing)?|found(?:s|ed|ing)|launch(?:es|ed|ing)|start(?:s|ed|ing)|"
-    r"establish(?:es|ed|ing)|set\s+up|sets\s+up|setting\s+up|spun\s+(?:out|up))\b",
+    r"establish(?:es|ed|ing)|set\s+up|sets\s+up|setting\s+up|spun\s+(?:out|up)|incorporat(?:e|es|ed|ing))\b",
     re.I)
 FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\s+(?:in\s+«D\d+»\s+)?by\b", re.I)
 GROUP_NOUN = re.compile(

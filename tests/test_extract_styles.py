@@ -532,3 +532,14 @@ def test_bare_possessive_reads_like_s():
     f = facts("Ada Lind joined Quanta Labs' board of directors in May. Ola Berg, Brindle Systems' chief scientist, left.")
     assert f[("joined", "Ada Lind", "Quanta Labs")].role == "board member"
     assert ("left", "Ola Berg", "Brindle Systems") in f
+
+
+def test_timeline_entries_date_every_sentence_and_that_month():
+    f = facts("# Timeline\n\n**October 2024** — Ada Lind and Ola Berg, a researcher who left Brindle AI that August, "
+              "incorporate Quanta Labs.\n\n**January 2025** — Rui Matos joins from Nvidia as the first employee.\n\n"
+              "**October 2026** — Ivo Marr joins from Fennel AI. Berg steps back from the CTO job to become an adviser. "
+              "Matos is promoted to VP of engineering.", published="2026-11-20")
+    assert f[("joined", "Ola Berg", "Quanta Labs")].date == "2024-10"
+    assert f[("left", "Ola Berg", "Brindle AI")].date == "2024-08"
+    assert f[("role_changed", "Rui Matos", "Quanta Labs")].date == "2026-10"
+    assert f[("role_changed", "Ola Berg", "Quanta Labs")].date == "2026-10"
