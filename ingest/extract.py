@@ -64,6 +64,7 @@ _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Doe
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
                              r"Capital|Partners|Research|Center|Centre|School|Society)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
+_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
                                 r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
                                 r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
@@ -134,12 +135,14 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
         # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
-        info.names = [n for n in find_names(info.sent.text, [(o.start, o.end) for o in info.known])
-                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)
-                      and not _PLACE_BEFORE_NAME.search(info.sent.text, max(0, n.start - 30), n.start)]
+        st = info.sent.text
+        info.names = [n for n in find_names(st, [(o.start, o.end) for o in info.known])
+                      if not _ORG_AFTER_NAME.match(st, n.end)
+                      and not (_PLACE_CUE.search(st, max(0, n.start - 30), n.start)
+                               and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
-    sur_re = surname_pattern(registry)
+    sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)
     meta_author = _meta_author(author)

@@ -162,6 +162,7 @@ _WS = re.compile(r"\s+")
 _SECTION = re.compile(
     r"^[\s#=*_-]*(?:(?-i:IN|OUT|UP)|hires|hired|arrivals|arriving|joiners|joined|new\s+hires|departures|exits|leaving|left|"
     r"out\s+the\s+door|promotions|promoted|moving\s+up|moves\s+up)[\s=*_:-]*$", re.I)
+_ANY_SECTION = re.compile(_SECTION.pattern, re.I | re.M)
 _SECTION_VERB = {"in": "joins", "hires": "joins", "hired": "joins", "arrivals": "joins", "arriving": "joins",
                  "joiners": "joins", "joined": "joins", "new hires": "joins", "out": "leaves", "departures": "leaves",
                  "exits": "leaves", "leaving": "leaves", "left": "leaves", "out the door": "leaves", "up": "steps up at",
@@ -227,7 +228,7 @@ def rewrite_tables(text: str) -> str:
         text = _SUBJECT_LABEL.sub(r"\1 ", text)
         if ":" in text:
             text = _MOVE_LABEL.sub(_move_label, text)
-    if "\n" in text and ("*" in text or "-" in text or "•" in text):
+    if "\n" in text and ("*" in text or "-" in text or "•" in text) and _ANY_SECTION.search(text):
         text = _sections(text)
     if ":" in text:
         text = _TITLE_NAME_LINE.sub(_title_name, text)

@@ -356,8 +356,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     if " at " in text or " from " in text or " of " in text:
         for m in _WORK_ORG.finditer(text):
             a = m.start()
-            before = text[max(0, a - 40):a].lower().split()[-4:]
-            if before and (before[-1] in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(before)) \
+            last = text[text.rfind(" ", max(0, a - 30), a - 1) + 1:a - 1].lower()
+            if (last in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(text[max(0, a - 40):a].lower().split()[-4:])) \
                     and free(*m.span(2)) and m.group(2).split()[0].strip(".,") not in _FIELD_WORDS:
                 add(*m.span(2))
         for m in _WHERE_ORG.finditer(text):
