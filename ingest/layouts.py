@@ -176,6 +176,7 @@ _TITLE_NAME_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&/-]*(?:[ \t,]+(?:of|for|and|in|charge|[A-Z][\w&/-]*)){0,8})[ \t]*:[ \t]*"
     r"((?:[A-Z][\w'’.-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\n(?:[ \t]*\((?:current|present|previous|former)[ \t]+"
     r"(?:position|post|title|role)[ \t]*:[ \t]*([^()\n]{2,120})\)[ \t]*(?:\n|$))?", re.M | re.I)
+_TITLE_COLON = re.compile(r":[ \t]*[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+[ \t]*\n")
 _TITLE_WORD = re.compile(r"\b(?:chief|officer|president|director|head|fellow|chair\w*|vp|ceo|cto|cfo|coo|"
                          r"executive|counsel|secretary|treasurer|partner|lead|manager)\b", re.I)
 
@@ -230,7 +231,7 @@ def rewrite_tables(text: str) -> str:
             text = _MOVE_LABEL.sub(_move_label, text)
     if "\n" in text and ("*" in text or "-" in text or "•" in text) and _ANY_SECTION.search(text):
         text = _sections(text)
-    if ":" in text:
+    if ":" in text and _TITLE_COLON.search(text):
         text = _TITLE_NAME_LINE.sub(_title_name, text)
     if "|" not in text:
         return text

@@ -41,7 +41,7 @@ _NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_P
 def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
     """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
     s = info.simple if clause is None else clause
-    if "«O" not in s:
+    if "«O" not in s or "«P" not in s and "«Q" not in s:
         return
     ents = info.ents
     text = info.sent.text
