@@ -314,6 +314,9 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         while words and words[0] in _NOT_ORG_WORDS:
             a += len(words[0]) + 1
             words = words[1:]
+        while len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+            b -= len(words[-1]) + 1   # "years at Adobe I joined": the pronoun is no part of the name
+            words = words[:-1]
         if not words:
             return
         surface = " ".join(words)

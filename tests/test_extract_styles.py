@@ -543,3 +543,13 @@ def test_timeline_entries_date_every_sentence_and_that_month():
     assert f[("left", "Ola Berg", "Brindle AI")].date == "2024-08"
     assert f[("role_changed", "Rui Matos", "Quanta Labs")].date == "2026-10"
     assert f[("role_changed", "Ola Berg", "Quanta Labs")].date == "2026-10"
+
+
+def test_podcast_caps_label_and_appointed_as_its_title():
+    f = facts("HOST: Today I am joined by Ana Pires.\nANA PIRES: I did. After seven years at Lumen I joined Fennel AI in "
+              "September as head of research.", title="The Loop, ep. 4", published="2026-11-20")
+    assert ("left", "Ana Pires", "Lumen") in f and f[("joined", "Ana Pires", "Fennel AI")].date == "2026-09"
+    f = facts("Brindle AI has appointed Mara Lund, formerly head of hardware at Quanta Labs, as its chief technology officer.",
+              title="Brindle AI hires Mara Lund as CTO")
+    assert f[("joined", "Mara Lund", "Brindle AI")].role in ("CTO", "chief technology officer")
+    assert ("role_changed", "Mara Lund", "Brindle AI") not in f
