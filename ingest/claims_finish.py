@@ -181,7 +181,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     joins = [c for c in claims if c.type == "joined"]
     folded = []
     for c in claims:
-        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead", "hire"):
+        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead", "hire-named"):
             # (or just before it, its org read from that join: "P will become CEO on Jan 1. P joins O from A")
             j = next((x for x in joins if x.person == c.person and x.org == c.org
                       and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)

@@ -473,7 +473,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
         elif re.match(r"(?:name|appoint|elect|install|tap|nominat)", verb) and role and "board" not in role.lower():
             typ = "role?"
-        emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
+        emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire-named" if typ == "role?" else "hire")
         if typ == "joined":
             for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
                 emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
