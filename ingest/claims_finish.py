@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .coref import PersonRegistry
-from .dates import MONTHS, DateMention, find_dates, parse_published
+from .dates import MONTHS, DateMention, find_dates, parse_published, shift
 from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
@@ -36,10 +36,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type in ("joined", "held_role") and r.org:
             timeline.setdefault(r.person, []).append((r.sent, 1 if r.type == "joined" else 0, r.org, False))
 
-    def context_org(person: str, si: int, held_only: bool = False) -> str | None:
+    def context_org(person: str, si: int, held_only: bool = False, current: bool = False) -> str | None:
         events = sorted(timeline.get(person, []))
         if held_only and any(k == 0 for _, k, _, _ in events):
             events = [e for e in events if e[1] == 0]
+        if current and any(not past for _, _, _, past in events):
+            events = [e for e in events if not e[3]]   # a new title is at a post held, not one told as past
         before = [o for s, _, o, _ in events if s <= si]
         if before:
             return before[-1]
@@ -82,7 +84,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination
                 leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-                org = context_org(r.person, r.sent, held_only=leaving) or topic_org(r.sent)
+                org = context_org(r.person, r.sent, held_only=leaving, current=True) or topic_org(r.sent)
                 if not org:
                     continue
                 # named to the title the person already holds at that org ("the Instacart chief
@@ -106,7 +108,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         and x.role and r.role and x.role.lower() == r.role.lower()), None)
             # no org anywhere for the person: the one the article is about, in a story about few orgs
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
-            org = org or context_org(r.person, r.sent, held_only=leaving) or (
+            org = org or context_org(r.person, r.sent, held_only=leaving, current=True) or (
                 next(iter(here)) if len(here) == 1 else
                 topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
@@ -176,6 +178,15 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     if still:
         claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
                                                                      for p, o, si in still))]
+    # "Two years after joining, she was named chief scientist": counted from the join's date
+    for c in claims:
+        if c.offset and c.date is None and c.type in ("role_changed", "left"):
+            base = next((x.date for x in claims if x.type == "joined" and x.person == c.person and x.org == c.org
+                         and x.date is not None and x.date.date and x.sent < c.sent), None)
+            if base is not None:
+                n, unit, sign = c.offset
+                date, prec = shift(base.date, n * sign, unit)
+                c.date = DateMention(-1, -1, date, prec, True, "")
     # the title a person takes on joining ("P will join B. P will become VP") is the join's,
     # not a promotion: fold a role change that follows a join closely into it
     joins = [c for c in claims if c.type == "joined"]

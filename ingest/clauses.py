@@ -433,7 +433,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             org_idx = rep.group(1) if rep else None   # "O said P would become CEO": at O
         if org_idx is None:
             for key, via in who:
-                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?"))
+                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?", off))
         else:
             board = "board" in role.lower()
             emit("joined" if board else typ, who, org_idx, "board member" if board else role, date, 0.85,
@@ -543,7 +543,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                  date, 0.8, False, "founded-by")
 
 
-_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their)\s+[\w-]+\s+|"
+_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their|our|«Q\d+»'s)\s+(?:[\w-]+\s+){1,2}?|"
                             r"(?:fellow|former|longtime)\s+(?:[\w-]+\s+){0,3}?)?(«P\d+»(?:(?:\s*,\s*|\s+and\s+)«P\d+»)*)")
 
 

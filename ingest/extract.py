@@ -68,6 +68,8 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
                                 r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
                                 r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
+_A_TURN = re.compile(r"^\W{0,3}(?:A|Answer)\s*:")
+_Q_TURN = re.compile(r"^\W{0,3}(?:Q|Question)\s*:")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -151,6 +153,12 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         registry.full[meta_key] = [meta_author]   # for display only: no surname to resolve
     for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()), meta_key)):
         info.first_person = ref
+    # an interview's questions ("Q: You left Google after nine years.") speak to the one who answers
+    answerer = next((i.first_person for i in infos if i.first_person and _A_TURN.match(i.sent.text)), None)
+    if answerer:
+        for info in infos:
+            if _Q_TURN.match(info.sent.text):
+                info.second_person = answerer
     salient: str | None = None
     last_org: Ent | None = None
     topic_org: Ent | None = None

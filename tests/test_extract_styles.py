@@ -553,3 +553,14 @@ def test_podcast_caps_label_and_appointed_as_its_title():
               title="Brindle AI hires Mara Lund as CTO")
     assert f[("joined", "Mara Lund", "Brindle AI")].role in ("CTO", "chief technology officer")
     assert ("role_changed", "Mara Lund", "Brindle AI") not in f
+
+
+def test_interview_you_offsets_and_cofounder_colleague():
+    f = facts("Q: You left Quanta Labs after nine years. Why?\nA: I wanted to build something. In March I co-founded "
+              "Tessel Labs with my old colleague Ravi Anand.", title="Q&A with Hana Sato", published="2026-06-01")
+    assert {("left", "Hana Sato", "Quanta Labs"), ("joined", "Ravi Anand", "Tessel Labs")} <= set(f)
+    f = facts("When Rafa Ortiz arrived at Sunfield AI in 2021, the lab had four researchers. He had spent the previous "
+              "decade at Brindle Systems, rising to distinguished engineer. Two years after joining, he was named chief "
+              "scientist.", title="How Rafa Ortiz rebuilt Sunfield AI", published="2026-11-20")
+    assert f[("role_changed", "Rafa Ortiz", "Sunfield AI")].date == "2023"
+    assert not any(k[0] == "role_changed" and k[2] == "Brindle Systems" for k in f)
