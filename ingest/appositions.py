@@ -149,7 +149,12 @@ def _appositions(info: SentInfo) -> None:
             role_src = seg
             om = re.search(rf"{O}(?:'s)?", seg)
             if om:
-                add(pidx, om.group(1), role_src, seg, 0.85)
+                # "partner at O1 and a member of O2's board": one post at each
+                parts = _AND_POST.split(seg) if seg.count("«O") > 1 else [seg]
+                for part in parts:
+                    pm = re.search(rf"{O}(?:'s)?", part)
+                    if pm:
+                        add(pidx, pm.group(1), part, seg if len(parts) == 1 else part, 0.85)
             elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
                 prev = [mm.group(1) for mm in re.finditer(O, s[:m.start()])]
                 oidx = prev[-1] if prev else info.ctx_org
@@ -288,6 +293,7 @@ def _appositions(info: SentInfo) -> None:
     info.affils = affs
 
 
+_AND_POST = re.compile(r"\s+and\s+(?=(?:a|an|the)\s+[^«,;]{0,40}\b(?:of|at|on|with)\s+(?:the\s+)?«O)")
 _WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)

@@ -13,8 +13,9 @@ _SPAN = re.compile(
     r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?«D(\d+)»\s*(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»")
 # the span told first: "From 2020 to 2024 he served on the board of O"
 _SPAN_FIRST = re.compile(
-    r"(?:\b(?:from|between)\s+)?«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
+    r"«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
     r"(?:(?:had\s+)?(?:was|worked|served|sat)\b[^«.;]{0,50}?\b(?:at|with|for|of|on)\s+(?:the\s+)?)«O(\d+)»", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 # the span between verb and org: "she researched from 2015 to 2019 at O"
 _SPAN_MID = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
@@ -28,11 +29,11 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
     if "«D" not in s or "«O" not in s:
         return
     text = info.sent.text
-    for m in _SPAN_FIRST.finditer(s):
+    for m in (_SPAN_FIRST.finditer(s) if " to " in s or "until" in s or "through" in s or "–" in s or " - " in s or " and " in s else ()):
         d1 = info.ents[int(m.group(1))].date
         d2 = info.ents[int(m.group(2))].date if m.group(2) else DateMention(0, 0, m.group(3), "year", False, m.group(3))
         if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
-                not re.match(r"(?:from|between)\b", m.group(0), re.I) and not re.match(r"(?:from|between)\b", d1.text, re.I):
+                not _FROM_BEFORE.search(s, max(0, m.start() - 9), m.start()) and not re.match(r"(?:from|between)\b", d1.text, re.I):
             continue
         person, org = info.ents[int(m.group(5))].key, info.ents[int(m.group(6))].key
         board = "board member" if re.search(r"\bboard\b", m.group(0), re.I) else None

@@ -9,13 +9,14 @@ import re
 from dataclasses import replace
 
 from .coref import PersonRegistry
-from .dates import MONTHS, DateMention, find_dates, parse_published
+from .dates import MONTHS, DateMention, find_dates, parse_published, shift
 from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
+_SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
@@ -35,10 +36,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type in ("joined", "held_role") and r.org:
             timeline.setdefault(r.person, []).append((r.sent, 1 if r.type == "joined" else 0, r.org, False))
 
-    def context_org(person: str, si: int, held_only: bool = False) -> str | None:
+    def context_org(person: str, si: int, held_only: bool = False, current: bool = False) -> str | None:
         events = sorted(timeline.get(person, []))
         if held_only and any(k == 0 for _, k, _, _ in events):
             events = [e for e in events if e[1] == 0]
+        if current and any(not past for _, _, _, past in events):
+            events = [e for e in events if not e[3]]   # a new title is at a post held, not one told as past
         before = [o for s, _, o, _ in events if s <= si]
         if before:
             return before[-1]
@@ -65,6 +68,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             if not org:
                 continue
             r.org = org
+            timeline.setdefault(r.person, []).append((r.sent, 1, org, False))   # for a later "P is promoted"
         elif r.type == "role?":
             if r.org and has_prior(r.person, r.org, r.sent - 0):
                 # earlier affiliation in the article: a new title
@@ -80,7 +84,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination
                 leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-                org = context_org(r.person, r.sent, held_only=leaving) or topic_org(r.sent)
+                org = context_org(r.person, r.sent, held_only=leaving, current=True) or topic_org(r.sent)
                 if not org:
                     continue
                 # named to the title the person already holds at that org ("the Instacart chief
@@ -104,7 +108,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         and x.role and r.role and x.role.lower() == r.role.lower()), None)
             # no org anywhere for the person: the one the article is about, in a story about few orgs
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
-            org = org or context_org(r.person, r.sent, held_only=leaving) or (
+            org = org or context_org(r.person, r.sent, held_only=leaving, current=True) or (
                 next(iter(here)) if len(here) == 1 else
                 topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
@@ -139,10 +143,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
 
     # a person joining B while described as at A (in the same sentence) left A
     for r in list(claims):
-        if r.type != "joined" or r.role in ("board member",):
-            continue
+        if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
+            continue   # a board seat or an advisory post sits beside the day job
         for a in affil_by_sent[r.sent]:
-            if a.person == r.person and a.org != r.org and not _related(a.org, r.org):
+            if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
+                    x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):
+                # (a departure the text dates itself keeps its own date)
                 claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,
                                   r.present, a.unit, "infer-left"))
     # explicit former roles are departures; current ones are held roles
@@ -172,12 +178,21 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     if still:
         claims = [c for c in claims if not (c.type == "left" and any(p == c.person and o == c.org and si > c.sent
                                                                      for p, o, si in still))]
+    # "Two years after joining, she was named chief scientist": counted from the join's date
+    for c in claims:
+        if c.offset and c.date is None and c.type in ("role_changed", "left"):
+            base = next((x.date for x in claims if x.type == "joined" and x.person == c.person and x.org == c.org
+                         and x.date is not None and x.date.date and x.sent < c.sent), None)
+            if base is not None:
+                n, unit, sign = c.offset
+                date, prec = shift(base.date, n * sign, unit)
+                c.date = DateMention(-1, -1, date, prec, True, "")
     # the title a person takes on joining ("P will join B. P will become VP") is the join's,
     # not a promotion: fold a role change that follows a join closely into it
     joins = [c for c in claims if c.type == "joined"]
     folded = []
     for c in claims:
-        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead"):
+        if c.type == "role_changed" and c.origin in ("role?", "role", "step-up", "role-ahead", "hire-named"):
             # (or just before it, its org read from that join: "P will become CEO on Jan 1. P joins O from A")
             j = next((x for x in joins if x.person == c.person and x.org == c.org
                       and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)
@@ -254,6 +269,7 @@ def _leads(info: SentInfo, person: str) -> bool:
     return bool(people) and min(people, key=lambda e: e.start).key == person
 
 
+_DATE_LEAD = re.compile(r"^\W*«D(\d+)»\s*(?:,|:)\s")
 _MONTH_HEADING = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(\s+\d{4})?\s*[.:]?\W*$")
 
 
@@ -268,6 +284,12 @@ def _heading_dates(infos: list[SentInfo], published: str | None) -> dict[int, Da
         if para in seen or para < 0:
             continue
         seen.add(para)
+        lead = _DATE_LEAD.match(info.marked)
+        if lead and info.ents[int(lead.group(1))].date is not None and info.ents[int(lead.group(1))].date.date:
+            # a timeline entry "**October 2026** — A joins ... B steps back ...": the entry's date
+            out[para] = info.ents[int(lead.group(1))].date
+            carry = None
+            continue
         m = _MONTH_HEADING.match(info.sent.text) if len(info.sent.text) <= 40 else None
         if not m or m.group(1).rstrip(".").lower() not in MONTHS:
             if carry is not None:

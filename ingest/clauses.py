@@ -64,7 +64,7 @@ def _role_after(s: str, pos: int) -> str | None:
     dm = re.match(r"\s+(?:on|in)\s+«D\d+»\s*(?=,)", rest)
     if dm:
         rest = rest[dm.end():]
-    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,90})", rest, re.I)
+    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
     if m:
         return _clean_role(m.group(1))
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*(?:in\s+order\s+)?to\s+(lead|head|run|co-lead|oversee|direct|manage)\s+(?:the\s+|its\s+|a\s+|their\s+|«O\d+»'s\s+)?(?:new\s+)?([^,.;«()]{2,60})", rest, re.I)
@@ -346,7 +346,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 if jm is not None:
                     org_idx = jm.group(1)
             # "P spent six years at A before leaving": A
-            sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:at|with|for)\s+{FILL}«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
+            sm = re.search(rf"\b(?:spent|worked|was|served|stayed|remained)\b[^;:]*?\b(?:(?:at|with|for)\s+{FILL}|as\s+(?=«O\d+»'))«O(\d+)»[^«;:]*\b(?:before|until)\s+$", gap, re.I)
             if sm and org_idx is None:
                 org_idx = sm.group(1)
             # "After six years at A, I've decided to move on": A
@@ -410,7 +410,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 emit("role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
                      _date_for(info, s, sabs, t.start(), t.end()), 0.75, _is_present(gap, t.group(0)), "step-up")
             continue
-        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
         if not rm:
             continue
         role = _clean_role(rm.group(2))
@@ -433,7 +433,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             org_idx = rep.group(1) if rep else None   # "O said P would become CEO": at O
         if org_idx is None:
             for key, via in who:
-                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?"))
+                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?", off))
         else:
             board = "board" in role.lower()
             emit("joined" if board else typ, who, org_idx, "board member" if board else role, date, 0.85,
@@ -473,7 +473,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
         elif re.match(r"(?:name|appoint|elect|install|tap|nominat)", verb) and role and "board" not in role.lower():
             typ = "role?"
-        emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire")
+        emit(typ, people, subj.group(2), role, date, 0.85, _is_present(gap, verb), "hire-named" if typ == "role?" else "hire")
         if typ == "joined":
             for o in _prior_employers(s, sabs, t.end() + om.end(), subj.group(2), ents):
                 emit("left", people, o, None, date, 0.7, _is_present(gap, verb), "hire-after")
@@ -543,7 +543,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                  date, 0.8, False, "founded-by")
 
 
-_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their)\s+[\w-]+\s+|"
+_WITH_PARTNERS = re.compile(r"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s+(?:together\s+)?with\s+(?:(?:his|her|their|our|«Q\d+»'s)\s+(?:[\w-]+\s+){1,2}?|"
                             r"(?:fellow|former|longtime)\s+(?:[\w-]+\s+){0,3}?)?(«P\d+»(?:(?:\s*,\s*|\s+and\s+)«P\d+»)*)")
 
 

@@ -119,11 +119,12 @@ class PersonRegistry:
         return tuple(out)
 
 
-def surname_pattern(registry: PersonRegistry) -> re.Pattern[str] | None:
-    """A regex matching any unambiguous surname (with optional possessive) of the article."""
+def surname_pattern(registry: PersonRegistry, text: str = "") -> re.Pattern[str] | None:
+    """A regex matching any unambiguous surname (with optional possessive) of the article, and
+    the given names `text` uses more often than the full names that begin with them."""
     names = [s for s, keys in registry.surname.items() if keys and s not in NOT_NAME and len(s) > 1]
     names += [g for g, keys in registry.given.items() if len(keys) == 1 and g not in registry.surname
-              and g not in NOT_NAME and len(g) > 2]
+              and g not in NOT_NAME and len(g) > 2 and text.count(g) > len(registry.seen.get(next(iter(keys)), ()))]
     if not names:
         return None
     return re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")

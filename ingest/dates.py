@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next", re.compile(r"\b(next|coming)\s+(week|month|year)\b", re.I)),
     # "that month", "later that year", "the same month": the time last mentioned (the caller
     # resolves these against the article's previous date; see resolve_anaphor)
-    ("anaphor", re.compile(r"\b(?:(?:in|during|by|later|earlier|early|late)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(month|year)\b", re.I)),
+    ("anaphor", re.compile(rf"\b(?:(?:in|during|by|later|earlier|early|late)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:(month|year)\b|({_MON})(?!\w|\s+\d))", re.I)),
 ]
 
 
@@ -309,6 +309,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         prec = _coarsest(prec, pub_prec)
         return mk(_fmt(d, prec), prec, True)
     if kind == "anaphor":
+        if m.group(2):   # "that August": that month of the year last mentioned
+            return DateMention(a, b, None, "unknown", True, txt, False, f"in {_mon(m.group(2))}")
         return DateMention(a, b, None, "unknown", True, txt, False, m.group(1).lower())
     if kind == "later":
         if m.group(4):   # "the following March": that month's next occurrence
@@ -335,6 +337,9 @@ def resolve_anaphor(d: DateMention, antecedent: DateMention | None) -> DateMenti
     """ "that month" / "that year" read as the month or year of the date mentioned before it."""
     if d.anaphor is None or antecedent is None or not antecedent.date:
         return d
+    if d.anaphor.startswith("in "):
+        return DateMention(d.start, d.end, f"{antecedent.date[:4]}-{int(d.anaphor[3:]):02d}", "month", True, d.text,
+                           antecedent.future, d.anaphor)
     if d.anaphor.startswith("next "):
         mon = int(d.anaphor.split()[1])
         y = int(antecedent.date[:4])

@@ -64,9 +64,12 @@ _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Doe
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
                              r"Capital|Partners|Research|Center|Centre|School|Society)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
+_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
                                 r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
                                 r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
+_A_TURN = re.compile(r"^\W{0,3}(?:A|Answer)\s*:")
+_Q_TURN = re.compile(r"^\W{0,3}(?:Q|Question)\s*:")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
@@ -134,12 +137,14 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
         # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
-        info.names = [n for n in find_names(info.sent.text, [(o.start, o.end) for o in info.known])
-                      if not _ORG_AFTER_NAME.match(info.sent.text, n.end)
-                      and not _PLACE_BEFORE_NAME.search(info.sent.text, max(0, n.start - 30), n.start)]
+        st = info.sent.text
+        info.names = [n for n in find_names(st, [(o.start, o.end) for o in info.known])
+                      if not _ORG_AFTER_NAME.match(st, n.end)
+                      and not (_PLACE_CUE.search(st, max(0, n.start - 30), n.start)
+                               and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
-    sur_re = surname_pattern(registry)
+    sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)
     meta_author = _meta_author(author)
@@ -148,6 +153,12 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         registry.full[meta_key] = [meta_author]   # for display only: no surname to resolve
     for info, ref in zip(infos, first_person_referents(infos, bool(title and title.strip()), meta_key)):
         info.first_person = ref
+    # an interview's questions ("Q: You left Google after nine years.") speak to the one who answers
+    answerer = next((i.first_person for i in infos if i.first_person and _A_TURN.match(i.sent.text)), None)
+    if answerer:
+        for info in infos:
+            if _Q_TURN.match(info.sent.text):
+                info.second_person = answerer
     salient: str | None = None
     last_org: Ent | None = None
     topic_org: Ent | None = None

@@ -68,4 +68,5 @@ class SentInfo:
     names: list = field(default_factory=list)               # full-name spans (first pass)
     group_pred: object = False                              # cache of _group_predicates
     first_person: str | None = None                         # who "I/me/my" is (ingest/firstperson.py)
+    second_person: str | None = None                        # who "you/your" is (an interview's questions)
     rel_clauses: list[str] = field(default_factory=list)    # "«P3» left «O1» in «D2»" from "P, who left O in D,"

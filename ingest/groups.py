@@ -24,11 +24,15 @@ _GROUP_HIRE = re.compile(
     rf"(?:{GROUP_NOUN.pattern})(?:\s+from\s+{FILL}«O(\d+)»)?", re.I)
 
 
+_HIRE_CUES = ("hired", "poach", "recruit", "lured", "added", "snag", "nabbed", "brought")
+
+
 def _group_predicates_uncached(info: SentInfo) -> tuple | None:
     s = info.marked
     if "«O" not in s or not GROUP_NOUN.search(s):
         return None
-    m = _GROUP_HIRE.search(s)
+    low = s.lower()
+    m = _GROUP_HIRE.search(s) if any(w in low for w in _HIRE_CUES) else None
     if m and not _neg(s[:m.start()][-40:]) and not CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
         dm = re.search(r"«D(\d+)»", s)   # "... hired three researchers from O2 this week"
         date = info.ents[int(dm.group(1))].date if dm else None

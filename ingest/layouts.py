@@ -162,6 +162,7 @@ _WS = re.compile(r"\s+")
 _SECTION = re.compile(
     r"^[\s#=*_-]*(?:(?-i:IN|OUT|UP)|hires|hired|arrivals|arriving|joiners|joined|new\s+hires|departures|exits|leaving|left|"
     r"out\s+the\s+door|promotions|promoted|moving\s+up|moves\s+up)[\s=*_:-]*$", re.I)
+_ANY_SECTION = re.compile(_SECTION.pattern, re.I | re.M)
 _SECTION_VERB = {"in": "joins", "hires": "joins", "hired": "joins", "arrivals": "joins", "arriving": "joins",
                  "joiners": "joins", "joined": "joins", "new hires": "joins", "out": "leaves", "departures": "leaves",
                  "exits": "leaves", "leaving": "leaves", "left": "leaves", "out the door": "leaves", "up": "steps up at",
@@ -175,6 +176,7 @@ _TITLE_NAME_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&/-]*(?:[ \t,]+(?:of|for|and|in|charge|[A-Z][\w&/-]*)){0,8})[ \t]*:[ \t]*"
     r"((?:[A-Z][\w'’.-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\n(?:[ \t]*\((?:current|present|previous|former)[ \t]+"
     r"(?:position|post|title|role)[ \t]*:[ \t]*([^()\n]{2,120})\)[ \t]*(?:\n|$))?", re.M | re.I)
+_TITLE_COLON = re.compile(r":[ \t]*[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+[ \t]*\n")
 _TITLE_WORD = re.compile(r"\b(?:chief|officer|president|director|head|fellow|chair\w*|vp|ceo|cto|cfo|coo|"
                          r"executive|counsel|secretary|treasurer|partner|lead|manager)\b", re.I)
 
@@ -227,9 +229,9 @@ def rewrite_tables(text: str) -> str:
         text = _SUBJECT_LABEL.sub(r"\1 ", text)
         if ":" in text:
             text = _MOVE_LABEL.sub(_move_label, text)
-    if "\n" in text and ("*" in text or "-" in text or "•" in text):
+    if "\n" in text and ("*" in text or "-" in text or "•" in text) and _ANY_SECTION.search(text):
         text = _sections(text)
-    if ":" in text:
+    if ":" in text and _TITLE_COLON.search(text):
         text = _TITLE_NAME_LINE.sub(_title_name, text)
     if "|" not in text:
         return text

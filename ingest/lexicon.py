@@ -112,7 +112,7 @@ PASSIVE_HIRE = re.compile(
     re.I)
 FOUND_TRIG = re.compile(
     r"\b(?:co-?found(?:s|ed|ing)?|found(?:s|ed|ing)|launch(?:es|ed|ing)|start(?:s|ed|ing)|"
-    r"establish(?:es|ed|ing)|set\s+up|sets\s+up|setting\s+up|spun\s+(?:out|up))\b",
+    r"establish(?:es|ed|ing)|set\s+up|sets\s+up|setting\s+up|spun\s+(?:out|up)|incorporat(?:e|es|ed|ing))\b",
     re.I)
 FOUNDED_BY = re.compile(r"\b(?:co-?)?founded\s+(?:in\s+«D\d+»\s+)?by\b", re.I)
 GROUP_NOUN = re.compile(
@@ -151,7 +151,7 @@ def _clean_role(role: str | None) -> str | None:
     r = role.replace("’", "'")
     r = re.sub(r"«[A-Z]\d+»('s)?", "", r)
     r = re.split(r"\s+(?:and\s+(?:a|an|one|the|also|put|was|is|has|had|led|ran|runs|leads|will|took|became|moved|left|"
-                 r"joined|then|later|now|helped|oversaw|oversees|built|spent|worked)|who|which|where|that|after|before|since|as\s+(?:its|their|the)\b|"
+                 r"joined|then|later|now|helped|oversaw|oversees|built|spent|worked|continue|continues|remain|remains|stay|stays|serve|serves)|who|which|where|that|after|before|since|as\s+(?:its|their|the)\b|"
                  r"called|known\s+as|dubbed|named\s+(?!to\b)|"
                  r"because|when|while|to\s+(?!the\s+ceo)|in\s+order|starting|effective|following|"
                  r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"

@@ -67,7 +67,7 @@ _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own
              r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"founder|co-?founder|senior|principal|managing|executive)\b)")
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
-                        r"|\bthere\b|\b(?:I|me|my|My)\b" + _ITS_ROLE)
+                        r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -93,11 +93,12 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
             w = m.group(0)
             abs_start = seg_start + m.start()
             prev_people = [e for e in ents + extra if e.kind in "PQ" and e.end <= abs_start]
-            if w in ("I", "me", "my", "My"):
-                if info.first_person:
-                    extra.append(Ent("Q", info.first_person, start=abs_start, end=abs_start + len(w)))
+            if w in ("I", "me", "my", "My", "you", "You", "your", "Your"):
+                who = info.first_person if w.lower() in ("i", "me", "my") else info.second_person
+                if who:
+                    extra.append(Ent("Q", who, start=abs_start, end=abs_start + len(w)))
                     tag = f"«Q{len(ents) + len(extra) - 1}»"
-                    pieces.append(tag + "'s" if w.lower() == "my" else tag)
+                    pieces.append(tag + "'s" if w.lower() in ("my", "your") else tag)
                 else:
                     pieces.append(w)
             elif w.lower() in ("he", "she", "they"):
@@ -163,6 +164,9 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
         emit_text(text[pos:e.start], pos)
         out.append(f"«{e.kind}{idx}»")
         pos = e.end
+        if e.kind in "OP" and text[pos:pos + 1] in ("'", "’") and text[pos - 1:pos] == "s" and text[pos + 1:pos + 2].isspace():
+            out.append("'s")   # "Databricks' vice president": the possessive every rule reads as 's
+            pos += 1
     emit_text(text[pos:], pos)
     info.ents = ents + extra
     s = "".join(out)

@@ -249,6 +249,8 @@ _VERB_ORG = re.compile(
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
 _WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")
 _WORK_BEFORE = {
     "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern
         analyst architect fellow professor postdoc ceo cto cfo coo cso cpo worked works working stint tenure year years
@@ -312,6 +314,9 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         while words and words[0] in _NOT_ORG_WORDS:
             a += len(words[0]) + 1
             words = words[1:]
+        while len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+            b -= len(words[-1]) + 1   # "years at Adobe I joined": the pronoun is no part of the name
+            words = words[:-1]
         if not words:
             return
         surface = " ".join(words)
@@ -354,13 +359,15 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         if free(a, b):
             add(a, b)
     if " at " in text or " from " in text or " of " in text:
-        for m in _WORK_ORG.finditer(text):
+        # "of" names an employer only after a title ("CEO of X"): look for it only where one is
+        titled = " of " in text and any(w in low for w in _OF_TITLES)
+        for m in (_WORK_ORG if titled else _WORK_ORG_NO_OF).finditer(text):
             a = m.start()
-            before = text[max(0, a - 40):a].lower().split()[-4:]
-            if before and (before[-1] in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(before)) \
+            last = text[text.rfind(" ", max(0, a - 30), a - 1) + 1:a - 1].lower()
+            if (last in _WORK_BEFORE[m.group(1)] or m.group(1) == "from" and not _JOINS.isdisjoint(text[max(0, a - 40):a].lower().split()[-4:])) \
                     and free(*m.span(2)) and m.group(2).split()[0].strip(".,") not in _FIELD_WORDS:
                 add(*m.span(2))
-        for m in _WHERE_ORG.finditer(text):
+        for m in (_WHERE_ORG.finditer(text) if ", where" in text else ()):
             if free(*m.span(1)):
                 add(*m.span(1))
     return out

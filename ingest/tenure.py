@@ -41,7 +41,7 @@ _NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_P
 def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
     """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
     s = info.simple if clause is None else clause
-    if "«O" not in s:
+    if "«O" not in s or "«P" not in s and "«Q" not in s:
         return
     ents = info.ents
     text = info.sent.text
@@ -66,7 +66,8 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
                            date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
                            _unit(info, m.group(5)), "tenure"))
     low = s.lower()
-    for m in (_PAST_POST.finditer(s) if any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
+    for m in (_PAST_POST.finditer(s) if (" at " in s or " with " in s) and
+              any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
         key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
         if not any(a.person == key and a.org == org for a in info.affils):
             info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))

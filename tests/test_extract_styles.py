@@ -505,3 +505,62 @@ def test_place_after_in_is_no_person_and_release_roster():
     k = keys("About Quanta Labs: the company's leadership team includes Chief Operating Officer Nell Frost and Head of "
              "Safety Uma Rao. It was started by former Brindle AI employees including chief executive Ada Lind.")
     assert ("held_role", "Nell Frost", "Quanta Labs") in k and ("held_role", "Ada Lind", "Brindle AI") not in k
+
+
+def test_board_and_adviser_posts_keep_the_day_job():
+    k = keys("Brindle AI on Monday named Ada Lind to its board of directors. Lind spent five years as Quanta Labs' head "
+             "of policy before leaving in March. Separately, Fennel AI said it had brought on Ivo Marr, a professor of "
+             "physics at the University of Oslo, as a scientific adviser.", published="2026-06-29")
+    assert {("joined", "Ada Lind", "Brindle AI"), ("left", "Ada Lind", "Quanta Labs"), ("joined", "Ivo Marr", "Fennel AI")} <= k
+    assert ("left", "Ada Lind", "Brindle AI") not in k and ("left", "Ivo Marr", "University of Oslo") not in k
+
+
+def test_apposition_with_two_posts_and_role_cut_at_continue():
+    f = facts('"The right leader," said Ida Voss, partner at Kestrel Ventures and a member of Quanta Labs\' board of '
+              "directors. Co-founder Rolf Dahl will become Chief Technology Officer and continue to lead architecture.",
+              title="Quanta Labs names a new CEO")
+    assert {("held_role", "Ida Voss", "Kestrel Ventures"), ("held_role", "Ida Voss", "Quanta Labs")} <= set(f)
+    assert f[("role_changed", "Rolf Dahl", "Quanta Labs")].role == "Chief Technology Officer"
+
+
+def test_became_title_with_bare_possessive_apostrophe():
+    k = keys("In 2023 Quanta Labs bought the startup. Ada Lind became Quanta Labs' vice president of AI.")
+    assert ("joined", "Ada Lind", "Quanta Labs") in k
+
+
+def test_bare_possessive_reads_like_s():
+    f = facts("Ada Lind joined Quanta Labs' board of directors in May. Ola Berg, Brindle Systems' chief scientist, left.")
+    assert f[("joined", "Ada Lind", "Quanta Labs")].role == "board member"
+    assert ("left", "Ola Berg", "Brindle Systems") in f
+
+
+def test_timeline_entries_date_every_sentence_and_that_month():
+    f = facts("# Timeline\n\n**October 2024** — Ada Lind and Ola Berg, a researcher who left Brindle AI that August, "
+              "incorporate Quanta Labs.\n\n**January 2025** — Rui Matos joins from Nvidia as the first employee.\n\n"
+              "**October 2026** — Ivo Marr joins from Fennel AI. Berg steps back from the CTO job to become an adviser. "
+              "Matos is promoted to VP of engineering.", published="2026-11-20")
+    assert f[("joined", "Ola Berg", "Quanta Labs")].date == "2024-10"
+    assert f[("left", "Ola Berg", "Brindle AI")].date == "2024-08"
+    assert f[("role_changed", "Rui Matos", "Quanta Labs")].date == "2026-10"
+    assert f[("role_changed", "Ola Berg", "Quanta Labs")].date == "2026-10"
+
+
+def test_podcast_caps_label_and_appointed_as_its_title():
+    f = facts("HOST: Today I am joined by Ana Pires.\nANA PIRES: I did. After seven years at Lumen I joined Fennel AI in "
+              "September as head of research.", title="The Loop, ep. 4", published="2026-11-20")
+    assert ("left", "Ana Pires", "Lumen") in f and f[("joined", "Ana Pires", "Fennel AI")].date == "2026-09"
+    f = facts("Brindle AI has appointed Mara Lund, formerly head of hardware at Quanta Labs, as its chief technology officer.",
+              title="Brindle AI hires Mara Lund as CTO")
+    assert f[("joined", "Mara Lund", "Brindle AI")].role in ("CTO", "chief technology officer")
+    assert ("role_changed", "Mara Lund", "Brindle AI") not in f
+
+
+def test_interview_you_offsets_and_cofounder_colleague():
+    f = facts("Q: You left Quanta Labs after nine years. Why?\nA: I wanted to build something. In March I co-founded "
+              "Tessel Labs with my old colleague Ravi Anand.", title="Q&A with Hana Sato", published="2026-06-01")
+    assert {("left", "Hana Sato", "Quanta Labs"), ("joined", "Ravi Anand", "Tessel Labs")} <= set(f)
+    f = facts("When Rafa Ortiz arrived at Sunfield AI in 2021, the lab had four researchers. He had spent the previous "
+              "decade at Brindle Systems, rising to distinguished engineer. Two years after joining, he was named chief "
+              "scientist.", title="How Rafa Ortiz rebuilt Sunfield AI", published="2026-11-20")
+    assert f[("role_changed", "Rafa Ortiz", "Sunfield AI")].date == "2023"
+    assert not any(k[0] == "role_changed" and k[2] == "Brindle Systems" for k in f)
