@@ -623,7 +623,12 @@ def rebuild(store: Store, *, page: int = 20000, progress: Callable[[int, int], N
         for name in _DEFERRED_INDEXES:
             indexes[name].create(conn)
         set_checkpoint(conn, pos)
-    if not store.is_sqlite:
+    if store.is_sqlite:
+        # one transaction wrote the whole projection through the WAL: fold it back into the
+        # database file and give the space back, instead of leaving a WAL as big as the store
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    else:
         # fresh statistics (or the planner scans a lab's whole history, not the interval-tree
         # nodes) and a visibility map (so roster scans stay inside the index)
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
