@@ -1,4 +1,4 @@
-"""rollcall's benchmark suite: `python -m bench` (full, < 15 min) or `python -m bench --quick` (< 2 min).
+"""rollcall's benchmark suite: `python -m bench` (full, ~8 min) or `python -m bench --quick` (< 2 min).
 
 Prints a Markdown table — rollcall's figure, the raw-driver baseline or the peer library
 (`eventsourcing`) measured in the same run, their ratio, the target and pass/fail — and
