@@ -10,7 +10,8 @@ from .extract_types import Raw, SentInfo
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
-    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?«D(\d+)»\s*(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»")
+    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?(?:(?:from|between)\s+)?«D(\d+)»\s*"
+    r"(?:(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»|(?:until|to|through|till|and|-|–)\s*((?:19|20)\d\d)\b)")
 # the span told first: "From 2020 to 2024 he served on the board of O"
 _SPAN_FIRST = re.compile(
     r"«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
@@ -51,15 +52,19 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
     for m in _SPAN.finditer(s):
-        e1, e2 = info.ents[int(m.group(4))], info.ents[int(m.group(5))]
-        d1, d2 = e1.date, e2.date
+        e1 = info.ents[int(m.group(4))]
+        d1 = e1.date
+        if m.group(5):
+            e2 = info.ents[int(m.group(5))]
+            d2 = e2.date
+        else:   # "from 2019 to 2024": the bare year after "to" is no date mention of its own
+            e2, d2 = None, DateMention(0, 0, m.group(6), "year", False, m.group(6))
         if d1 is None or d2 is None or not d1.date or not d2.date:
             continue
-        t1, t2 = text[e1.start:e1.end], text[e2.start:e2.end]
-        between = text[e1.end:e2.start]
+        t1 = text[e1.start:e1.end]
         if re.match(r"\s*(?:until|to|till|through)\b", t1, re.I):
             continue
-        if not (_END_WORD.search(between) or _END_WORD.search(t2)):
+        if e2 is not None and not (_END_WORD.search(text[e1.end:e2.start]) or _END_WORD.search(text[e2.start:e2.end])):
             continue
         if d1.date >= d2.date[:len(d1.date)] and d1.date[:4] >= d2.date[:4]:
             continue

@@ -564,3 +564,12 @@ def test_interview_you_offsets_and_cofounder_colleague():
               "scientist.", title="How Rafa Ortiz rebuilt Sunfield AI", published="2026-11-20")
     assert f[("role_changed", "Rafa Ortiz", "Sunfield AI")].date == "2023"
     assert not any(k[0] == "role_changed" and k[2] == "Brindle Systems" for k in f)
+
+
+def test_career_span_from_month_and_bare_end_year():
+    f = facts("Ines Varga was at Brindle Systems from 2017 to 2022. She worked at Quanta Labs from March 2022 until "
+              "August 2025.", title="Profile of Ines Varga", published="2026-06-01")
+    assert f[("joined", "Ines Varga", "Brindle Systems")].date == "2017"
+    assert f[("left", "Ines Varga", "Brindle Systems")].date == "2022"
+    assert f[("joined", "Ines Varga", "Quanta Labs")].date == "2022-03"
+    assert f[("left", "Ines Varga", "Quanta Labs")].date == "2025-08"
