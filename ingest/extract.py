@@ -41,6 +41,7 @@ from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
 from .careers import career_spans, prior_posts
+from .transcripts import rewrite_transcript
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
@@ -130,7 +131,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
-    sents.extend(split_sentences(rewrite_tables(text)))
+    sents.extend(split_sentences(rewrite_tables(rewrite_transcript(text))))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward

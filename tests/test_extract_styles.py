@@ -573,3 +573,37 @@ def test_career_span_from_month_and_bare_end_year():
     assert f[("left", "Ines Varga", "Brindle Systems")].date == "2022"
     assert f[("joined", "Ines Varga", "Quanta Labs")].date == "2022-03"
     assert f[("left", "Ines Varga", "Quanta Labs")].date == "2025-08"
+
+
+def test_started_working_at_is_a_join():
+    f = facts("Lena Fisch started working at Quanta Labs in March 2024.", title="Profile of Lena Fisch", published="2026-06-01")
+    assert f[("joined", "Lena Fisch", "Quanta Labs")].date == "2024-03"
+
+
+def test_numbered_deposition_elliptical_answers():
+    text = ("DEPOSITION OF TOVE LINDQVIST\n\n"
+            " 1   Q.  Ms. Lindqvist, where are you currently employed?\n"
+            " 2   A.  Brindle Systems.\n"
+            " 3   Q.  When did you start working at Brindle Systems?\n"
+            " 4   A.  February of 2025.\n"
+            " 5   Q.  And where did you work before that?\n"
+            " 6   A.  Quanta Labs.\n"
+            " 7   Q.  For what period?\n"
+            " 8   A.  From June 2021 until January\n"
+            " 9       2025.\n"
+            "10   Q.  Who hired you there?\n"
+            "11   A.  Omar Reyes.\n")
+    f = facts(text, title="Lumen v. Brindle Systems: Deposition of Tove Lindqvist", published="2026-05-01")
+    assert f[("joined", "Tove Lindqvist", "Brindle Systems")].date == "2025-02"
+    assert f[("joined", "Tove Lindqvist", "Quanta Labs")].date == "2021-06"
+    assert f[("left", "Tove Lindqvist", "Quanta Labs")].date == "2025-01"
+    assert not any(k[1] == "Omar Reyes" for k in f)
+
+
+def test_unnumbered_qa_where_did_you_go_next():
+    text = ("Q. You were at Lumen until 2023?\nA. That's right.\nQ. Where did you go next?\nA. Fennel AI, in March 2023.\n"
+            "Q. And before Lumen?\nA. Quanta Labs, from 2016 until 2019.\n")
+    f = facts(text, title="Transcript: interview of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Fennel AI")].date == "2023-03"
+    assert f[("joined", "Ada Moretti", "Quanta Labs")].date == "2016"
+    assert f[("left", "Ada Moretti", "Quanta Labs")].date == "2019"
