@@ -21,6 +21,10 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _SPAN_MID = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
     r"(?:«D(\d+)»|((?:19|20)\d\d)\b)\s+(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»", re.I)
+# the span's end told as the departure itself: "P worked at O from 2016 until she left to join O2"
+_SPAN_UNTIL_LEFT = re.compile(
+    r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained))\s+(?:at|with|for)\s+(?:the\s+)?«O(\d+)»\s*,?\s*"
+    r"(?:from\s+)?«D(\d+)»\s*,?\s*(?:until|till)\s+«[PQ]\d+»\s+(?:left|quit|departed|moved)\b", re.I)
 _START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
 _END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
 
@@ -51,6 +55,14 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _SPAN_UNTIL_LEFT.finditer(s) if "until" in s or "till" in s else ():
+        e1 = info.ents[int(m.group(4))]
+        if e1.date is None or not e1.date.date or not re.match(r"(?:from|since)\b", text[e1.start:e1.end], re.I) and \
+                not re.search(r"\bfrom\s+$", s[:m.start(4) - 2]):
+            continue
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", info.ents[int(m.group(2))].key, info.ents[int(m.group(3))].key, None, e1.date, si, text,
+                       conf, False, None, "span"))
     for m in _SPAN.finditer(s):
         e1 = info.ents[int(m.group(4))]
         d1 = e1.date

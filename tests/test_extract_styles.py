@@ -607,3 +607,12 @@ def test_unnumbered_qa_where_did_you_go_next():
     assert f[("joined", "Ada Moretti", "Fennel AI")].date == "2023-03"
     assert f[("joined", "Ada Moretti", "Quanta Labs")].date == "2016"
     assert f[("left", "Ada Moretti", "Quanta Labs")].date == "2019"
+
+
+def test_span_ended_by_a_departure_clause():
+    f = facts("Ada Moretti worked at Quanta Labs from 2016 until she left to join Fennel AI. She was at Brindle Systems "
+              "from May 2012 until she quit in 2015.", title="Profile of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Quanta Labs")].date == "2016"
+    assert ("left", "Ada Moretti", "Quanta Labs") in f and ("joined", "Ada Moretti", "Fennel AI") in f
+    assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012-05"
+    assert f[("left", "Ada Moretti", "Brindle Systems")].date == "2015"
