@@ -616,3 +616,10 @@ def test_span_ended_by_a_departure_clause():
     assert ("left", "Ada Moretti", "Quanta Labs") in f and ("joined", "Ada Moretti", "Fennel AI") in f
     assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012-05"
     assert f[("left", "Ada Moretti", "Brindle Systems")].date == "2015"
+
+
+def test_left_to_go_to_names_the_org_worked_at():
+    f = facts("Ada Moretti worked at Brindle Systems from 2012 until she left to go to Tessel, a small lab.",
+              title="Profile of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012"
+    assert ("left", "Ada Moretti", "Brindle Systems") in f
