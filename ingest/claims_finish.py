@@ -197,6 +197,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             j = next((x for x in joins if x.person == c.person and x.org == c.org
                       and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)
                       and (x.sent < c.sent or x.origin not in ("passive",))
+                      and not (x.role and re.search(r"\bfound", x.role, re.I))   # a founding takes no later title
                       and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
             if j is not None:
                 if not j.role and c.role:

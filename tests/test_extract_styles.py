@@ -623,3 +623,17 @@ def test_left_to_go_to_names_the_org_worked_at():
               title="Profile of Ada Moretti", published="2026-05-01")
     assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012"
     assert ("left", "Ada Moretti", "Brindle Systems") in f
+
+
+def test_renamed_org_former_name_is_the_same_org():
+    f = facts("Tessel Automation, the Leeds startup that builds warehouse arms, is changing its name to Tessel Robotics. "
+              '"We make robots," said Nia Okoro, who co-founded Tessel Automation in 2020 with Bram Hols and is its '
+              "chief executive.\n\nHols, who has been CTO since the company's founding, becomes chief scientist in June.",
+              title="Tessel gets a new name", published="2026-04-01")
+    assert f[("joined", "Bram Hols", "Tessel Robotics")].date == "2020"
+    assert f[("joined", "Nia Okoro", "Tessel Robotics")].role == "co-founder"
+    assert ("role_changed", "Bram Hols", "Tessel Robotics") in f
+    assert not any(k[2] == "Tessel Automation" for k in f)
+    f = facts("Marlow Labs, formerly known as Quire Research, hired Ines Varga as CTO. Varga joined Quire Research in 2021 as "
+              "a research engineer.", title="Marlow Labs hires Ines Varga", published="2026-04-01")
+    assert not any(k[2] == "Quire Research" for k in f)
