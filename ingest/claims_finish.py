@@ -120,8 +120,13 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # (a former title counts: "its former CTO, P, left"); a later mention of a
             # departure already stated with its org ("after P's exit") adds nothing
             here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            # "I'd been at O since 2020, and by the time I left in May ...": the post the sentence tells held
+            held = next((x.org for x in raws if x.sent == r.sent and x.person == r.person and x.org
+                         and x.type == "joined" and x.origin == "tenure"), None)
             if here:
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
+            elif held:
+                r.org, r.confidence = held, 0.7
             else:
                 stated = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org}
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}

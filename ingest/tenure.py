@@ -15,7 +15,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
-    rf"«([PQ])(\d+)»\s+(?:has|have|had)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
     rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
 # the date span may hold the "since" itself ("since 2019" is one date mention)
 _SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"

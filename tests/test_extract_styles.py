@@ -637,3 +637,12 @@ def test_renamed_org_former_name_is_the_same_org():
     f = facts("Marlow Labs, formerly known as Quire Research, hired Ines Varga as CTO. Varga joined Quire Research in 2021 as "
               "a research engineer.", title="Marlow Labs hires Ines Varga", published="2026-04-01")
     assert not any(k[2] == "Quire Research" for k in f)
+
+
+def test_self_introduced_writer_and_contracted_tenure():
+    f = facts("Hi all! I'm Tove. I joined Poolside last month.\n\nQ: Why did you leave Cohere?\n\n"
+              "A: I'd been at Cohere since 2019, and by the time I left in May I was done.",
+              title="I'm Tove Berg, new CTO at Poolside. AMA!", published="2026-06-15")
+    assert f[("joined", "Tove Berg", "Cohere")].date == "2019"
+    assert f[("left", "Tove Berg", "Cohere")].date == "2026-05"
+    assert ("left", "Tove Berg", "Poolside") not in f
