@@ -29,6 +29,24 @@ _START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
 _END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
 
 
+# a first-person account of a team taken over: "in 2023 O hired most of us", "O acqui-hired our team in May"
+_HIRED_US = re.compile(
+    r"(?:«D(\d+)»\s*,?\s*)?«O(\d+)»\s+(?:(?:then|later|eventually|effectively)\s+)?(?:hired|acqui-?hired|absorbed|took\s+on|brought\s+(?:on|in))\s+"
+    r"(?:(?:most|all|many|some|several|half|the\s+rest|a\s+few|a\s+lot|a\s+bunch|nearly\s+all|almost\s+all)\s+of\s+us|us(?:\s+all)?|our\s+(?:whole\s+|entire\s+)?team)\b"
+    r"(?:\s*(?:in\s+|on\s+)?«D(\d+)»)?", re.I)
+
+
+def hired_us(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """"O hired most of us": the writer (the sentence's "I") joined O."""
+    if info.first_person is None or " us" not in info.marked and "our team" not in info.marked:
+        return
+    for m in _HIRED_US.finditer(info.marked):
+        d = m.group(1) or m.group(3)
+        date = info.ents[int(d)].date if d else None
+        out.append(Raw("joined", info.first_person, info.ents[int(m.group(2))].key, None, date, si, info.sent.text,
+                       0.65, False, None, "hired-us"))
+
+
 def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
     s = info.marked
     if "«D" not in s or "«O" not in s:

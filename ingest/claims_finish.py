@@ -150,6 +150,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     for r in list(claims):
         if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
             continue   # a board seat or an advisory post sits beside the day job
+        if r.origin == "hired-us":
+            continue   # a team taken over ("O hired most of us") is told as no departure of its own
         for a in affil_by_sent[r.sent]:
             if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
                     x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):

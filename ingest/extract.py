@@ -40,8 +40,8 @@ from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans, prior_posts
-from .transcripts import rewrite_transcript
+from .careers import career_spans, hired_us, prior_posts
+from .transcripts import rewrite_transcript, title_case_cast
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
@@ -131,7 +131,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
-    sents.extend(split_sentences(rewrite_tables(rewrite_transcript(text))))
+    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(text)))))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -209,6 +209,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                hired_us(info, si, raws)
                 tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

@@ -110,3 +110,14 @@ def rewrite_transcript(text: str) -> str:
         else:
             out.append(body)
     return "\n\n".join(out)
+
+
+# a cast list in capitals ("JANE DOE, Head of Safety, O" / "MODERATOR: JANE DOE"): the names in title case,
+# so the name rules find them and a speaker label ("DOE:") finds its person
+_CAPS_NAME_LINE = re.compile(r"^(\W{0,3}(?:[A-Z]{2,}:[ \t]*)?)([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3})(?=[ \t]*(?:,|$))", re.M)
+
+
+def title_case_cast(text: str) -> str:
+    if not re.search(r"^\W{0,3}(?:[A-Z]{2,}:[ \t]*)?[A-Z]{2,}[ \t]+[A-Z]{2,}", text, re.M):
+        return text
+    return _CAPS_NAME_LINE.sub(lambda m: m.group(1) + " ".join(w.capitalize() for w in m.group(2).split()), text)

@@ -646,3 +646,15 @@ def test_self_introduced_writer_and_contracted_tenure():
     assert f[("joined", "Tove Berg", "Cohere")].date == "2019"
     assert f[("left", "Tove Berg", "Cohere")].date == "2026-05"
     assert ("left", "Tove Berg", "Poolside") not in f
+
+
+def test_caps_cast_list_and_hired_most_of_us():
+    text = ("PANELISTS:\nTOVE BERG, Research Lead, Anthropic\nOMAR REYES, Cohere\n\nMODERATOR: NIA OKORO\n\n"
+            "OKORO: Tove, you have moved a lot.\n\n"
+            "BERG: I was at Adept, and then in 2023 Mistral hired most of us, so I was at Mistral for about a year. "
+            "And then I came to Anthropic last year.")
+    f = facts(text, title="Panel: the talent wars", published="2026-06-15")
+    dates = {org: f[("joined", "Tove Berg", org)].date for org in ("Mistral", "Anthropic")}
+    assert dates == {"Mistral": "2023", "Anthropic": "2025"}
+    moves_of_others = [k for k in f if k[1] in ("Nia Okoro", "Omar Reyes") and k[0] != "held_role"]
+    assert moves_of_others == []
