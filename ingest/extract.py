@@ -119,6 +119,9 @@ def _described_salient(info: SentInfo, salient: str) -> None:
                                  unit=org.org.unit if org.org else None))
 
 
+_NEE = re.compile(r"\s*(?:,|\()\s*(?:née|nee|born|formerly)\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+
+
 def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
     """Every people-move and held-role claim one article states, deduplicated per
     (type, person, org). `published` (ISO, any precision, or None) anchors relative dates;
@@ -145,6 +148,18 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
+    # a maiden or former name ("P, née Q" / "P (born Q)"): Q, or just the surname Q, is P
+    if "née" in text or "nee " in text or "born " in text or "formerly " in text:
+        for info in infos:
+            for m in _NEE.finditer(info.sent.text):
+                prev = next((n for n in reversed(info.names) if n.end <= m.start() and not info.sent.text[n.end:m.start()].strip(" ")), None)
+                if prev is None:
+                    continue
+                key = registry.key_of(prev.text)
+                nxt = next((n for n in info.names if n.start == m.start(1)), None)
+                if nxt is None and not re.search(r"n[ée]e", m.group(0)):
+                    continue   # "P (born Lagos, 1980)": only "née" is followed by a bare surname
+                registry.alias(nxt.text if nxt else m.group(1), key)
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)

@@ -658,3 +658,13 @@ def test_caps_cast_list_and_hired_most_of_us():
     assert dates == {"Mistral": "2023", "Anthropic": "2025"}
     moves_of_others = [k for k in f if k[1] in ("Nia Okoro", "Omar Reyes") and k[0] != "held_role"]
     assert moves_of_others == []
+
+
+def test_maiden_name_is_the_same_person():
+    f = facts("Dr. Lena Fisch, née Lena Brandt, joined Adept in 2019. Brandt had been at Cohere from 2012 to 2018. "
+              "Omar Reyes (née Sayed) joined Mistral in 2021; Sayed was at Poolside from 2015 to 2020.",
+              title="Team news", published="2026-06-15")
+    want = {("joined", "Lena Fisch", "Adept"): "2019", ("left", "Lena Fisch", "Cohere"): "2018",
+            ("joined", "Omar Reyes", "Poolside"): "2015"}
+    assert {k: f[k].date for k in want} == want
+    assert [k for k in f if k[1] in ("Lena Brandt", "Sayed")] == []
