@@ -127,6 +127,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
             elif held:
                 r.org, r.confidence = held, 0.7
+            elif r.origin == "leave-us":
+                # "P left us for O": the org whose post this is
+                org = topic_org(r.sent)
+                if not org or any(x.type == "joined" and x.person == r.person and x.sent == r.sent and x.org == org for x in raws):
+                    continue
+                r.org, r.confidence = org, 0.6
             else:
                 stated = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org}
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}

@@ -668,3 +668,14 @@ def test_maiden_name_is_the_same_person():
             ("joined", "Omar Reyes", "Poolside"): "2015"}
     assert {k: f[k].date for k in want} == want
     assert [k for k in f if k[1] in ("Lena Brandt", "Sayed")] == []
+
+
+def test_first_person_plural_team_post():
+    f = facts("Our team welcomes Ines Varga, who joins us from Cohere as head of data.\n\n"
+              "Sad news: Omar Reyes left us for Mistral in May.\n\nWe are also delighted that Ana Pires has joined our "
+              "team as CFO.", title="Quanta Labs: team update", published="2026-06-15")
+    assert f[("joined", "Ines Varga", "Quanta Labs")].role == "head of data"
+    assert ("left", "Ines Varga", "Cohere") in f
+    assert f[("left", "Omar Reyes", "Quanta Labs")].date == "2026-05"
+    assert ("joined", "Omar Reyes", "Mistral") in f
+    assert f[("joined", "Ana Pires", "Quanta Labs")].role == "CFO"
