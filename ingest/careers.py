@@ -7,6 +7,7 @@ import re
 
 from .dates import DateMention
 from .extract_types import Raw, SentInfo
+from .lexicon import _clean_role
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
@@ -22,6 +23,12 @@ _SPAN_MID = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
     r"(?:«D(\d+)»|((?:19|20)\d\d)\b)\s+(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»", re.I)
 # the span's end told as the departure itself: "P worked at O from 2016 until she left to join O2"
+# a filing's "P was employed by O as ROLE from D1 until his resignation, which became effective on D2"
+_EMPLOYED = re.compile(
+    r"«([PQ])(\d+)»(?:\s*\([^()«]{0,20}«[PQ]\d+»[^()«]{0,4}\))?(?:\s*,\s*who)?\s+(?:was|had\s+been|has\s+been|is)\s+employed\s+(?:by|at|with)\s+(?:the\s+)?«O(\d+)»"
+    r"(?:\s+as\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?))?\s+(?:from\s+)?«D(\d+)»\s*(?:(?:(?:until|to|through|till|-|–)\s*)?"
+    r"(?:«D(\d+)»|«[PQ]\d+»['’]s\s+(?:resignation|departure|termination|exit)(?:\s*,\s*which\s+(?:became|was|took)\s+effective"
+    r"\s+(?:on\s+)?«D(\d+)»)?))?", re.I)
 _SPAN_UNTIL_LEFT = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained))\s+(?:at|with|for)\s+(?:the\s+)?«O(\d+)»\s*,?\s*"
     r"(?:from\s+)?«D(\d+)»\s*,?\s*(?:until|till)\s+«[PQ]\d+»\s+(?:left|quit|departed|moved)\b", re.I)
@@ -73,6 +80,19 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _EMPLOYED.finditer(s) if "employed" in s else ():
+        d1 = info.ents[int(m.group(5))].date
+        if d1 is None or not d1.date or not re.match(r"(?:from|since)\b", text[info.ents[int(m.group(5))].start:], re.I) and \
+                not re.search(r"\bfrom\s+$", s[:m.start(5) - 2]):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(3))].key
+        role = _clean_role(m.group(4)) if m.group(4) else None
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, role, d1, si, text, conf, False, None, "span"))
+        end = m.group(6) or m.group(7)
+        if end or re.search(r"resignation|departure|termination|exit", m.group(0), re.I):
+            d2 = info.ents[int(end)].date if end else None
+            out.append(Raw("left", person, org, role, d2, si, text, conf, False, None, "span"))
     for m in _SPAN_UNTIL_LEFT.finditer(s) if "until" in s or "till" in s else ():
         e1 = info.ents[int(m.group(4))]
         if e1.date is None or not e1.date.date or not re.match(r"(?:from|since)\b", text[e1.start:e1.end], re.I) and \

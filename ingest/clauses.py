@@ -97,7 +97,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)
-    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
+    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:(?:on|in|by|as\s+of)(?:\s+or\s+(?:about|around|before|after))?)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
     m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")

@@ -679,3 +679,18 @@ def test_first_person_plural_team_post():
     assert f[("left", "Omar Reyes", "Quanta Labs")].date == "2026-05"
     assert ("joined", "Omar Reyes", "Mistral") in f
     assert f[("joined", "Ana Pires", "Quanta Labs")].role == "CFO"
+
+
+def test_court_filing_employment_span_and_commenced_employment():
+    paragraphs = [
+        '14. Defendant Ines Varga ("Varga") was employed by Cohere as a member of technical staff from February 12, 2024 '
+        "until her resignation, which became effective on July 28, 2025.",
+        "17. On or about August 4, 2025, Varga commenced employment with Mistral, a direct competitor of Cohere.",
+        "18. Plaintiff also names Ivo Lind, who was employed by Adept from 2019 until 2022.",
+    ]
+    f = facts("\n\n".join(paragraphs), title="Lumen Corp. v. Varga — Complaint", published="2026-01-10")
+    got = {k: f[k].date for k in f if k[0] in ("joined", "left")}
+    assert got == {("joined", "Ines Varga", "Cohere"): "2024-02-12", ("left", "Ines Varga", "Cohere"): "2025-07-28",
+                   ("joined", "Ines Varga", "Mistral"): "2025-08-04",
+                   ("joined", "Ivo Lind", "Adept"): "2019", ("left", "Ivo Lind", "Adept"): "2022"}
+    assert f[("joined", "Ines Varga", "Cohere")].role == "member of technical staff"
