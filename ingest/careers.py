@@ -29,6 +29,10 @@ _EMPLOYED = re.compile(
     r"(?:\s+as\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?))?\s+(?:from\s+)?«D(\d+)»\s*(?:(?:(?:until|to|through|till|-|–)\s*)?"
     r"(?:«D(\d+)»|«[PQ]\d+»['’]s\s+(?:resignation|departure|termination|exit)(?:\s*,\s*which\s+(?:became|was|took)\s+effective"
     r"\s+(?:on\s+)?«D(\d+)»)?))?", re.I)
+# the post named first: "P served as Corporate Controller of O from 2016 until 2021"
+_SPAN_AS = re.compile(
+    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:(?:served|worked|was)\s+as|was|had\s+been)\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?)\s+(?:of|at|for|with)\s+(?:the\s+)?«O(\d+)»"
+    r"\s*,?\s*(?:from\s+)?«D(\d+)»\s*(?:(?:until|to|through|till|-|–)\s*)?(?:«D(\d+)»|((?:19|20)\d\d)\b)", re.I)
 _SPAN_UNTIL_LEFT = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained))\s+(?:at|with|for)\s+(?:the\s+)?«O(\d+)»\s*,?\s*"
     r"(?:from\s+)?«D(\d+)»\s*,?\s*(?:until|till)\s+«[PQ]\d+»\s+(?:left|quit|departed|moved)\b", re.I)
@@ -80,6 +84,20 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _SPAN_AS.finditer(s):
+        e1 = info.ents[int(m.group(5))]
+        d1 = e1.date
+        d2 = info.ents[int(m.group(6))].date if m.group(6) else DateMention(0, 0, m.group(7), "year", False, m.group(7))
+        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
+                not re.match(r"(?:from|between)\b", text[e1.start:e1.end], re.I) and not re.search(r"\b(?:from|between)\s+$", s[:m.start(5) - 2]):
+            continue
+        if not m.group(6) and not re.search(r"(?:until|to|through|till|-|–)\s*$", s[:m.start(7)]):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(4))].key
+        role = _clean_role(m.group(3))
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, role, d1, si, text, conf, False, None, "span"))
+        out.append(Raw("left", person, org, role, d2, si, text, conf, False, None, "span"))
     for m in _EMPLOYED.finditer(s) if "employed" in s else ():
         d1 = info.ents[int(m.group(5))].date
         if d1 is None or not d1.date or not re.match(r"(?:from|since)\b", text[info.ents[int(m.group(5))].start:], re.I) and \

@@ -53,7 +53,9 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
                 orgs = orgs + [OrgMention(a, a + len(full.surface), full.name, full.surface, full.unit, False)]
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
-        spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
+        # a legal-form suffix the name leaves out ("NVIDIA Corporation", "Lumen Inc"): part of the mention
+        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] == " " else None
+        spans.append(Ent("O", o.name, org=o, start=o.start, end=sfx.end() if sfx else o.end))
     taken = [(e.start, e.end) for e in spans]
     for d in find_dates(text, published):
         if any(d.start < e and s < d.end for s, e in taken):
@@ -71,6 +73,7 @@ _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEF
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
+_LEGAL_SUFFIX = re.compile(r"\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b")
 _PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)

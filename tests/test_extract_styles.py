@@ -694,3 +694,13 @@ def test_court_filing_employment_span_and_commenced_employment():
                    ("joined", "Ines Varga", "Mistral"): "2025-08-04",
                    ("joined", "Ivo Lind", "Adept"): "2019", ("left", "Ivo Lind", "Adept"): "2022"}
     assert f[("joined", "Ines Varga", "Cohere")].role == "member of technical staff"
+
+
+def test_post_named_span_and_legal_suffix():
+    f = facts("Omar Reyes was head of research at Cohere from 2018 to 2020. Before that, Ines Varga served as "
+              "Corporate Controller of NVIDIA Corporation from 2016 until 2021.", title="Lumen Corp. 8-K",
+              published="2026-01-01")
+    spans = {(k[0], k[1], k[2]): f[k].date for k in f}
+    assert spans[("joined", "Omar Reyes", "Cohere")] == "2018" and spans[("left", "Omar Reyes", "Cohere")] == "2020"
+    assert f[("joined", "Omar Reyes", "Cohere")].role == "head of research"
+    assert spans[("joined", "Ines Varga", "Nvidia")] == "2016" and spans[("left", "Ines Varga", "Nvidia")] == "2021"
