@@ -704,3 +704,10 @@ def test_post_named_span_and_legal_suffix():
     assert spans[("joined", "Omar Reyes", "Cohere")] == "2018" and spans[("left", "Omar Reyes", "Cohere")] == "2020"
     assert f[("joined", "Omar Reyes", "Cohere")].role == "head of research"
     assert spans[("joined", "Ines Varga", "Nvidia")] == "2016" and spans[("left", "Ines Varga", "Nvidia")] == "2021"
+
+
+def test_tenure_with_possessive_org():
+    f = facts("Ms. Ines Varga, 47, has served as Poolside's Vice President, Finance since March 2021. Omar Reyes has "
+              "been Cohere's head of research since 2019.", title="Filing", published="2026-01-01")
+    assert f[("joined", "Ines Varga", "Poolside")].date == "2021-03"
+    assert (f[("joined", "Omar Reyes", "Cohere")].date, f[("joined", "Omar Reyes", "Cohere")].role) == ("2019", "head of research")
