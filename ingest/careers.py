@@ -47,10 +47,24 @@ _HIRED_US = re.compile(
     r"(?:\s*(?:in\s+|on\s+)?«D(\d+)»)?", re.I)
 
 
+# "in March 2024 most of us moved over to O" / "we all went to O"
+_MOVED_US = re.compile(
+    r"(?:«D(\d+)»\s*,?\s*)?(?:(?:most|all|many|some|several|half|the\s+rest|a\s+few|a\s+lot|nearly\s+all|almost\s+all)\s+of\s+us|we(?:\s+all)?)\s+"
+    r"(?:moved|went|followed|came|transferred|jumped)\s+(?:over\s+|across\s+)?to\s+«O(\d+)»(?:\s*(?:in\s+|on\s+)?«D(\d+)»)?", re.I)
+
+
 def hired_us(info: SentInfo, si: int, out: list[Raw]) -> None:
     """"O hired most of us": the writer (the sentence's "I") joined O."""
-    if info.first_person is None or " us" not in info.marked and "our team" not in info.marked:
+    if info.first_person is None or " us" not in info.marked and "our team" not in info.marked and "we " not in info.marked.lower():
         return
+    for m in _MOVED_US.finditer(info.marked):
+        d = m.group(1) or m.group(3)
+        if d is None:   # "Then in D most of us moved": the date heads the clause
+            dm = re.search(r"«D(\d+)»\s*,?\s*$", info.marked[max(0, m.start() - 12):m.start()])
+            d = dm.group(1) if dm else None
+        date = info.ents[int(d)].date if d else None
+        out.append(Raw("joined", info.first_person, info.ents[int(m.group(2))].key, None, date, si, info.sent.text,
+                       0.65, False, None, "hired-us"))
     for m in _HIRED_US.finditer(info.marked):
         d = m.group(1) or m.group(3)
         date = info.ents[int(d)].date if d else None

@@ -711,3 +711,10 @@ def test_tenure_with_possessive_org():
               "been Cohere's head of research since 2019.", title="Filing", published="2026-01-01")
     assert f[("joined", "Ines Varga", "Poolside")].date == "2021-03"
     assert (f[("joined", "Omar Reyes", "Cohere")].date, f[("joined", "Omar Reyes", "Cohere")].role) == ("2019", "head of research")
+
+
+def test_most_of_us_moved_over_to():
+    f = facts("A bit of history: I was at Adept from 2019 until 2023. Then in March 2024 most of us moved over to "
+              "Mistral when Adept changed course.", title="Tove Berg: going back", published="2026-01-01")
+    assert f[("joined", "Tove Berg", "Mistral")].date == "2024-03"
+    assert f[("joined", "Tove Berg", "Adept")].date == "2019"
