@@ -119,6 +119,8 @@ def _described_salient(info: SentInfo, salient: str) -> None:
                                  unit=org.org.unit if org.org else None))
 
 
+_MAIDEN = re.compile(r"\b(?:her|his|their)\s+(?:maiden|birth|former|previous)\s+(?:sur)?name\s*(?:[,—–:-]+|\bis\b|\bwas\b)?\s*"
+                     r"(?:[A-Z]\.\s*)*([A-Z][a-z][\w'’-]+)")
 _NEE = re.compile(r"\s*(?:,|\()\s*(?:née|nee|born|formerly)\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
 
 
@@ -160,6 +162,17 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 if nxt is None and not re.search(r"n[ée]e", m.group(0)):
                     continue   # "P (born Lagos, 1980)": only "née" is followed by a bare surname
                 registry.alias(nxt.text if nxt else m.group(1), key)
+    # "her maiden name — T. Lindqvist —": that surname is the person the sentence is about
+    if "name" in text:
+        for i, info in enumerate(infos):
+            mm = _MAIDEN.search(info.sent.text) if "name" in info.sent.text else None
+            if mm is None:
+                continue
+            before = [n for n in info.names if n.end <= mm.start()] or next(
+                ([n for n in infos[j].names if " " in n.text] for j in range(i - 1, -1, -1)
+                 if any(" " in n.text for n in infos[j].names)), [])
+            if before and mm.group(1) not in registry.surname:
+                registry.alias(mm.group(1), registry.key_of(before[-1].text))
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)

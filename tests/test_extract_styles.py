@@ -718,3 +718,12 @@ def test_most_of_us_moved_over_to():
               "Mistral when Adept changed course.", title="Tove Berg: going back", published="2026-01-01")
     assert f[("joined", "Tove Berg", "Mistral")].date == "2024-03"
     assert f[("joined", "Tove Berg", "Adept")].date == "2019"
+
+
+def test_maiden_name_told_in_prose_and_accepted_a_place():
+    f = facts("Tove Berg studied physics in Oslo. The papers from that period carry her maiden name — T. Lindqvist — "
+              "which confuses people.\n\nIn the summer of 2014, Lindqvist accepted a place as a research resident at "
+              "Cohere. Two years later she moved to London to join Mistral as a research scientist.",
+              title="The long road", published="2026-01-01")
+    assert [f[("joined", "Tove Berg", o)].date for o in ("Cohere", "Mistral")] == ["2014", "2016"]
+    assert [k for k in f if "Lindqvist" in k[1]] == []
