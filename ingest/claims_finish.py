@@ -138,7 +138,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}
                 org = context_org(r.person, r.sent)
                 dest = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent == r.sent}
-                if stated and not dest:
+                # a departure dated apart from every one stated with its org is another departure
+                same_time = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org and (
+                    x.date is None or r.date is None or not x.date.date or not r.date.date
+                    or x.date.date[:4] == r.date.date[:4])}
+                if stated and not dest and same_time:
                     continue   # the departure the article states with its org elsewhere (a headline's "jumps ship")
                 if org in joins or stated:
                     # "She spent four years at A. She left for B in 2022": the post held before

@@ -727,3 +727,10 @@ def test_maiden_name_told_in_prose_and_accepted_a_place():
               title="The long road", published="2026-01-01")
     assert [f[("joined", "Tove Berg", o)].date for o in ("Cohere", "Mistral")] == ["2014", "2016"]
     assert [k for k in f if "Lindqvist" in k[1]] == []
+
+
+def test_orgless_departure_years_apart_from_a_stated_one():
+    f = facts("In 2016 Tove Berg moved to London to join Mistral as a research scientist. The following March "
+              "she left.\n\nYears later she joined Cohere. She left Cohere in September 2024.",
+              title="The long road", published="2026-01-01")
+    assert (f[("left", "Tove Berg", "Mistral")].date, f[("left", "Tove Berg", "Cohere")].date) == ("2017-03", "2024-09")
