@@ -208,7 +208,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org)
+        _mark(info, salient, last_org, topic_org)
         _restore_there(info)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):

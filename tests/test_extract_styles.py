@@ -734,3 +734,11 @@ def test_orgless_departure_years_apart_from_a_stated_one():
               "she left.\n\nYears later she joined Cohere. She left Cohere in September 2024.",
               title="The long road", published="2026-01-01")
     assert (f[("left", "Tove Berg", "Mistral")].date, f[("left", "Tove Berg", "Cohere")].date) == ("2017-03", "2024-09")
+
+
+def test_our_title_is_at_the_org_of_the_post():
+    f = facts("NIA OKORO, CEO: We had a good quarter. Our head of research, Ivo Lind, is building a team in Lagos.",
+              title="Lumen Labs Q3 2026 earnings call", published="2026-11-01")
+    assert f[("held_role", "Ivo Lind", "Lumen Labs")].role == "head of research"
+    f = facts("Our head of research, Ivo Lind, is building a team in Lagos.", title="Podcast", published="2026-11-01")
+    assert [k for k in f if k[1] == "Ivo Lind"] == []
