@@ -742,3 +742,11 @@ def test_our_title_is_at_the_org_of_the_post():
     assert f[("held_role", "Ivo Lind", "Lumen Labs")].role == "head of research"
     f = facts("Our head of research, Ivo Lind, is building a team in Lagos.", title="Podcast", published="2026-11-01")
     assert [k for k in f if k[1] == "Ivo Lind"] == []
+
+
+def test_interim_basis_is_an_interim_title():
+    f = facts("Omar Reyes, currently general manager of model serving, will lead AI platform on an interim basis "
+              "starting July 1 while Cohere searches for a permanent successor.",
+              title="Cohere's Ana Pires to retire", published="2026-06-01")
+    c = f[("role_changed", "Omar Reyes", "Cohere")]
+    assert (c.role, c.date) == ("interim head of AI platform", "2026-07-01")
