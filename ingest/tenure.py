@@ -118,7 +118,7 @@ def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]
 
 # "P will lead AI platform on an interim basis starting July 1": an interim title
 _INTERIM_LEAD = re.compile(
-    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,80}?,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to)\s+(?:lead|run|head|oversee)\s+"
+    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
     r"(?:the\s+)?([^«,;.]{2,50}?)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
     r"(?:[^«;.]{0,20}?\b(?:starting|from|effective|beginning|as\s+of|on)\s+«D(\d+)»)?", re.I)
 

@@ -750,3 +750,10 @@ def test_interim_basis_is_an_interim_title():
               title="Cohere's Ana Pires to retire", published="2026-06-01")
     c = f[("role_changed", "Omar Reyes", "Cohere")]
     assert (c.role, c.date) == ("interim head of AI platform", "2026-07-01")
+
+
+def test_interim_cover_after_apposition():
+    f = facts("Cohere said its head of pretraining, Omar Reyes, would cover post-training on an interim basis while it "
+              "searched for a successor. Reyes joined Cohere in January.", title="Cohere loses its post-training lead",
+              published="2026-06-01")
+    assert f[("role_changed", "Omar Reyes", "Cohere")].role == "interim head of post-training"
