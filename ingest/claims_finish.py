@@ -216,6 +216,10 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                       and (x.sent < c.sent or x.origin not in ("passive",))
                       and not (x.role and re.search(r"\bfound", x.role, re.I))   # a founding takes no later title
                       and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
+            if j is not None and c.date is not None and c.date.date and any(
+                    y.person == c.person and y.org == c.org and y.date is not None and y.date.date
+                    and y.date.date[:7] < c.date.date[:7] for y in joins):
+                j = None   # already there before the new title's date ("arrived in March ... interim CTO from September")
             if j is not None:
                 if not j.role and c.role:
                     j.role = c.role

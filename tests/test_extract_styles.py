@@ -757,3 +757,12 @@ def test_interim_cover_after_apposition():
               "searched for a successor. Reyes joined Cohere in January.", title="Cohere loses its post-training lead",
               published="2026-06-01")
     assert f[("role_changed", "Omar Reyes", "Cohere")].role == "interim head of post-training"
+
+
+def test_interim_title_after_an_earlier_arrival_is_a_role_change():
+    f = facts("Cohere's CTO, Nia Okoro, is leaving the company at the end of August, and Omar Reyes will step in as "
+              "interim CTO from September 1, the company said.\n\nReyes only arrived in March, when he left Mistral to "
+              "become Cohere's head of science.", title="Cohere names Omar Reyes interim CTO as Nia Okoro departs",
+              published="2026-08-19")
+    assert f[("joined", "Omar Reyes", "Cohere")].date == "2026-03"
+    assert f[("role_changed", "Omar Reyes", "Cohere")].date == "2026-09-01"
