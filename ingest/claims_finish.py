@@ -79,7 +79,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
                 r.type = "role_changed" if prior_other or here else "joined"
             elif r.org:
-                r.type = "joined"
+                # an interim title is filled from within, unless the sentence places the person elsewhere
+                interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
+                elsewhere = any(a.person == r.person and a.org != r.org and not _related(a.org, r.org)
+                                for a in affil_by_sent[r.sent])
+                r.type = "role_changed" if interim and not elsewhere else "joined"
             else:
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination

@@ -766,3 +766,12 @@ def test_interim_title_after_an_earlier_arrival_is_a_role_change():
               published="2026-08-19")
     assert f[("joined", "Omar Reyes", "Cohere")].date == "2026-03"
     assert f[("role_changed", "Omar Reyes", "Cohere")].date == "2026-09-01"
+
+
+def test_named_to_an_interim_post_is_a_role_change():
+    f = facts("Cohere has named Ivo Lind to lead the data team on an interim basis. Lind has been on the team since 2021.",
+              title="Cohere data chief departs", published="2026-06-19")
+    assert ("role_changed", "Ivo Lind", "Cohere") in f and ("joined", "Ivo Lind", "Cohere") not in f
+    f = facts("Cohere has named Ivo Lind, a former Mistral executive, interim chief executive.",
+              title="Cohere names interim CEO", published="2026-06-19")
+    assert ("joined", "Ivo Lind", "Cohere") in f

@@ -58,6 +58,6 @@ def test_second_development_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus3" / "gold.json").exists(), reason="tests/corpus3 not present")
 def test_third_development_corpus_floors() -> None:
     r = run(REPO / "tests" / "corpus3" / "gold.json", REPO / "tests" / "corpus3" / "articles")
-    assert r["moves"]["f1"] >= 0.918
+    assert r["moves"]["f1"] >= 0.92
     assert r["held_role"]["f1"] >= 0.86
     assert r["rosters"]["accuracy"] >= 0.85
