@@ -50,7 +50,7 @@ from .model import Claim
 from .names import find_names
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
-from .tenure import interim_posts, tenures
+from .tenure import interim_posts, served_since, tenures
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -239,6 +239,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 prior_posts(info, si, raws)
                 hired_us(info, si, raws)
                 interim_posts(info, si, raws)
+                served_since(info, si, raws)
                 tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

@@ -135,3 +135,23 @@ def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
         date = info.ents[int(m.group(4))].date if m.group(4) else None
         out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
                        0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))
+
+
+# "P, O's CFO, who has served as interim chief executive since March": a title held since D, its org from context
+_SERVED_SINCE = re.compile(
+    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,60}?(?:«O\d+»[^«;]{0,60}?)?,\s*who)?\s+(?:has|have|had)\s+(?:been|served\s+as)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"((?:interim|acting)\s+[^«,;.]{2,50}?)\s*(since\s+)?«D(\d+)»", re.I)
+
+
+def served_since(info: SentInfo, si: int, out: list[Raw]) -> None:
+    s = info.marked
+    if "«D" not in s or "interim" not in s and "acting" not in s:
+        return
+    for m in _SERVED_SINCE.finditer(s):
+        date = info.ents[int(m.group(5))].date
+        if date is None or not date.date or date.future or not (m.group(4) or date.text.lower().startswith("since")):
+            continue
+        role = _clean_role(m.group(3))
+        if role:
+            out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
+                           0.6 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))

@@ -775,3 +775,10 @@ def test_named_to_an_interim_post_is_a_role_change():
     f = facts("Cohere has named Ivo Lind, a former Mistral executive, interim chief executive.",
               title="Cohere names interim CEO", published="2026-06-19")
     assert ("joined", "Ivo Lind", "Cohere") in f
+
+
+def test_served_as_interim_since_with_org_from_apposition():
+    f = facts("Omar Reyes, Cohere's chief financial officer, who has served as interim chief executive since March, "
+              "will stay on.", title="Cohere names a new CEO", published="2026-11-20")
+    c = f[("role_changed", "Omar Reyes", "Cohere")]
+    assert (c.role, c.date) == ("interim chief executive", "2026-03")
