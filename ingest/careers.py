@@ -7,10 +7,12 @@ import re
 
 from .dates import DateMention
 from .extract_types import Raw, SentInfo
+from .lexicon import _clean_role
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
-    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?«D(\d+)»\s*(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»")
+    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?(?:(?:from|between)\s+)?«D(\d+)»\s*"
+    r"(?:(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»|(?:until|to|through|till|and|-|–)\s*((?:19|20)\d\d)\b)")
 # the span told first: "From 2020 to 2024 he served on the board of O"
 _SPAN_FIRST = re.compile(
     r"«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
@@ -20,8 +22,54 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _SPAN_MID = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:worked|researched|served|taught|was|studied|stayed))\s+«D(\d+)»\s*(?:to|until|through|till|-|–)\s*"
     r"(?:«D(\d+)»|((?:19|20)\d\d)\b)\s+(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»", re.I)
+# the span's end told as the departure itself: "P worked at O from 2016 until she left to join O2"
+# a filing's "P was employed by O as ROLE from D1 until his resignation, which became effective on D2"
+_EMPLOYED = re.compile(
+    r"«([PQ])(\d+)»(?:\s*\([^()«]{0,20}«[PQ]\d+»[^()«]{0,4}\))?(?:\s*,\s*who)?\s+(?:was|had\s+been|has\s+been|is)\s+employed\s+(?:by|at|with)\s+(?:the\s+)?«O(\d+)»"
+    r"(?:\s+as\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?))?\s+(?:from\s+)?«D(\d+)»\s*(?:(?:(?:until|to|through|till|-|–)\s*)?"
+    r"(?:«D(\d+)»|«[PQ]\d+»['’]s\s+(?:resignation|departure|termination|exit)(?:\s*,\s*which\s+(?:became|was|took)\s+effective"
+    r"\s+(?:on\s+)?«D(\d+)»)?))?", re.I)
+# the post named first: "P served as Corporate Controller of O from 2016 until 2021"
+_SPAN_AS = re.compile(
+    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:(?:served|worked|was)\s+as|was|had\s+been)\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?)\s+(?:of|at|for|with)\s+(?:the\s+)?«O(\d+)»"
+    r"\s*,?\s*(?:from\s+)?«D(\d+)»\s*(?:(?:until|to|through|till|-|–)\s*)?(?:«D(\d+)»|((?:19|20)\d\d)\b)", re.I)
+_SPAN_UNTIL_LEFT = re.compile(
+    r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained))\s+(?:at|with|for)\s+(?:the\s+)?«O(\d+)»\s*,?\s*"
+    r"(?:from\s+)?«D(\d+)»\s*,?\s*(?:until|till)\s+«[PQ]\d+»\s+(?:left|quit|departed|moved)\b", re.I)
 _START_OK = re.compile(r"^(?:from|since|between|in)?\s*\S", re.I)
 _END_WORD = re.compile(r"(?:until|to|through|till|and|-|–)\s*$|^(?:until|to|through|till|-|–)", re.I)
+
+
+# a first-person account of a team taken over: "in 2023 O hired most of us", "O acqui-hired our team in May"
+_HIRED_US = re.compile(
+    r"(?:«D(\d+)»\s*,?\s*)?«O(\d+)»\s+(?:(?:then|later|eventually|effectively)\s+)?(?:hired|acqui-?hired|absorbed|took\s+on|brought\s+(?:on|in))\s+"
+    r"(?:(?:most|all|many|some|several|half|the\s+rest|a\s+few|a\s+lot|a\s+bunch|nearly\s+all|almost\s+all)\s+of\s+us|us(?:\s+all)?|our\s+(?:whole\s+|entire\s+)?team)\b"
+    r"(?:\s*(?:in\s+|on\s+)?«D(\d+)»)?", re.I)
+
+
+# "in March 2024 most of us moved over to O" / "we all went to O"
+_MOVED_US = re.compile(
+    r"(?:«D(\d+)»\s*,?\s*)?(?:(?:most|all|many|some|several|half|the\s+rest|a\s+few|a\s+lot|nearly\s+all|almost\s+all)\s+of\s+us|we(?:\s+all)?)\s+"
+    r"(?:moved|went|followed|came|transferred|jumped)\s+(?:over\s+|across\s+)?to\s+«O(\d+)»(?:\s*(?:in\s+|on\s+)?«D(\d+)»)?", re.I)
+
+
+def hired_us(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """"O hired most of us": the writer (the sentence's "I") joined O."""
+    if info.first_person is None or " us" not in info.marked and "our team" not in info.marked and "we " not in info.marked.lower():
+        return
+    for m in _MOVED_US.finditer(info.marked):
+        d = m.group(1) or m.group(3)
+        if d is None:   # "Then in D most of us moved": the date heads the clause
+            dm = re.search(r"«D(\d+)»\s*,?\s*$", info.marked[max(0, m.start() - 12):m.start()])
+            d = dm.group(1) if dm else None
+        date = info.ents[int(d)].date if d else None
+        out.append(Raw("joined", info.first_person, info.ents[int(m.group(2))].key, None, date, si, info.sent.text,
+                       0.65, False, None, "hired-us"))
+    for m in _HIRED_US.finditer(info.marked):
+        d = m.group(1) or m.group(3)
+        date = info.ents[int(d)].date if d else None
+        out.append(Raw("joined", info.first_person, info.ents[int(m.group(2))].key, None, date, si, info.sent.text,
+                       0.65, False, None, "hired-us"))
 
 
 def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
@@ -50,16 +98,55 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
+    for m in _SPAN_AS.finditer(s):
+        e1 = info.ents[int(m.group(5))]
+        d1 = e1.date
+        d2 = info.ents[int(m.group(6))].date if m.group(6) else DateMention(0, 0, m.group(7), "year", False, m.group(7))
+        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
+                not re.match(r"(?:from|between)\b", text[e1.start:e1.end], re.I) and not re.search(r"\b(?:from|between)\s+$", s[:m.start(5) - 2]):
+            continue
+        if not m.group(6) and not re.search(r"(?:until|to|through|till|-|–)\s*$", s[:m.start(7)]):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(4))].key
+        role = _clean_role(m.group(3))
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, role, d1, si, text, conf, False, None, "span"))
+        out.append(Raw("left", person, org, role, d2, si, text, conf, False, None, "span"))
+    for m in _EMPLOYED.finditer(s) if "employed" in s else ():
+        d1 = info.ents[int(m.group(5))].date
+        if d1 is None or not d1.date or not re.match(r"(?:from|since)\b", text[info.ents[int(m.group(5))].start:], re.I) and \
+                not re.search(r"\bfrom\s+$", s[:m.start(5) - 2]):
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(3))].key
+        role = _clean_role(m.group(4)) if m.group(4) else None
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", person, org, role, d1, si, text, conf, False, None, "span"))
+        end = m.group(6) or m.group(7)
+        if end or re.search(r"resignation|departure|termination|exit", m.group(0), re.I):
+            d2 = info.ents[int(end)].date if end else None
+            out.append(Raw("left", person, org, role, d2, si, text, conf, False, None, "span"))
+    for m in _SPAN_UNTIL_LEFT.finditer(s) if "until" in s or "till" in s else ():
+        e1 = info.ents[int(m.group(4))]
+        if e1.date is None or not e1.date.date or not re.match(r"(?:from|since)\b", text[e1.start:e1.end], re.I) and \
+                not re.search(r"\bfrom\s+$", s[:m.start(4) - 2]):
+            continue
+        conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
+        out.append(Raw("joined", info.ents[int(m.group(2))].key, info.ents[int(m.group(3))].key, None, e1.date, si, text,
+                       conf, False, None, "span"))
     for m in _SPAN.finditer(s):
-        e1, e2 = info.ents[int(m.group(4))], info.ents[int(m.group(5))]
-        d1, d2 = e1.date, e2.date
+        e1 = info.ents[int(m.group(4))]
+        d1 = e1.date
+        if m.group(5):
+            e2 = info.ents[int(m.group(5))]
+            d2 = e2.date
+        else:   # "from 2019 to 2024": the bare year after "to" is no date mention of its own
+            e2, d2 = None, DateMention(0, 0, m.group(6), "year", False, m.group(6))
         if d1 is None or d2 is None or not d1.date or not d2.date:
             continue
-        t1, t2 = text[e1.start:e1.end], text[e2.start:e2.end]
-        between = text[e1.end:e2.start]
+        t1 = text[e1.start:e1.end]
         if re.match(r"\s*(?:until|to|till|through)\b", t1, re.I):
             continue
-        if not (_END_WORD.search(between) or _END_WORD.search(t2)):
+        if e2 is not None and not (_END_WORD.search(text[e1.end:e2.start]) or _END_WORD.search(text[e2.start:e2.end])):
             continue
         if d1.date >= d2.date[:len(d1.date)] and d1.date[:4] >= d2.date[:4]:
             continue

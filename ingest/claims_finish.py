@@ -79,7 +79,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
                 r.type = "role_changed" if prior_other or here else "joined"
             elif r.org:
-                r.type = "joined"
+                # an interim title is filled from within, unless the sentence places the person elsewhere
+                interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
+                elsewhere = any(a.person == r.person and a.org != r.org and not _related(a.org, r.org)
+                                for a in affil_by_sent[r.sent])
+                r.type = "role_changed" if interim and not elsewhere else "joined"
             else:
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination
@@ -120,14 +124,29 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # (a former title counts: "its former CTO, P, left"); a later mention of a
             # departure already stated with its org ("after P's exit") adds nothing
             here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            # "I'd been at O since 2020, and by the time I left in May ...": the post the sentence tells held
+            held = next((x.org for x in raws if x.sent == r.sent and x.person == r.person and x.org
+                         and x.type == "joined" and x.origin == "tenure"), None)
             if here:
                 r.org, r.confidence = (next((a for a in here if a.former), here[0])).org, 0.7
+            elif held:
+                r.org, r.confidence = held, 0.7
+            elif r.origin == "leave-us":
+                # "P left us for O": the org whose post this is
+                org = topic_org(r.sent)
+                if not org or any(x.type == "joined" and x.person == r.person and x.sent == r.sent and x.org == org for x in raws):
+                    continue
+                r.org, r.confidence = org, 0.6
             else:
                 stated = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org}
                 joins = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent >= r.sent}
                 org = context_org(r.person, r.sent)
                 dest = {x.org for x in raws if x.type == "joined" and x.person == r.person and x.sent == r.sent}
-                if stated and not dest:
+                # a departure dated apart from every one stated with its org is another departure
+                same_time = {x.org for x in raws if x.type == "left" and x.person == r.person and x.org and (
+                    x.date is None or r.date is None or not x.date.date or not r.date.date
+                    or x.date.date[:4] == r.date.date[:4])}
+                if stated and not dest and same_time:
                     continue   # the departure the article states with its org elsewhere (a headline's "jumps ship")
                 if org in joins or stated:
                     # "She spent four years at A. She left for B in 2022": the post held before
@@ -145,6 +164,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     for r in list(claims):
         if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
             continue   # a board seat or an advisory post sits beside the day job
+        if r.origin == "hired-us":
+            continue   # a team taken over ("O hired most of us") is told as no departure of its own
         for a in affil_by_sent[r.sent]:
             if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
                     x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):
@@ -197,7 +218,12 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             j = next((x for x in joins if x.person == c.person and x.org == c.org
                       and (0 <= c.sent - x.sent <= 2 or c.sent - x.sent == -1 and c.origin == "role-ahead" and x.date is None)
                       and (x.sent < c.sent or x.origin not in ("passive",))
+                      and not (x.role and re.search(r"\bfound", x.role, re.I))   # a founding takes no later title
                       and (c.date is None or x.date is None or (c.date.date or "")[:7] == (x.date.date or "")[:7])), None)
+            if j is not None and c.date is not None and c.date.date and any(
+                    y.person == c.person and y.org == c.org and y.date is not None and y.date.date
+                    and y.date.date[:7] < c.date.date[:7] for y in joins):
+                j = None   # already there before the new title's date ("arrived in March ... interim CTO from September")
             if j is not None:
                 if not j.role and c.role:
                     j.role = c.role

@@ -97,7 +97,7 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)
-    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:on|in|by|as\s+of)?\s*{D}\s*,", pre, re.I)
+    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:(?:on|in|by|as\s+of)(?:\s+or\s+(?:about|around|before|after))?)?\s*{D}\s*,", pre, re.I)
     if m:
         return info.ents[int(m.group(1))].date
     m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")
@@ -247,13 +247,16 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if fr and re.match(r"(?:re)?join", t.group(0), re.I):
             # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
             date = _date_for(info, s, sabs, t.start(), t.end())
+            fa = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|$)",
+                          s[t.end() + fr.end():t.end() + fr.end() + 80], re.I)
+            frole = _clean_role(fa.group(1)) if fa else None
             for key, via in persons_with_coord(s, subj, sabs):
-                out.append(Raw("joined", key, "", None, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
+                out.append(Raw("joined", key, "", frole, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
             emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)), "join-from")
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
-            am = re.match(r"(?:\s+us)?(?:\s+«D\d+»)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
+            am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
             if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
                 date = _date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
@@ -329,13 +332,18 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         date = None
         end_obj = t.end()
         conf = 0.9
+        # "P left us for O" (us: the org whose post this is): an org-less departure, then the destination
+        us = re.match(r"\s+us\b(?=\s*(?:$|[,.;:!]|for\b|to\s+(?:re)?join\b|in\s+«D|«D|after\b|last\b|this\b|earlier\b))",
+                      s[t.end():t.end() + 40]) if obj is None else None
+        if us:
+            end_obj = t.end() + us.end()
         if obj is not None:
             org_idx = obj.group(1)
             end_obj = t.end() + obj.end()
         else:
-            rest = s[t.end():t.end() + 30]
+            rest = s[end_obj:end_obj + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+(?:go|move|head)\s+(?:back\s+)?to\b|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined
@@ -382,7 +390,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             # remember an org-less departure so article context can fill the org
             for key, via in who:
-                out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave?"))
+                out.append(Raw("left", key, "", role, date, si, quote, 0.6, present, None, "leave-us" if us else "leave?"))
         # follow-up destination: "left A to join B", "departure from A to B", "leaving A for B"
         fm = re.match(rf"(?:'s\s+[^,.;«]{{0,40}}?)?(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s*,\s+(?:shortly|soon|just|days|weeks|months|a\s+\w+|only)\b[^,«;.]{{0,50}},)?(?:\s+after\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+)?[\w-]+\s+(?:years?|months?|decades?))?\s*,?\s*(?:in\s+order\s+)?(?:(?:to\s+(?:re)?join|to\s+(?:set\s+up|open|build(?:\s+out)?|launch|start|run|lead|head)\s+(?:a|an|the|its)\s+(?:new\s+)?[^,.;«]{{0,30}}?(?:office|lab|team|hub|group|unit|outpost)\s+(?:for|at)|to\s+become|and\s+(?:has|have|had)\s+(?:since\s+|now\s+|then\s+|later\s+|subsequently\s+)?(?:re)?joined|to\s+return\s+to|to\s+go\s+to|to\s+head\s+to|to\s+move\s+to|to|for|and\s+(?:re)?join(?:ed|s)?|and\s+(?:moved|went|headed)\s+to|,?\s*joining|,\s*(?:and\s+(?:is\s+)?)?now\s+(?:at|with))\s+){FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):

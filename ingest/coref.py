@@ -81,6 +81,19 @@ class PersonRegistry:
                 self.surname.setdefault(toks[0], set()).add(key)
         return key
 
+    def alias(self, other: str, key: str) -> None:
+        """`other` (a former or maiden name: "P, née Q") names the person `key`."""
+        oth = person_key(other)
+        if oth == key:
+            return
+        if " " in oth:
+            self.same[oth] = key
+            self.full.pop(oth, None)
+            self.seen.pop(oth, None)
+            for keys in list(self.surname.values()) + list(self.given.values()):
+                keys.discard(oth)
+        self.surname.setdefault(normalize_name(other).split()[-1], set()).add(key)
+
     def resolve_surname(self, token: str, si: int | None = None, given: bool = True) -> str | None:
         """The person key a single-token mention refers to, if unambiguous."""
         if token in NOT_NAME:

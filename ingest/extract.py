@@ -40,7 +40,8 @@ from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans, prior_posts
+from .careers import career_spans, hired_us, prior_posts
+from .transcripts import rewrite_transcript, title_case_cast
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
@@ -49,7 +50,7 @@ from .model import Claim
 from .names import find_names
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
-from .tenure import tenures
+from .tenure import interim_posts, served_since, tenures
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -118,6 +119,11 @@ def _described_salient(info: SentInfo, salient: str) -> None:
                                  unit=org.org.unit if org.org else None))
 
 
+_MAIDEN = re.compile(r"\b(?:her|his|their)\s+(?:maiden|birth|former|previous)\s+(?:sur)?name\s*(?:[,—–:-]+|\bis\b|\bwas\b)?\s*"
+                     r"(?:[A-Z]\.\s*)*([A-Z][a-z][\w'’-]+)")
+_NEE = re.compile(r"\s*(?:,|\()\s*(?:née|nee|born|formerly)\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+
+
 def extract_claims(title: str, text: str, published: str | None, author: str | None = None) -> list[Claim]:
     """Every people-move and held-role claim one article states, deduplicated per
     (type, person, org). `published` (ISO, any precision, or None) anchors relative dates;
@@ -130,7 +136,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
-    sents.extend(split_sentences(rewrite_tables(text)))
+    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(text)))))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -144,6 +150,29 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
+    # a maiden or former name ("P, née Q" / "P (born Q)"): Q, or just the surname Q, is P
+    if "née" in text or "nee " in text or "born " in text or "formerly " in text:
+        for info in infos:
+            for m in _NEE.finditer(info.sent.text):
+                prev = next((n for n in reversed(info.names) if n.end <= m.start() and not info.sent.text[n.end:m.start()].strip(" ")), None)
+                if prev is None:
+                    continue
+                key = registry.key_of(prev.text)
+                nxt = next((n for n in info.names if n.start == m.start(1)), None)
+                if nxt is None and not re.search(r"n[ée]e", m.group(0)):
+                    continue   # "P (born Lagos, 1980)": only "née" is followed by a bare surname
+                registry.alias(nxt.text if nxt else m.group(1), key)
+    # "her maiden name — T. Lindqvist —": that surname is the person the sentence is about
+    if "name" in text:
+        for i, info in enumerate(infos):
+            mm = _MAIDEN.search(info.sent.text) if "name" in info.sent.text else None
+            if mm is None:
+                continue
+            before = [n for n in info.names if n.end <= mm.start()] or next(
+                ([n for n in infos[j].names if " " in n.text] for j in range(i - 1, -1, -1)
+                 if any(" " in n.text for n in infos[j].names)), [])
+            if before and mm.group(1) not in registry.surname:
+                registry.alias(mm.group(1), registry.key_of(before[-1].text))
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(text or "", person_words)
@@ -179,7 +208,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org)
+        _mark(info, salient, last_org, topic_org)
         _restore_there(info)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
@@ -208,6 +237,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                hired_us(info, si, raws)
+                interim_posts(info, si, raws)
+                served_since(info, si, raws)
                 tenures(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

@@ -21,6 +21,9 @@ _TITLE_AUTHOR_TAIL = re.compile(
     r"['’]s\s+(?:post|thread|update|blog|note|letter|announcement)\b)")
 _BYLINE_HEAD = re.compile(r"^\W*(?:posted\s+by|written\s+by|by|author:?|from)\s+$", re.I)
 _LABEL = re.compile(r"^\W{0,3}([A-Z][\w.'’ -]{0,40}?)\s*:\s+\S")
+# a post whose writer introduces themself: "I'm P, new CTO at O. AMA!" / "Hi all, my name is P."
+_SELF_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+(?:all|everyone|folks|there|reddit|HN))?\s*[!,.]?\s*)?"
+                         r"(?:I['’]m|I\s+am|my\s+name\s+is)\s+$", re.I)
 _QUOTE_SPEAKER = re.compile(r"[\"”]\s*,?\s*$")
 _FIRST = re.compile(r"\b(?:I|me|my|My)\b")
 _REPORT_AFTER = re.compile(r"^\s*,?\s*(?:(?:said|says|wrote|writes|told\s+\w+|posted|added|recalled|explained)\s*$)", re.I)
@@ -43,6 +46,9 @@ def _author(infos: list[SentInfo], has_title: bool) -> str | None:
     for info in infos[:6]:
         text = info.sent.text
         for n in info.names[:1]:
+            if _SELF_INTRO.match(text[:n.start]) and re.match(r"\s*(?:[,.!;:(—–-]|$)", text[n.end:]) and \
+                    '"' not in text[:n.start] and "“" not in text[:n.start]:
+                return person_key(n.text)
             if _BYLINE_HEAD.match(text[:n.start]) or (not text[:n.start].strip(" *#_>") and
                                                       re.match(r"\s*\(@\w+\)", text[n.end:])):
                 return person_key(n.text)

@@ -53,7 +53,9 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
                 orgs = orgs + [OrgMention(a, a + len(full.surface), full.name, full.surface, full.unit, False)]
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
-        spans.append(Ent("O", o.name, org=o, start=o.start, end=o.end))
+        # a legal-form suffix the name leaves out ("NVIDIA Corporation", "Lumen Inc"): part of the mention
+        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] == " " else None
+        spans.append(Ent("O", o.name, org=o, start=o.start, end=sfx.end() if sfx else o.end))
     taken = [(e.start, e.end) for e in spans]
     for d in find_dates(text, published):
         if any(d.start < e and s < d.end for s, e in taken):
@@ -66,17 +68,22 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
 _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own|longtime|outgoing|incoming)\s+)?"
              r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"founder|co-?founder|senior|principal|managing|executive)\b)")
+# "our board", "our head of research, P": the org whose post (or call, or podcast) this is
+_OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
+             r"(?:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
+             r"senior|principal|managing|executive)\b)")
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
-                        r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE)
+                        r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
+_LEGAL_SUFFIX = re.compile(r"\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b")
 _PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
 
 
-def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
+def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None) -> None:
     """Build the marked string; resolve pronouns and definite org descriptions."""
     text = info.sent.text
     out: list[str] = []
@@ -129,6 +136,12 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None) -> None:
                         i = m.end()
                         continue
                 pieces.append(w)
+            elif w.lower() == "our":
+                if our_org is not None:
+                    extra.append(Ent("O", our_org.key, org=our_org.org, start=abs_start, end=abs_start + len(w)))
+                    pieces.append(f"«O{len(ents) + len(extra) - 1}»'s")
+                else:
+                    pieces.append(w)
             else:
                 prev_orgs = sorted((e for e in ents + extra if e.kind == "O" and e.end <= abs_start), key=lambda e: e.start)
                 # "its" refers to the sentence's subject org, the first named; "the company"

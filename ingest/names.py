@@ -39,7 +39,7 @@ NOT_NAME = frozenset(
     Officer Executive Executives Founder Founders Cofounder Co-Founder Co-founder Partner
     Fellow Professor Prof Dr Mr Mrs Ms Sir Dame Lord Lady Saint St Researcher Researchers
     Scientist Scientists Engineer Engineers Member Members Staff Technical Research
-    Principal Distinguished General Counsel Secretary Treasurer Board Team Teams Group
+    Principal Distinguished General Counsel Defendant Defendants Plaintiff Plaintiffs Petitioner Respondent Appellant Appellee Deponent Witness Secretary Treasurer Board Team Teams Group
     Product Products Engineering Science Sciences Scientific Applied Applications Safety
     Alignment Superalignment Policy Operations Strategy Communications Marketing Sales
     Officer CEO CTO CFO COO CSO CPO CRO CMO VP SVP EVP GM AI AGI ML LLM LLMs RL RLHF API

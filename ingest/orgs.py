@@ -393,6 +393,35 @@ _DEFINED_SHORT = re.compile(
     r"(?:the\s+)?[\"“]?([A-Z][A-Za-z&-]{1,14})[\"”]?\s*\)")
 
 
+_ORG_WORDS = r"(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*"
+# "O, the Pittsburgh startup, is changing its name to O2" / "O was renamed O2" / "O2, formerly known as O" / "O2 (formerly O)"
+_RENAME = re.compile(
+    rf"\b({_ORG_WORDS})\s*(?:,[^,.;]{{1,120}},\s*)?(?:is\s+changing|has\s+changed|changed|will\s+change|is\s+to\s+change)\s+its\s+name\s+to\s+({_ORG_WORDS})|"
+    rf"\b({_ORG_WORDS})\s+(?:was|has\s+been|is\s+being|will\s+be)\s+renamed\s+(?:to\s+|as\s+)?({_ORG_WORDS})|"
+    rf"\b({_ORG_WORDS})\s*(?:,|\()\s*(?:which\s+was\s+|then\s+)?formerly(?:\s+known\s+as|\s+called|\s+named)?\s+({_ORG_WORDS})")
+_RENAME_LEAD = {"The", "Today", "Now", "On", "In", "Last", "This", "Meanwhile", "And", "But", "So", "Earlier", "Separately"}
+
+
+def _renames(text: str, person_words: set[str]) -> dict[str, OrgMention]:
+    """Former names of an org the article tells renamed, each mapped to the current name:
+    what the article says about the org under its former name is about the same org."""
+    out: dict[str, OrgMention] = {}
+    for m in _RENAME.finditer(text):
+        old, new = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) else (m.group(6), m.group(5))
+        old = " ".join(w for i, w in enumerate(old.split()) if i or w not in _RENAME_LEAD)
+        new = re.sub(r"\s+(?:Inc|Corp|Ltd|LLC)\.?$", "", new.rstrip(".,"))
+        old = re.sub(r"\s+(?:Inc|Corp|Ltd|LLC)\.?$", "", old.rstrip(".,"))
+        if not old or not new or old == new or len(old.split()) < 2 and old in NOT_NAME or \
+                any(w in person_words for w in old.split() + new.split()):
+            continue
+        kn = _known_cached(new)
+        if kn and kn[0].start == 0 and kn[0].end == len(new):
+            out[old] = OrgMention(0, 0, kn[0].name, old, kn[0].unit, False)
+        else:
+            out[old] = OrgMention(0, 0, canonical_org(new), old, None, False)
+    return out
+
+
 def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dict[str, OrgMention]] | None:
     """Short names an article uses for an org it names in full once ("Corvid AI" ... "Corvid's
     chief executive"): one pass over the article; the first word must not be a known org,
@@ -410,7 +439,8 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
                 table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
             elif full.split()[-1].rstrip(".") in COMPANY_SUFFIXES or kn:
                 table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
-    if not table and not any(s in text for s in _SHORT_SUFFIXES):
+    renamed = _renames(text, person_words) if "its name" in text or "renamed" in text or "formerly" in text else {}
+    if not table and not renamed and not any(s in text for s in _SHORT_SUFFIXES):
         return None
     for m in _SHORT_NAME.finditer(text):
         if _CAP_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -428,8 +458,10 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
                 table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
             continue
         table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
+    for w, mention in renamed.items():
+        table[w] = mention
     if not table:
         return None
-    pat = re.compile(r"\b(" + "|".join(re.escape(w) for w in table) + r")\b(?!\s+(?:" +
+    pat = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")\b(?!\s+(?:" +
                      "|".join(re.escape(s) for s in _SHORT_SUFFIXES) + r")\b)")
     return pat, table

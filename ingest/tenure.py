@@ -15,9 +15,13 @@ from .extract_types import Affil, Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
-    rf"«([PQ])(\d+)»\s+(?:has|have|had)\s+(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
     rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
 # the date span may hold the "since" itself ("since 2019" is one date mention)
+# the org told as the title's owner: "P, 47, has served as the Company's Vice President, Finance since March 2021"
+_HELD_POSS = re.compile(
+    r"«([PQ])(\d+)»(?:\s*,[^,«;.]{1,12},)?(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now)\s+)?(?:been|served\s+as)\s+"
+    r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
 _SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"
                           r"creation|start|beginning|earliest\s+days|early\s+days|first\s+days)\s+)?)?«D(\d+)»")
 _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
@@ -65,6 +69,15 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
             out.append(Raw("role?" if role else "joined", ents[int(m.group(2))].key, ents[int(m.group(5))].key, role,
                            date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
                            _unit(info, m.group(5)), "tenure"))
+        for m in _HELD_POSS.finditer(s):
+            date = ents[int(m.group(6))].date
+            if date is None or not date.date or date.future or not (m.group(5) or date.text.lower().startswith("since")):
+                continue
+            role = _clean_role(m.group(4).rstrip(" ,"))
+            if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+                continue
+            out.append(Raw("role?", ents[int(m.group(2))].key, ents[int(m.group(3))].key, role, date, si, text,
+                           0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(3)), "tenure"))
     low = s.lower()
     for m in (_PAST_POST.finditer(s) if (" at " in s or " with " in s) and
               any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
@@ -101,3 +114,44 @@ def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]
         out.append(m)
         pos = m.end()
     return out
+
+
+# "P will lead AI platform on an interim basis starting July 1": an interim title
+_INTERIM_LEAD = re.compile(
+    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
+    r"(?:the\s+)?([^«,;.]{2,50}?)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
+    r"(?:[^«;.]{0,20}?\b(?:starting|from|effective|beginning|as\s+of|on)\s+«D(\d+)»)?", re.I)
+
+
+def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
+    s = info.marked
+    if "basis" not in s:
+        return
+    for m in _INTERIM_LEAD.finditer(s):
+        what = m.group(3).strip()
+        role = _clean_role(f"interim head of {what}")
+        if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+            continue
+        date = info.ents[int(m.group(4))].date if m.group(4) else None
+        out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
+                       0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))
+
+
+# "P, O's CFO, who has served as interim chief executive since March": a title held since D, its org from context
+_SERVED_SINCE = re.compile(
+    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,60}?(?:«O\d+»[^«;]{0,60}?)?,\s*who)?\s+(?:has|have|had)\s+(?:been|served\s+as)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"((?:interim|acting)\s+[^«,;.]{2,50}?)\s*(since\s+)?«D(\d+)»", re.I)
+
+
+def served_since(info: SentInfo, si: int, out: list[Raw]) -> None:
+    s = info.marked
+    if "«D" not in s or "interim" not in s and "acting" not in s:
+        return
+    for m in _SERVED_SINCE.finditer(s):
+        date = info.ents[int(m.group(5))].date
+        if date is None or not date.date or date.future or not (m.group(4) or date.text.lower().startswith("since")):
+            continue
+        role = _clean_role(m.group(3))
+        if role:
+            out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
+                           0.6 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))

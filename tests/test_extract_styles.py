@@ -564,3 +564,221 @@ def test_interview_you_offsets_and_cofounder_colleague():
               "scientist.", title="How Rafa Ortiz rebuilt Sunfield AI", published="2026-11-20")
     assert f[("role_changed", "Rafa Ortiz", "Sunfield AI")].date == "2023"
     assert not any(k[0] == "role_changed" and k[2] == "Brindle Systems" for k in f)
+
+
+def test_career_span_from_month_and_bare_end_year():
+    f = facts("Ines Varga was at Brindle Systems from 2017 to 2022. She worked at Quanta Labs from March 2022 until "
+              "August 2025.", title="Profile of Ines Varga", published="2026-06-01")
+    assert f[("joined", "Ines Varga", "Brindle Systems")].date == "2017"
+    assert f[("left", "Ines Varga", "Brindle Systems")].date == "2022"
+    assert f[("joined", "Ines Varga", "Quanta Labs")].date == "2022-03"
+    assert f[("left", "Ines Varga", "Quanta Labs")].date == "2025-08"
+
+
+def test_started_working_at_is_a_join():
+    f = facts("Lena Fisch started working at Quanta Labs in March 2024.", title="Profile of Lena Fisch", published="2026-06-01")
+    assert f[("joined", "Lena Fisch", "Quanta Labs")].date == "2024-03"
+
+
+def test_numbered_deposition_elliptical_answers():
+    text = ("DEPOSITION OF TOVE LINDQVIST\n\n"
+            " 1   Q.  Ms. Lindqvist, where are you currently employed?\n"
+            " 2   A.  Brindle Systems.\n"
+            " 3   Q.  When did you start working at Brindle Systems?\n"
+            " 4   A.  February of 2025.\n"
+            " 5   Q.  And where did you work before that?\n"
+            " 6   A.  Quanta Labs.\n"
+            " 7   Q.  For what period?\n"
+            " 8   A.  From June 2021 until January\n"
+            " 9       2025.\n"
+            "10   Q.  Who hired you there?\n"
+            "11   A.  Omar Reyes.\n")
+    f = facts(text, title="Lumen v. Brindle Systems: Deposition of Tove Lindqvist", published="2026-05-01")
+    assert f[("joined", "Tove Lindqvist", "Brindle Systems")].date == "2025-02"
+    assert f[("joined", "Tove Lindqvist", "Quanta Labs")].date == "2021-06"
+    assert f[("left", "Tove Lindqvist", "Quanta Labs")].date == "2025-01"
+    assert not any(k[1] == "Omar Reyes" for k in f)
+
+
+def test_unnumbered_qa_where_did_you_go_next():
+    text = ("Q. You were at Lumen until 2023?\nA. That's right.\nQ. Where did you go next?\nA. Fennel AI, in March 2023.\n"
+            "Q. And before Lumen?\nA. Quanta Labs, from 2016 until 2019.\n")
+    f = facts(text, title="Transcript: interview of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Fennel AI")].date == "2023-03"
+    assert f[("joined", "Ada Moretti", "Quanta Labs")].date == "2016"
+    assert f[("left", "Ada Moretti", "Quanta Labs")].date == "2019"
+
+
+def test_span_ended_by_a_departure_clause():
+    f = facts("Ada Moretti worked at Quanta Labs from 2016 until she left to join Fennel AI. She was at Brindle Systems "
+              "from May 2012 until she quit in 2015.", title="Profile of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Quanta Labs")].date == "2016"
+    assert ("left", "Ada Moretti", "Quanta Labs") in f and ("joined", "Ada Moretti", "Fennel AI") in f
+    assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012-05"
+    assert f[("left", "Ada Moretti", "Brindle Systems")].date == "2015"
+
+
+def test_left_to_go_to_names_the_org_worked_at():
+    f = facts("Ada Moretti worked at Brindle Systems from 2012 until she left to go to Tessel, a small lab.",
+              title="Profile of Ada Moretti", published="2026-05-01")
+    assert f[("joined", "Ada Moretti", "Brindle Systems")].date == "2012"
+    assert ("left", "Ada Moretti", "Brindle Systems") in f
+
+
+def test_renamed_org_former_name_is_the_same_org():
+    f = facts("Tessel Automation, the Leeds startup that builds warehouse arms, is changing its name to Tessel Robotics. "
+              '"We make robots," said Nia Okoro, who co-founded Tessel Automation in 2020 with Bram Hols and is its '
+              "chief executive.\n\nHols, who has been CTO since the company's founding, becomes chief scientist in June.",
+              title="Tessel gets a new name", published="2026-04-01")
+    assert f[("joined", "Bram Hols", "Tessel Robotics")].date == "2020"
+    assert f[("joined", "Nia Okoro", "Tessel Robotics")].role == "co-founder"
+    assert ("role_changed", "Bram Hols", "Tessel Robotics") in f
+    assert not any(k[2] == "Tessel Automation" for k in f)
+    f = facts("Marlow Labs, formerly known as Quire Research, hired Ines Varga as CTO. Varga joined Quire Research in 2021 as "
+              "a research engineer.", title="Marlow Labs hires Ines Varga", published="2026-04-01")
+    assert not any(k[2] == "Quire Research" for k in f)
+
+
+def test_self_introduced_writer_and_contracted_tenure():
+    f = facts("Hi all! I'm Tove. I joined Poolside last month.\n\nQ: Why did you leave Cohere?\n\n"
+              "A: I'd been at Cohere since 2019, and by the time I left in May I was done.",
+              title="I'm Tove Berg, new CTO at Poolside. AMA!", published="2026-06-15")
+    assert f[("joined", "Tove Berg", "Cohere")].date == "2019"
+    assert f[("left", "Tove Berg", "Cohere")].date == "2026-05"
+    assert ("left", "Tove Berg", "Poolside") not in f
+
+
+def test_caps_cast_list_and_hired_most_of_us():
+    text = ("PANELISTS:\nTOVE BERG, Research Lead, Anthropic\nOMAR REYES, Cohere\n\nMODERATOR: NIA OKORO\n\n"
+            "OKORO: Tove, you have moved a lot.\n\n"
+            "BERG: I was at Adept, and then in 2023 Mistral hired most of us, so I was at Mistral for about a year. "
+            "And then I came to Anthropic last year.")
+    f = facts(text, title="Panel: the talent wars", published="2026-06-15")
+    dates = {org: f[("joined", "Tove Berg", org)].date for org in ("Mistral", "Anthropic")}
+    assert dates == {"Mistral": "2023", "Anthropic": "2025"}
+    moves_of_others = [k for k in f if k[1] in ("Nia Okoro", "Omar Reyes") and k[0] != "held_role"]
+    assert moves_of_others == []
+
+
+def test_maiden_name_is_the_same_person():
+    f = facts("Dr. Lena Fisch, née Lena Brandt, joined Adept in 2019. Brandt had been at Cohere from 2012 to 2018. "
+              "Omar Reyes (née Sayed) joined Mistral in 2021; Sayed was at Poolside from 2015 to 2020.",
+              title="Team news", published="2026-06-15")
+    want = {("joined", "Lena Fisch", "Adept"): "2019", ("left", "Lena Fisch", "Cohere"): "2018",
+            ("joined", "Omar Reyes", "Poolside"): "2015"}
+    assert {k: f[k].date for k in want} == want
+    assert [k for k in f if k[1] in ("Lena Brandt", "Sayed")] == []
+
+
+def test_first_person_plural_team_post():
+    f = facts("Our team welcomes Ines Varga, who joins us from Cohere as head of data.\n\n"
+              "Sad news: Omar Reyes left us for Mistral in May.\n\nWe are also delighted that Ana Pires has joined our "
+              "team as CFO.", title="Quanta Labs: team update", published="2026-06-15")
+    assert f[("joined", "Ines Varga", "Quanta Labs")].role == "head of data"
+    assert ("left", "Ines Varga", "Cohere") in f
+    assert f[("left", "Omar Reyes", "Quanta Labs")].date == "2026-05"
+    assert ("joined", "Omar Reyes", "Mistral") in f
+    assert f[("joined", "Ana Pires", "Quanta Labs")].role == "CFO"
+
+
+def test_court_filing_employment_span_and_commenced_employment():
+    paragraphs = [
+        '14. Defendant Ines Varga ("Varga") was employed by Cohere as a member of technical staff from February 12, 2024 '
+        "until her resignation, which became effective on July 28, 2025.",
+        "17. On or about August 4, 2025, Varga commenced employment with Mistral, a direct competitor of Cohere.",
+        "18. Plaintiff also names Ivo Lind, who was employed by Adept from 2019 until 2022.",
+    ]
+    f = facts("\n\n".join(paragraphs), title="Lumen Corp. v. Varga — Complaint", published="2026-01-10")
+    got = {k: f[k].date for k in f if k[0] in ("joined", "left")}
+    assert got == {("joined", "Ines Varga", "Cohere"): "2024-02-12", ("left", "Ines Varga", "Cohere"): "2025-07-28",
+                   ("joined", "Ines Varga", "Mistral"): "2025-08-04",
+                   ("joined", "Ivo Lind", "Adept"): "2019", ("left", "Ivo Lind", "Adept"): "2022"}
+    assert f[("joined", "Ines Varga", "Cohere")].role == "member of technical staff"
+
+
+def test_post_named_span_and_legal_suffix():
+    f = facts("Omar Reyes was head of research at Cohere from 2018 to 2020. Before that, Ines Varga served as "
+              "Corporate Controller of NVIDIA Corporation from 2016 until 2021.", title="Lumen Corp. 8-K",
+              published="2026-01-01")
+    spans = {(k[0], k[1], k[2]): f[k].date for k in f}
+    assert spans[("joined", "Omar Reyes", "Cohere")] == "2018" and spans[("left", "Omar Reyes", "Cohere")] == "2020"
+    assert f[("joined", "Omar Reyes", "Cohere")].role == "head of research"
+    assert spans[("joined", "Ines Varga", "Nvidia")] == "2016" and spans[("left", "Ines Varga", "Nvidia")] == "2021"
+
+
+def test_tenure_with_possessive_org():
+    f = facts("Ms. Ines Varga, 47, has served as Poolside's Vice President, Finance since March 2021. Omar Reyes has "
+              "been Cohere's head of research since 2019.", title="Filing", published="2026-01-01")
+    assert f[("joined", "Ines Varga", "Poolside")].date == "2021-03"
+    assert (f[("joined", "Omar Reyes", "Cohere")].date, f[("joined", "Omar Reyes", "Cohere")].role) == ("2019", "head of research")
+
+
+def test_most_of_us_moved_over_to():
+    f = facts("A bit of history: I was at Adept from 2019 until 2023. Then in March 2024 most of us moved over to "
+              "Mistral when Adept changed course.", title="Tove Berg: going back", published="2026-01-01")
+    assert f[("joined", "Tove Berg", "Mistral")].date == "2024-03"
+    assert f[("joined", "Tove Berg", "Adept")].date == "2019"
+
+
+def test_maiden_name_told_in_prose_and_accepted_a_place():
+    f = facts("Tove Berg studied physics in Oslo. The papers from that period carry her maiden name — T. Lindqvist — "
+              "which confuses people.\n\nIn the summer of 2014, Lindqvist accepted a place as a research resident at "
+              "Cohere. Two years later she moved to London to join Mistral as a research scientist.",
+              title="The long road", published="2026-01-01")
+    assert [f[("joined", "Tove Berg", o)].date for o in ("Cohere", "Mistral")] == ["2014", "2016"]
+    assert [k for k in f if "Lindqvist" in k[1]] == []
+
+
+def test_orgless_departure_years_apart_from_a_stated_one():
+    f = facts("In 2016 Tove Berg moved to London to join Mistral as a research scientist. The following March "
+              "she left.\n\nYears later she joined Cohere. She left Cohere in September 2024.",
+              title="The long road", published="2026-01-01")
+    assert (f[("left", "Tove Berg", "Mistral")].date, f[("left", "Tove Berg", "Cohere")].date) == ("2017-03", "2024-09")
+
+
+def test_our_title_is_at_the_org_of_the_post():
+    f = facts("NIA OKORO, CEO: We had a good quarter. Our head of research, Ivo Lind, is building a team in Lagos.",
+              title="Lumen Labs Q3 2026 earnings call", published="2026-11-01")
+    assert f[("held_role", "Ivo Lind", "Lumen Labs")].role == "head of research"
+    f = facts("Our head of research, Ivo Lind, is building a team in Lagos.", title="Podcast", published="2026-11-01")
+    assert [k for k in f if k[1] == "Ivo Lind"] == []
+
+
+def test_interim_basis_is_an_interim_title():
+    f = facts("Omar Reyes, currently general manager of model serving, will lead AI platform on an interim basis "
+              "starting July 1 while Cohere searches for a permanent successor.",
+              title="Cohere's Ana Pires to retire", published="2026-06-01")
+    c = f[("role_changed", "Omar Reyes", "Cohere")]
+    assert (c.role, c.date) == ("interim head of AI platform", "2026-07-01")
+
+
+def test_interim_cover_after_apposition():
+    f = facts("Cohere said its head of pretraining, Omar Reyes, would cover post-training on an interim basis while it "
+              "searched for a successor. Reyes joined Cohere in January.", title="Cohere loses its post-training lead",
+              published="2026-06-01")
+    assert f[("role_changed", "Omar Reyes", "Cohere")].role == "interim head of post-training"
+
+
+def test_interim_title_after_an_earlier_arrival_is_a_role_change():
+    f = facts("Cohere's CTO, Nia Okoro, is leaving the company at the end of August, and Omar Reyes will step in as "
+              "interim CTO from September 1, the company said.\n\nReyes only arrived in March, when he left Mistral to "
+              "become Cohere's head of science.", title="Cohere names Omar Reyes interim CTO as Nia Okoro departs",
+              published="2026-08-19")
+    assert f[("joined", "Omar Reyes", "Cohere")].date == "2026-03"
+    assert f[("role_changed", "Omar Reyes", "Cohere")].date == "2026-09-01"
+
+
+def test_named_to_an_interim_post_is_a_role_change():
+    f = facts("Cohere has named Ivo Lind to lead the data team on an interim basis. Lind has been on the team since 2021.",
+              title="Cohere data chief departs", published="2026-06-19")
+    assert ("role_changed", "Ivo Lind", "Cohere") in f and ("joined", "Ivo Lind", "Cohere") not in f
+    f = facts("Cohere has named Ivo Lind, a former Mistral executive, interim chief executive.",
+              title="Cohere names interim CEO", published="2026-06-19")
+    assert ("joined", "Ivo Lind", "Cohere") in f
+
+
+def test_served_as_interim_since_with_org_from_apposition():
+    f = facts("Omar Reyes, Cohere's chief financial officer, who has served as interim chief executive since March, "
+              "will stay on.", title="Cohere names a new CEO", published="2026-11-20")
+    c = f[("role_changed", "Omar Reyes", "Cohere")]
+    assert (c.role, c.date) == ("interim chief executive", "2026-03")
