@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text
+from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, inspect
 from sqlalchemy.engine import Connection
 from sqlmodel import Field, SQLModel
 
@@ -235,14 +235,23 @@ _PG_GUARDS = [
 
 def upgrade_indexes(conn: Connection) -> None:
     """Index changes on tables a store already has (create_all only makes missing tables):
-    the recorded-at index became (recorded_at, position)."""
-    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_rc_events_recorded_position ON rc_events (recorded_at, position)")
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_rc_events_recorded_at")
+    the recorded-at index became (recorded_at, position). Looked up in the catalog first:
+    even a no-op `CREATE INDEX IF NOT EXISTS` locks rc_events on PostgreSQL, and holding that
+    lock while the guards below ask for an exclusive one deadlocks with running appenders."""
+    have = {i["name"] for i in inspect(conn).get_indexes("rc_events")}
+    if "ix_rc_events_recorded_position" not in have:
+        conn.exec_driver_sql("CREATE INDEX ix_rc_events_recorded_position ON rc_events (recorded_at, position)")
+    if "ix_rc_events_recorded_at" in have:
+        conn.exec_driver_sql("DROP INDEX ix_rc_events_recorded_at")
 
 
 def install_guards(conn: Connection) -> None:
     """Append-only is enforced by the database, so no code path (ours or a user's SQL
     session) can rewrite history without first dropping a trigger."""
+    if conn.dialect.name == "postgresql" and conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'rc_events'::regclass "
+            "AND tgname IN ('rc_events_no_change', 'rc_events_no_truncate')").scalar() == 2:
+        return  # installed: re-creating them would take an exclusive lock on the log at every open
     stmts = _PG_GUARDS if conn.dialect.name == "postgresql" else _SQLITE_GUARDS
     for stmt in stmts:
         conn.exec_driver_sql(stmt)
