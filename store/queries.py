@@ -159,15 +159,18 @@ def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str |
             "members": members}
 
 
-def replay(conn: Connection, to: str | None = None, known_at: str | None = None) -> dict:
+def replay(conn: Connection, to: str | None = None, known_at: str | None = None, *,
+           limit: int | None = None) -> dict:
+    """Every roster on a day. `limit` caps the members listed per organization (the first
+    ones in roster order); each roster's `total` still counts them all."""
     upto = position_for(conn, known_at)
     day = to or today()
-    found = {oid: rosters.page(conn, oid, day, upto)[0] for oid in rosters.org_ids(conn, upto)}
-    found = {oid: members for oid, members in found.items() if members}
+    found = {oid: rosters.page(conn, oid, day, upto, limit) for oid in rosters.org_ids(conn, upto)}
+    found = {oid: page for oid, page in found.items() if page[1]}
     org_names = entity_names(conn, "org", found)
-    out = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at, "members": members}
-           for oid, members in found.items()]
-    out.sort(key=lambda r: (-len(r["members"]), r["org"]["name"].casefold()))
+    out = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at, "total": total,
+            "members": members} for oid, (members, total) in found.items()]
+    out.sort(key=lambda r: (-r["total"], r["org"]["name"].casefold()))
     return {"as_of": day, "known_at": known_at, "rosters": out}
 
 

@@ -71,6 +71,13 @@ def test_replay_person_flows(client):
     r = client.get("/api/replay", params={"to": "2026-02-01"}).json()
     by_org = {ros["org"]["id"]: ros for ros in r["rosters"]}
     assert r["as_of"] == "2026-02-01" and "Max Schwarzer" in names(by_org["openai"]["members"])
+    # a page per lab: the first member in roster order, every lab still counted in full
+    one = client.get("/api/replay", params={"to": "2026-02-01", "limit": 1}).json()
+    assert [ros["org"]["id"] for ros in one["rosters"]] == [ros["org"]["id"] for ros in r["rosters"]]
+    for ros in one["rosters"]:
+        whole = by_org[ros["org"]["id"]]
+        assert ros["total"] == whole["total"] == len(whole["members"])
+        assert ros["members"] == whole["members"][:1]
 
     p = client.get("/api/people/" + quote("Max Schwarzer"))
     assert p.status_code == 200

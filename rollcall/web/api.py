@@ -94,10 +94,11 @@ def get_roster(request: Request, org: str, as_of: str | None = None, known_at: s
 
 
 @reads.get("/replay", summary="Every roster as of a date")
-def get_replay(request: Request, to: str | None = None, known_at: str | None = None) -> dict:
+def get_replay(request: Request, to: str | None = None, known_at: str | None = None,
+               limit: int | None = Query(None, ge=1, le=10000)) -> dict:
     to, known_at = valid_date(to, "to"), valid_known_at(known_at)
     with _store(request).read() as conn:
-        r = queries.replay(conn, to, known_at=known_at)
+        r = queries.replay(conn, to, known_at=known_at, limit=limit)
         _titles(conn, [s for ros in r["rosters"] for s in _all_sources(ros["members"])])
         return r
 

@@ -9,6 +9,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const SVG = "http://www.w3.org/2000/svg";
+  const ROSTER_LIMIT = 200; // members listed per lab card; the count covers everyone
   const TYPE_LABEL = { joined: "joined", left: "left", role_changed: "role change", held_role: "held role" };
 
   const state = {
@@ -179,7 +180,8 @@
     const box = $("rosters");
     box.setAttribute("aria-busy", "true");
     try {
-      const r = await api("/api/replay", { to: state.asOf, ...timeParams() });
+      // a big store's labs hold thousands of people: list the first ones, count them all
+      const r = await api("/api/replay", { to: state.asOf, limit: ROSTER_LIMIT, ...timeParams() });
       if (seq !== state.seq.rosters) return;
       state.replay = r;
       banner(null);
@@ -209,16 +211,23 @@
       const card = el("article", { class: "card roster", "aria-labelledby": "org-" + ros.org.id, "data-org": ros.org.id },
         el("header", { class: "card-head" },
           el("h3", { id: "org-" + ros.org.id, text: ros.org.name }),
-          el("span", { class: "count", text: `${members.length} ${members.length === 1 ? "person" : "people"}` })));
+          el("span", { class: "count", text: countText(orgHit ? ros.total : members.length) })));
       if (staff.length) card.append(memberList(staff));
       if (board.length) {
         card.append(el("h4", { class: "board-title", text: "Board" }), memberList(board));
+      }
+      if (orgHit && ros.total > ros.members.length) {
+        card.append(el("p", { text: `The first ${ros.members.length} of ${ros.total} in roster order.`, class: "roster-more" }));
       }
       box.append(card);
     }
     if (!shown) {
       box.append(el("p", { class: "empty", text: q ? "Nobody matches the filter." : `Nobody is known to be anywhere on ${fmtDate(r.as_of)}.` }));
     }
+  }
+
+  function countText(n) {
+    return `${n.toLocaleString()} ${n === 1 ? "person" : "people"}`;
   }
 
   function memberList(members) {
