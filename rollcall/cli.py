@@ -224,18 +224,20 @@ def person(ctx: click.Context, name: str, known_at: str | None, as_json: bool) -
 @cli.command()
 @click.option("--to", "to", callback=_date, required=True, help="Replay every roster to this DATE.")
 @click.option("--known-at", callback=_datetime)
+@click.option("--limit", type=click.IntRange(min=1), help="List at most N members per organization.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def replay(ctx: click.Context, to: str, known_at: str | None, as_json: bool) -> None:
+def replay(ctx: click.Context, to: str, known_at: str | None, limit: int | None, as_json: bool) -> None:
     """Every roster as of DATE."""
     from store.queries import replay as q
 
-    r = _query(ctx, q, to, known_at=known_at)
+    r = _query(ctx, q, to, known_at=known_at, limit=limit)
     if as_json:
         emit_json(r)
         return
     for ros in r["rosters"]:
-        click.echo(f"\n{ros['org']['name']} ({len(ros['members'])})")
+        shown = "" if ros["total"] == len(ros["members"]) else f", the first {len(ros['members'])} listed"
+        click.echo(f"\n{ros['org']['name']} ({ros['total']}{shown})")
         echo_table(["person", "role", "since"], [(m["person"]["name"], m["role"], m["since"] or "?")
                                                  for m in ros["members"]])
 

@@ -56,6 +56,13 @@ def test_roster_person_replay_flows(seeded: str) -> None:
     assert {"date", "type", "org", "role", "sources"} <= set(p["timeline"][0])
     rep = json.loads(rc(seeded, "replay", "--to", "2025-01-01", "--json").stdout)
     assert rep["as_of"] == "2025-01-01" and rep["rosters"]
+    short = json.loads(rc(seeded, "replay", "--to", "2025-01-01", "--limit", "1", "--json").stdout)
+    assert [(r["org"]["id"], r["total"]) for r in short["rosters"]] == [(r["org"]["id"], r["total"]) for r in rep["rosters"]]
+    assert all(len(r["members"]) == min(1, r["total"]) for r in short["rosters"])
+    page = json.loads(rc(seeded, "roster", "anthropic", "--as-of", "2026-06-01", "--limit", "2", "--offset", "1",
+                         "--json").stdout)
+    whole = json.loads(rc(seeded, "roster", "anthropic", "--as-of", "2026-06-01", "--json").stdout)
+    assert page["total"] == whole["total"] and page["members"] == whole["members"][1:3]
     fl = json.loads(rc(seeded, "flows", "--from", "2026-01-01", "--to", "2026-12-31", "--json").stdout)
     assert any(f["from"]["id"] == "openai" and f["to"]["id"] == "anthropic" for f in fl["flows"])
     table = rc(seeded, "roster", "anthropic").stdout
