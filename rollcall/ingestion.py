@@ -27,6 +27,7 @@ from store import log, projector
 from store.db import Store
 from store.events import ARTICLE_INGESTED, FACT_EVENTS, NewEvent, CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED
 from store.log import utc_now_iso
+from store.selectin import select_in
 
 Extractor = Callable[[str, str, "str | None"], "list[Claim]"]
 
@@ -164,18 +165,8 @@ class Ingestor:
     def _known(self, conn: Connection, articles: list[Article]) -> tuple[set[str], set[str]]:
         ids = list({a.id for a in articles})
         locs = list({loc for a in articles for loc in locators(a)})
-        known_ids: set[str] = set()
-        known_locs: set[str] = set()
-        for i in range(0, len(ids), 400):
-            part = ids[i:i + 400]
-            known_ids |= {r[0] for r in conn.execute(text(
-                "SELECT id FROM rc_articles WHERE id IN (" + ", ".join(f":i{j}" for j in range(len(part))) + ")"),
-                {f"i{j}": v for j, v in enumerate(part)})}
-        for i in range(0, len(locs), 400):
-            part = locs[i:i + 400]
-            known_locs |= {r[0] for r in conn.execute(text(
-                "SELECT locator FROM rc_article_locators WHERE locator IN ("
-                + ", ".join(f":l{j}" for j in range(len(part))) + ")"), {f"l{j}": v for j, v in enumerate(part)})}
+        known_ids = {r[0] for r in select_in(conn, "SELECT id FROM rc_articles WHERE id", ids)}
+        known_locs = {r[0] for r in select_in(conn, "SELECT locator FROM rc_article_locators WHERE locator", locs)}
         return known_ids, known_locs
 
     def _chunk(self, articles: list[Article], progress: Callable[[str], None] | None) -> IngestReport:

@@ -16,6 +16,7 @@ import orjson
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from store.selectin import mark, select_in
 from store.events import GENESIS_HASH, NewEvent, StoredEvent, canonical_json, event_hash, stored_hash
 
 APPEND_LOCK = 72610002
@@ -37,19 +38,11 @@ def _after(recorded_at: str) -> str:
 
 
 def _placeholders(conn: Connection, n: int) -> str:
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    return ", ".join([mark] * n)
+    return ", ".join([mark(conn)] * n)
 
 
 def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(keys), 500):
-        chunk = list(keys[i:i + 500])
-        rows = conn.exec_driver_sql(
-            f"SELECT idempotency_key FROM rc_events WHERE idempotency_key IN ({_placeholders(conn, len(chunk))})",
-            tuple(chunk)).fetchall()
-        found.update(r[0] for r in rows)
-    return found
+    return {r[0] for r in select_in(conn, "SELECT idempotency_key FROM rc_events WHERE idempotency_key", keys)}
 
 
 def head(conn: Connection) -> tuple[int, str, str | None]:
@@ -122,17 +115,17 @@ def read(conn: Connection, after: int = 0, *, types: Iterable[str] | None = None
     in memory. Filters narrow by type and subject keys."""
     where: list[str] = []
     params: list = []
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    m = mark(conn)
     if types is not None:
         tl = list(types)
-        where.append("type IN (" + ", ".join([mark] * len(tl)) + ")")
+        where.append("type IN (" + ", ".join([m] * len(tl)) + ")")
         params += tl
     for col, value in (("person_key", person), ("org_key", org), ("position", upto)):
         if value is not None:
-            where.append(f"{col} {'<=' if col == 'position' else '='} {mark}")
+            where.append(f"{col} {'<=' if col == 'position' else '='} {m}")
             params.append(value)
     # the driver's own cursor: no SQLAlchemy row objects on the hot path of every catch-up
-    sql = f"{_SELECT} WHERE position > {mark}{''.join(' AND ' + w for w in where)} ORDER BY position LIMIT {int(page)}"
+    sql = f"{_SELECT} WHERE position > {m}{''.join(' AND ' + w for w in where)} ORDER BY position LIMIT {int(page)}"
     while True:
         rows = conn.exec_driver_sql(sql, (after, *params)).fetchall()
         for r in rows:

@@ -23,7 +23,7 @@ from store.db import Store
 from store.intervals import registration, tx_node
 from store.events import ALIAS_ADDED, CORROBORATED, FACT_EVENTS, MERGED, RETRACTED, StoredEvent
 from store.membership import FactView, Fold, Segment, fold as membership_fold
-from store.selectin import select_in
+from store.selectin import mark as selectin_mark, select_in
 from store.schema import OPEN_TX, PROJECTION_TABLES
 
 CHECKPOINT = "main"
@@ -215,26 +215,23 @@ class _Run:
         for kind, ids in ents.items():
             ids = {i for i in ids if (kind, i) not in self.entities}
             self._db_entities.update({(kind, i): None for i in ids})
-            for r in self._in("SELECT id, name, merged_into, merged_position FROM rc_entities WHERE kind={m} AND id",
+            for r in select_in(self.conn, "SELECT id, name, merged_into, merged_position FROM rc_entities WHERE kind={m} AND id",
                               sorted(ids), (kind,)):
                 self._db_entities[(kind, r[0])] = (r[1], r[2], r[3])
         fids -= self.facts.keys()
         self._db_facts.update({f: None for f in fids})
-        for r in self._in(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id", sorted(fids)):
+        for r in select_in(self.conn, f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id", sorted(fids)):
             self._db_facts[r[0]] = tuple(r)
             people.add(r[3])
         canon = {self.canonical("person", p) for p in people} - self.person_facts.keys()
         members = {m for c in canon for m in self.members_of("person", c)}
         self._db_person_facts.update({m: [] for m in members})
-        for r in self._in(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id", sorted(members)):
+        for r in select_in(self.conn, f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE person_id", sorted(members)):
             self._db_person_facts[r[3]].append(tuple(r))
         self._db_open_rows.update({c: [] for c in canon})
-        for r in self._in(f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE tx_to = {{m}} AND person_id",
+        for r in select_in(self.conn, f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE tx_to = {{m}} AND person_id",
                           sorted(canon), (OPEN_TX,)):
             self._db_open_rows[r[1]].append(tuple(r))
-
-    def _in(self, sql: str, keys: list[str], params: tuple = ()) -> list:
-        return select_in(self.conn, sql, keys, params)
 
     # -- facts ----------------------------------------------------------------------------
     def load_person(self, pid: str) -> None:
@@ -463,7 +460,7 @@ class _Run:
     # -- flush ----------------------------------------------------------------------------
     def flush(self, checkpoint: int) -> None:
         c = self.conn
-        mark = "?" if c.dialect.paramstyle == "qmark" else "%s"
+        mark = selectin_mark(c)
 
         def ins(table: str, cols: tuple[str, ...], rows: list) -> None:
             if rows:

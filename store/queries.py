@@ -78,11 +78,6 @@ def entity_names(conn: Connection, kind: str, ids: "Iterable[str]") -> dict[str,
     return {e: out.get(e, e) for e in wanted}
 
 
-def entity_name(conn: Connection, kind: str, eid: str) -> str:
-    row = conn.execute(text("SELECT name FROM rc_entities WHERE kind=:k AND id=:i"), {"k": kind, "i": eid}).first()
-    return row[0] if row else eid
-
-
 def resolve(conn: Connection, kind: str, name: str, upto: int) -> dict[str, str]:
     """A person or organization by any alias, id, or case: {"id", "name"}; raises NotFound."""
     key = norm_name(name)

@@ -17,15 +17,14 @@ def mark(conn: Connection) -> str:
 
 
 def select_in(conn: Connection, sql: str, keys: Sequence[Any], params: Sequence[Any] = (),
-              after: Sequence[Any] = (), tail: str = "", chunk: int = 500) -> list[tuple]:
+              chunk: int = 500) -> list[tuple]:
     """Rows of `sql` (ending in a column name; `{m}` stands for a marker) run as
-    `column IN (keys...)` + `tail`, with `params` bound before the keys and `after` after them."""
+    `column IN (keys...)`, with `params` bound before the keys."""
     m = mark(conn)
     out: list[tuple] = []
     head = sql.format(m=m)
-    tail = tail.format(m=m)
     for i in range(0, len(keys), chunk):
         part = tuple(keys[i:i + chunk])
-        out.extend(conn.exec_driver_sql(f"{head} IN ({', '.join([m] * len(part))}){tail}",
-                                        tuple(params) + part + tuple(after)).fetchall())
+        out.extend(conn.exec_driver_sql(f"{head} IN ({', '.join([m] * len(part))})",
+                                        tuple(params) + part).fetchall())
     return out

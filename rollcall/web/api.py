@@ -19,6 +19,7 @@ from rollcall.web.security import check_feed_url, require_read, require_write
 from store import log, queries
 from store.db import Store
 from store.feeds import add_feed, format_duration, list_feeds, parse_duration, remove_feed
+from store.selectin import select_in
 
 FACT_TYPES = ("joined", "left", "role_changed", "held_role")
 
@@ -58,12 +59,7 @@ def _titles(conn: Connection, sources: list[dict]) -> None:
     """Give every source the title of its article (one query per response); the CLI's fields
     are kept as they are."""
     ids = sorted({s["article"] for s in sources if s.get("article")})
-    titles: dict[str, str] = {}
-    for i in range(0, len(ids), 400):
-        part = ids[i:i + 400]
-        marks = ", ".join(f":a{j}" for j in range(len(part)))
-        titles.update({r[0]: r[1] for r in conn.execute(
-            text(f"SELECT id, title FROM rc_articles WHERE id IN ({marks})"), {f"a{j}": v for j, v in enumerate(part)})})
+    titles = dict(select_in(conn, "SELECT id, title FROM rc_articles WHERE id", ids))
     for s in sources:
         s["title"] = titles.get(s.get("article"))
 
