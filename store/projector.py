@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -74,10 +74,15 @@ _SEG_COLS = ("id", "person_id", "org_id", "role", "valid_from", "valid_to", "sin
 class _Run:
     """The state of one catch-up transaction: caches over the projection tables plus the
     writes to flush. Caches are exact because this run is the only writer (it holds the
-    store's write lock)."""
+    store's write lock).
 
-    def __init__(self, conn: Connection) -> None:
+    A `complete` run started on empty projection tables (a rebuild) and has cached every
+    row it wrote, so the tables hold nothing it does not know: it never queries them, and
+    the rebuild can leave their lookup indexes unbuilt until the end."""
+
+    def __init__(self, conn: Connection, complete: bool = False) -> None:
         self.conn = conn
+        self.complete = complete
         # one copy of each repeated string (ids, types, dates, roles, times) across the cached
         # facts: decoded payloads give every event its own copies, and a million facts' worth
         # of duplicates would be most of a rebuild's memory
@@ -130,6 +135,8 @@ class _Run:
     def _entity(self, kind: str, eid: str) -> tuple[str, str | None, int | None] | None:
         key = (kind, eid)
         if key not in self.entities:
+            if self.complete:
+                return None
             if key in self._db_entities:
                 row = self._db_entities[key]
             else:
@@ -202,6 +209,8 @@ class _Run:
         """Fetch, a few hundred keys per query, the rows this page's events will need: their
         entities, the facts corroborations and retractions point at, and their people's
         stored facts and open membership rows."""
+        if self.complete:
+            return
         ents: dict[str, set[str]] = {"person": set(), "org": set()}
         fids: set[str] = set()
         people: set[str] = set()
@@ -241,7 +250,9 @@ class _Run:
         marks = ", ".join(f":p{i}" for i in range(len(ids)))
         params = {f"p{i}": v for i, v in enumerate(ids)}
         fids: list[str] = []
-        if all(i in self._db_person_facts for i in ids):
+        if self.complete:
+            fact_rows: Iterable = ()
+        elif all(i in self._db_person_facts for i in ids):
             fact_rows = [r for i in ids for r in self._db_person_facts[i]]
         else:
             fact_rows = self.conn.execute(text(
@@ -253,7 +264,7 @@ class _Run:
             fids.append(f.event_id)
         self.person_facts[pid] = fids
         rows: dict[object, tuple[int, Segment]] = {}
-        seg_rows = self._db_open_rows[pid] if pid in self._db_open_rows else self.conn.execute(text(
+        seg_rows = () if self.complete else self._db_open_rows[pid] if pid in self._db_open_rows else self.conn.execute(text(
             f"SELECT {', '.join(_SEG_COLS)} FROM rc_membership WHERE person_id=:p AND tx_to=:open"), {"p": pid, "open": OPEN_TX})
         for r in seg_rows:
             if int(r[0]) in self.closed_rows:
@@ -270,6 +281,8 @@ class _Run:
 
     def get_fact(self, fid: str) -> _Fact | None:
         if fid not in self.facts:
+            if self.complete:
+                return None
             r = self._db_facts[fid] if fid in self._db_facts else self.conn.execute(
                 text(f"SELECT {', '.join(_FACT_COLS)} FROM rc_facts WHERE event_id=:e"), {"e": fid}).first()
             if r is None:
@@ -449,6 +462,8 @@ class _Run:
         self.pending.add(pid)
 
     def _people_at(self, orgs: list[str]) -> set[str]:
+        if self.complete:
+            return {self.canonical("person", f.person_id) for f in self.facts.values() if f.org_id in orgs}
         marks = ", ".join(f":o{i}" for i in range(len(orgs)))
         rows = self.conn.execute(text(f"SELECT DISTINCT person_id FROM rc_facts WHERE org_id IN ({marks})"),
                                  {f"o{i}": o for i, o in enumerate(orgs)})
@@ -490,8 +505,8 @@ class _Run:
         ins("rc_facts", _FACT_COLS, [self.facts[f].row() for f in self.new_facts])
         if self.dirty_facts:
             sets = ", ".join(f"{col}={mark}" for col in _FACT_COLS[5:])
-            c.exec_driver_sql(f"UPDATE rc_facts SET {sets} WHERE event_id={mark}", [
-                self.facts[f].row()[5:] + (f,) for f in self.dirty_facts])
+            c.exec_driver_sql(f"UPDATE rc_facts SET {sets} WHERE position={mark}", [
+                self.facts[f].row()[5:] + (self.facts[f].position,) for f in self.dirty_facts])
         ins("rc_fact_sources", ("fact_id", "position", "article", "url", "path", "published", "quote",
                                 "role", "date"), self.sources)
         ins("rc_membership", _SEG_COLS, [(*r, tx_node(r[11], r[12])) for r in self.new_rows.values()])
@@ -592,9 +607,12 @@ def _same_transaction(conn: Connection, last: StoredEvent, head: int) -> list[St
     return out
 
 
-# Indexes only queries use, not the projector itself: a rebuild drops them and builds each
-# once at the end (one sort) instead of inserting a million entries at random places.
-_DEFERRED_INDEXES = ("ix_sources_fact", "ix_membership_org_vlo", "ix_membership_org_vhi")
+# A rebuild drops these and builds each once at the end (one sort) instead of inserting a
+# million entries at random places: the query-only indexes, and the lookup indexes that
+# only a run with cold caches needs (a complete run never reads the tables).
+_DEFERRED_INDEXES = ("ix_sources_fact", "ix_membership_org_vlo", "ix_membership_org_vhi",
+                     "ux_facts_event", "ix_rc_facts_person_id", "ix_rc_facts_org_id",
+                     "ix_membership_person_tx")
 
 
 def rebuild(store: Store, *, page: int = 20000, progress: Callable[[int, int], None] | None = None) -> int:
@@ -608,16 +626,21 @@ def rebuild(store: Store, *, page: int = 20000, progress: Callable[[int, int], N
         for name in _DEFERRED_INDEXES:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
         last, _, _ = log.head(conn)
-        pos, run = 0, _Run(conn)
+        pos, run = 0, _Run(conn, complete=True)
+        deferred = list(_DEFERRED_INDEXES)
         while pos < last:
             if len(run.facts) >= CACHE_FACTS:
-                run = _Run(conn)  # bounded memory: later pages read what they need back
+                # bounded memory: later pages read back what they need, through the indexes
+                for name in deferred:
+                    indexes[name].create(conn)
+                deferred = []
+                run = _Run(conn)
             else:
                 run.next_page(conn)
             pos = _apply_page(conn, run, pos, last, page)
             if progress:
                 progress(pos, last)
-        for name in _DEFERRED_INDEXES:
+        for name in deferred:
             indexes[name].create(conn)
         set_checkpoint(conn, pos)
     if store.is_sqlite:
