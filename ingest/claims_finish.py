@@ -190,7 +190,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type != "held_role":
             continue
         if any(x.type == "left" and x.person == r.person and x.sent == r.sent and not _related(x.org, r.org)
-               and x.origin not in ("former",) for x in claims) and \
+               and x.origin not in ("former", "came-from") for x in claims) and \
                 not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
             claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
     # a later "P is still at O" refutes an earlier report that P left O (forum threads, follow-ups)

@@ -61,7 +61,8 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
 
 def _role_after(s: str, pos: int) -> str | None:
     rest = s[pos:pos + 140]
-    dm = re.match(r"\s+(?:on|in)\s+«D\d+»\s*(?=,)", rest)
+    # "will join O next month as ROLE", "joined O on «D», as ROLE": the date sits between
+    dm = re.match(r"\s+(?:(?:on|in)\s+)?«D\d+»\s*(?=,|as\b)", rest)
     if dm:
         rest = rest[dm.end():]
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
@@ -85,8 +86,8 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     after = s[trig_end:end]
     nv = _NEXT_VERB.search(after)
     if nv and re.search(r"\b(?:left|leav\w*|quit\w*|depart\w*|resign\w*|exit\w*)\b", s[trig_start:trig_end], re.I) \
-            and not nv.group(1):
-        nv = None   # "left X and joined Y in D": one move, one time
+            and not nv.group(1) and not nv.group(2):
+        nv = None   # "left X and joined Y in D": one move, one time (not "left for X, came back to Y in D")
     if nv:
         after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
     m = re.search(D, after)
@@ -125,7 +126,7 @@ _STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|the
 
 # a coordinated second verb with its own complement starts another event's clause
 _NEXT_VERB = re.compile(
-    r"(?<![\s,])(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
+    r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
     r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
 _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
@@ -140,7 +141,7 @@ def _is_present(gap: str, trig: str) -> bool:
         return True
     if t.endswith("ing"):
         return True
-    if t.endswith("s") and not t.endswith(("ss", "us")) and t not in ("was", "has", "is"):
+    if t.endswith("s") and not t.endswith(("ss", "us")) and t not in ("was", "has", "is", "s"):
         return True
     if t in ("departure", "exit", "resignation", "move", "appointment", "hiring", "arrival", "return", "defection"):
         return True
@@ -155,7 +156,7 @@ _PRIOR = re.compile(
 
 
 # a second predicate of the same subject: "P left A in 2024, and founded B"
-_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$|"
+_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|since|has|have|had|now)\s+){0,3}$|"
                        r"^\s*(?:(?:has|had|then|later|first)\s+)?(?:joined|left|moved|spent|worked|quit|founded|co-founded|"
                        r"returned|rejoined|went|became|served|led|ran|headed|stayed|remained)\b[^;:]*,\s*(?:then\s+|later\s+)?$", re.I)
 
@@ -244,15 +245,23 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         fr = _JOINED_FROM.match(s[t.end():t.end() + 80]) if obj is None else None
         if fr and fr.group(0).lstrip().startswith("us") and subj.group(1) == "Q":
             fr = None   # "He joined us from O" often points ahead to the hire a speaker is about to name
-        if fr and re.match(r"(?:re)?join", t.group(0), re.I):
-            # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
+        came = bool(fr) and not re.match(r"(?:re)?join", t.group(0), re.I)
+        if came and not re.match(r"\s*(?:$|[,.;:!?)—–]|«D|(?:in|on|last|this|earlier|to|as|and|where|after|before|when|with)\b)",
+                                 s[t.end() + fr.end():], re.I):
+            continue   # "came from the DeepMind side of the merger": the org names no employer left
+        if fr:
+            # "Joined last month from Stripe" (a bio line), "Kit came from Stripe" (told by someone at
+            # the org): the org the page is about, and a departure
             date = _date_for(info, s, sabs, t.start(), t.end())
             fa = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|$)",
                           s[t.end() + fr.end():t.end() + fr.end() + 80], re.I)
             frole = _clean_role(fa.group(1)) if fa else None
-            for key, via in persons_with_coord(s, subj, sabs):
+            placed = came and any(a.person == pkey(subj.group(2)) and not a.former for a in info.affils)
+            for key, via in ([] if placed else persons_with_coord(s, subj, sabs)):
+                # (a description placing the person already names where they came to: no second join)
                 out.append(Raw("joined", key, "", frole, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
-            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)), "join-from")
+            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)),
+                 "came-from" if came else "join-from")
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
@@ -349,7 +358,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             # chain last joined
             if _COORD_VP.search(gap):
                 jm = None
-                for jm in re.finditer(r"\b(?:came\s+back\s+to|returned\s+to|rejoined|joined|went\s+back\s+to|moved\s+to)\s+{0}«O(\d+)»".format(FILL), gap, re.I):
+                for jm in re.finditer(r"\b(?:came\s+back\s+to|returned\s+to|rejoined|joined|went\s+back\s+to|moved\s+to|co-?founded|founded)\s+{0}«O(\d+)»".format(FILL), gap, re.I):
                     pass
                 if jm is not None:
                     org_idx = jm.group(1)
@@ -458,7 +467,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
             continue   # "O addressed reports that it was hiring P": a report, not a hire
         rest = s[t.end():t.end() + 120]
-        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
+        om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
         if not om:
             continue
         people = [(pkey(om.group(1)), False)]

@@ -77,6 +77,8 @@ JOIN_TRIG = re.compile(
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer|place|post)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|"
     r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
+    r"(?:is|are|(?<=['’])s)\s+(?:now\s+(?=(?:at|with)\s+«O)|(?=(?:at|with)\s+«O\d+»\s+now\b))|"
+    r"(?:came|comes|coming|arriv(?:es|ed|ing))(?:\s+over)?(?=\s+from\s+(?:the\s+)?«O)|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
     r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|start(?:s|ed|ing)?\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O))\b",
     re.I)

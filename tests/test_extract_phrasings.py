@@ -1,0 +1,101 @@
+"""Common news phrasings of moves, each on sentences written for these tests (no corpus text)."""
+from ingest.dates import find_dates
+from ingest.extract import extract_claims
+
+
+def facts(text, published="2025-04-10", title=""):
+    return {(c.type, c.person, c.org): c for c in extract_claims(title, text, published)}
+
+
+def keys(text, published="2025-04-10", title=""):
+    return set(facts(text, published, title))
+
+
+# --- hires told before the person is named
+def test_post_announced_before_the_hire_is_named():
+    f = facts("Cohere has a new research chief. Jane Doerr, who spent a decade at Google, starts Monday.")
+    assert f[("joined", "Jane Doerr", "Cohere")].role == "research chief"
+    k = keys("Mistral has hired a new head of research. Jane Doerr, formerly of Intel, starts next week.")
+    assert {("joined", "Jane Doerr", "Mistral"), ("left", "Jane Doerr", "Intel")} <= k
+
+
+def test_post_announced_with_the_hire_after_a_colon():
+    f = facts("Anthropic has found its new general counsel: Marta Lopes, who previously worked at Stripe.")
+    assert f[("joined", "Marta Lopes", "Anthropic")].role == "general counsel"
+    assert ("left", "Marta Lopes", "Stripe") in f
+
+
+def test_speaker_announces_a_hire_and_names_them_after_a_pronoun_sentence():
+    k = keys("Databricks held its keynote today. Three weeks ago we hired a new chief scientist. "
+             "He joined us from Meta, where he spent seven years. Please welcome Dr. Lars Okafor.")
+    assert {("joined", "Lars Okafor", "Databricks"), ("left", "Lars Okafor", "Meta")} <= k
+
+
+def test_announced_post_is_not_given_to_an_incumbent_or_a_speaker():
+    assert not keys("Cohere has a new CEO. Aidan Brandt said the board chose well.")
+    k = keys("Cohere names a new CEO. Omar Rios, Cohere's finance chief and interim CEO, will stay on.")
+    assert ("joined", "Omar Rios", "Cohere") not in k
+
+
+# --- "came from O", "arrived from O", "is at O now"
+def test_came_from_and_arrived_from_are_departures_and_joins_at_the_org_in_focus():
+    f = facts("Halvard Labs builds speech models. Kit Moran came from Stripe in the summer of 2023. "
+              "Kit built our serving stack.")
+    assert f[("joined", "Kit Moran", "Halvard Labs")].date == "2023"
+    assert ("left", "Kit Moran", "Stripe") in f
+    assert ("left", "Ana Pires", "Intel") in keys("Groq hired widely last year. Ana Pires arrived from Intel in 2023.")
+    assert not keys("Tessa Lund, a director at Cohere who came from the Google side of the deal, agreed.") & {
+        ("left", "Tessa Lund", "Google")}
+
+
+def test_is_at_org_now_is_a_move():
+    assert ("joined", "Kit Moran", "OpenAI") in keys("Kit Moran built our stack. Kit's at OpenAI now.")
+    assert ("joined", "Ana Pires", "Nvidia") in keys("Ana Pires is now at Nvidia.")
+
+
+# --- hiring verbs with particles and dates
+def test_hired_away_and_lured_away_from_an_employer():
+    k = keys("Apple hired away Yuki Tanabe from Google.")
+    assert {("joined", "Yuki Tanabe", "Apple"), ("left", "Yuki Tanabe", "Google")} <= k
+    k = keys("Cohere lured Wen Liang away from Microsoft with a large package.")
+    assert {("joined", "Wen Liang", "Cohere"), ("left", "Wen Liang", "Microsoft")} <= k
+
+
+def test_role_after_a_date_between_org_and_as():
+    assert facts("Dmitri Orlov will join Perplexity next month as head of search.")[
+        ("joined", "Dmitri Orlov", "Perplexity")].role == "head of search"
+
+
+def test_has_since_joined_after_a_departure():
+    k = keys("Hamid Qasemi joined Stability AI in September. He left Stability AI again in November, "
+             "after two months, and has since joined Character.AI.")
+    assert ("joined", "Hamid Qasemi", "Character.AI") in k
+
+
+def test_relative_clause_with_both_belongs_to_every_head():
+    k = keys("Greta Solvang and Tomas Ibarz, who both left Anthropic in June, founded Halcyon.")
+    assert {("left", "Greta Solvang", "Anthropic"), ("left", "Tomas Ibarz", "Anthropic")} <= k
+
+
+def test_founded_then_left_for_is_a_departure_from_the_founded_org():
+    f = facts("Ravi Menon co-founded OpenAI in 2015, left for Tesla, came back to OpenAI in February 2023 "
+              "and departed again in February 2024.")
+    assert ("joined", "Ravi Menon", "Tesla") in f
+    assert f[("left", "Ravi Menon", "OpenAI")].date == "2024-02"
+
+
+# --- dates
+def test_may_after_on_is_the_month():
+    d = find_dates("she starts on May 1.", "2026-03-02")
+    assert d and d[0].date == "2026-05-01"
+
+
+def test_scheduled_present_tense_is_the_coming_date():
+    d = find_dates("He left Nvidia last week and starts at Pinecrest on May 4.", "2026-04-22")
+    assert [x.date for x in d][-1] == "2026-05-04"
+
+
+def test_past_relative_clause_under_a_future_main_clause_is_past():
+    f = facts("Lena Kraus will report to Tariq Mansoor, a Microsoft vice president who came over "
+              "from Inflection AI in March.", published="2024-10-08")
+    assert f[("left", "Tariq Mansoor", "Inflection AI")].date == "2024-03"
