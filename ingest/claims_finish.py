@@ -18,6 +18,7 @@ from .timeline import date_indices, first_person_index, is_same_event_followup, 
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
+_RETURN = re.compile(r"\b(?:return(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|(?:going|coming|heading|headed|came|went|is|are)\s+back|boomerang)\b", re.I)
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
@@ -432,16 +433,27 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
     roles: dict[tuple[str, str, str], tuple[float, str]] = {}
     # a second join of the same org in another year is a return (boomerang),
     # its own fact
+    # (a date the text gives to the day counts even when its year is inferred, "next
+    # Monday, March 30"; a return told in the present, "is going back to O", is dated by the
+    # publication)
     years: dict[tuple[str, str, str], list[str]] = {}
+
+    def own_year(c: Claim) -> bool:
+        if c.type != "joined" or not c.date:
+            return False
+        if id(c) in fallbacks:
+            return bool(_RETURN.search(c.quote))
+        return not c.date_inferred or c.date_precision == "day"
+
     for c in claims:
-        if c.type == "joined" and c.date and not c.date_inferred and id(c) not in fallbacks:
+        if own_year(c):
             ys = years.setdefault((c.type, c.person, c.org), [])
             if c.date[:4] not in ys:
                 ys.append(c.date[:4])
     for c in claims:
         k = (c.type, c.person, c.org)
         ys = years.get(k, [])
-        if len(ys) > 1 and c.date and not c.date_inferred and id(c) not in fallbacks and c.date[:4] != ys[0]:
+        if len(ys) > 1 and own_year(c) and c.date[:4] != ys[0]:
             k = (c.type, c.person, c.org + "\x00" + c.date[:4])
         if c.role:
             prev = roles.get(k)

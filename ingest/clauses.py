@@ -12,7 +12,7 @@ from .dates import DateMention, offset_expression
 from .extract_types import Ent, Raw, SentInfo
 from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
-                      PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, _clause_end, _clause_prefix, _clean_role, _neg)
+                      PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, TITLE, _clause_end, _clause_prefix, _clean_role, _neg)
 from .timeline import reporting_date_index
 
 
@@ -49,7 +49,7 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
 
 def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
     rest = s[pos:pos + 90]
-    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
+    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff|board(?:\s+of\s+directors)?)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
     if m:
         return m
     if allow_at:
@@ -175,6 +175,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
 # "P notified O of his decision to resign as CFO": P's own departure, from O
 _NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
 _JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
+_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this)\b|\s+«D)", re.I)
 _STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
 _UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
@@ -279,11 +280,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]) or _STUDY.match(s, t.end() + obj.end()):
             continue   # "went to O to study physics": a school, not a post
         role = _role_after(s, t.end() + obj.end())
-        if role is None and t.group(0).lower().startswith("start"):
+        if role is None and t.group(0).lower().startswith(("start", "sign")):
             sm = re.match(r"\s*as\s+(?:an?\s+|the\s+|its\s+)?([^,.;«]{2,60}?)\s+(?:at|with)\s", s[t.end():t.end() + obj.start(1)])
             role = _clean_role(sm.group(1)) if sm else None   # "started as head of research at O"
-        if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
-            role = "board member"   # "joined its board (of directors)"
+        if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]) or \
+                re.match(r"\s*the\s+board\b", s[t.end():t.end() + obj.start(1)], re.I):
+            role = "board member"   # "joined its board (of directors)", "joined the board of O"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
         who = persons_with_coord(s, subj, sabs)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
@@ -292,7 +294,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
         tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
-        fm = re.match(rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        # "joined O from A", "joined O's models team from A"
+        fm = re.match(rf"(?:['’]s\s+[^,.;«]{{1,40}}?\s+(?:team|group|lab|unit|division|org|organization|effort))?"
+                      rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
         if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
             emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
         am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)
@@ -421,11 +425,14 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
-        if t.group(0).lower().endswith(" at"):
+        if t.group(0).lower().endswith((" at", " of")):
             am = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
             if am:
-                emit("role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
-                     _date_for(info, s, sabs, t.start(), t.end()), 0.75, _is_present(gap, t.group(0)), "step-up")
+                # "takes the helm at O": a new head, from inside or out (the article tells which)
+                helm = bool(re.search(r"\b(?:helm|reins)\b", t.group(0), re.I))
+                emit("role?" if helm else "role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
+                     _date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
+                     "role" if helm else "step-up")
             continue
         rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
         if not rm:
@@ -443,7 +450,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         date = ents[int(dm.group(1))].date if dm else _date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
-        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):
+        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*)\b", verb):
             typ = "role?"
         if org_idx is None:
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
@@ -482,6 +489,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
             role = _clean_role(rm.group(1)) if rm else None
+        if role is None and re.match(r"(?:name|appoint|elect|install|tap|nominat|made|make)", verb):
+            # "appointed P chief financial officer", "named P its new CTO": the title follows the name
+            rm = _DOUBLE_OBJECT.match(tail)
+            role = _clean_role(rm.group(1)) if rm and TITLE.search(rm.group(1)) else None
         if verb in ("won", "wins") and not re.match(r"\s*,?\s*as\b", tail):
             continue   # "O has won P as CTO" (translated "gewinnen"), not "won P's trust"
         date = _date_for(info, s, sabs, t.start(), t.end() + om.end())

@@ -246,9 +246,12 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             y = pub.year + 1   # "she will start on April 15": the next April 15
         elif _future_context(m) and pub_prec != "year":
             y = pub.year
-        elif pub_prec == "day" and (mon, day) > (pub.month, pub.day) and mon - pub.month <= 4 and \
-                _PRESENT_SOON.search(m.string[max(0, m.start() - 60):m.start()]):
-            y = pub.year   # "he starts at O on May 4" (reported in April): the coming May 4
+        elif pub_prec == "day" and (mon, day) > (pub.month, pub.day) and (
+                mon - pub.month <= 4 and _PRESENT_SOON.search(m.string[max(0, m.start() - 60):m.start()])
+                or (_safe_date(pub.year, mon, day) or pub) - pub <= _dt.timedelta(days=21)):
+            # "he starts at O on May 4" (reported in April), "on March 30" (reported March 24): the
+            # coming one, not the one nearly a year back
+            y = pub.year
         d = _safe_date(y, mon, day)
         return mk(d.isoformat(), "day", True) if d else None
     if kind == "in_month":

@@ -99,3 +99,62 @@ def test_past_relative_clause_under_a_future_main_clause_is_past():
     f = facts("Lena Kraus will report to Tariq Mansoor, a Microsoft vice president who came over "
               "from Inflection AI in March.", published="2024-10-08")
     assert f[("left", "Tariq Mansoor", "Inflection AI")].date == "2024-03"
+
+
+# --- new heads and successions
+def test_takes_the_helm_is_a_new_head_joined_from_outside():
+    f = facts("Julia Weber takes the helm at Aleph Alpha.")
+    assert ("joined", "Julia Weber", "Aleph Alpha") in f
+    f = facts("Julia Weber joined Cohere in 2019. Julia Weber took the reins at Cohere in March.")
+    assert f[("role_changed", "Julia Weber", "Cohere")].date == "2025-03"
+
+
+def test_succeeded_or_replaced_someone_as_a_title():
+    f = facts("Julia Weber succeeded Tom Ames as chief executive of Cohere in March.")
+    assert f[("joined", "Julia Weber", "Cohere")].role == "chief executive"
+    f = facts("Anselm Reich stepped back from the CTO role at Corrigan Systems in September. "
+              "Zainab Fair, who had been running platform engineering, succeeded him as CTO.")
+    assert f[("role_changed", "Zainab Fair", "Corrigan Systems")].role == "CTO"
+
+
+def test_signed_on_as_a_title_at_an_org():
+    assert facts("Julia Weber has signed on as chief of staff at Scale AI.")[
+        ("joined", "Julia Weber", "Scale AI")].role == "chief of staff"
+
+
+def test_joined_the_board_of_an_org():
+    f = facts("Julia Weber joined the board of Cohere last year.")
+    assert f[("joined", "Julia Weber", "Cohere")].role == "board member"
+
+
+def test_joined_a_team_of_an_org_from_another():
+    k = keys("Julia Weber has joined Apple's foundation models team from Cohere.")
+    assert {("joined", "Julia Weber", "Apple"), ("left", "Julia Weber", "Cohere")} <= k
+
+
+def test_title_given_right_after_the_name():
+    assert facts("Cohere appointed Julia Weber chief financial officer on Monday.")[
+        ("joined", "Julia Weber", "Cohere")].role == "chief financial officer"
+    assert facts("Cohere named Julia Weber its chief financial officer.")[
+        ("joined", "Julia Weber", "Cohere")].role == "chief financial officer"
+
+
+# --- boomerangs: a second join of the same org is its own fact
+def test_return_dated_to_the_day_is_a_second_join():
+    text = ("Kiran Bhatia is going back to Google DeepMind. Her first day back at DeepMind is next Monday, "
+            "March 30. She first joined DeepMind in 2019.")
+    dates = sorted(c.date for c in extract_claims("", text, "2026-03-24")
+                   if c.type == "joined" and c.org == "Google DeepMind")
+    assert dates == ["2019", "2026-03-30"]
+
+
+def test_present_tense_return_is_a_second_join():
+    text = "Rhea Kaur is returning to Google DeepMind. She was at DeepMind from 2019 until 2023."
+    dates = sorted(c.date for c in extract_claims("", text, "2025-01-09")
+                   if c.type == "joined" and c.org == "Google DeepMind")
+    assert dates == ["2019", "2025-01-09"]
+
+
+def test_a_day_just_after_publication_is_the_coming_one():
+    assert find_dates("on March 30", "2026-03-24")[0].date == "2026-03-30"
+    assert find_dates("on March 30", "2026-01-10")[0].date == "2025-03-30"
