@@ -476,7 +476,9 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
             best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
             if keep:
                 fallbacks.add(id(best[k]))
-    moved = {(p, o.split("\x00")[0]) for (t, p, o) in best if t != "held_role"}
+    # (a founding is no post: "P founded O ... P is its chief executive" keeps the title held)
+    moved = {(p, o.split("\x00")[0]) for (t, p, o), c in best.items()
+             if t != "held_role" and not (t == "joined" and c.role and re.search(r"\bfound", c.role, re.I))}
     out = []
     for k, c in best.items():
         if k[0] == "held_role" and (k[1], k[2]) in moved:

@@ -158,3 +158,21 @@ def test_present_tense_return_is_a_second_join():
 def test_a_day_just_after_publication_is_the_coming_one():
     assert find_dates("on March 30", "2026-03-24")[0].date == "2026-03-30"
     assert find_dates("on March 30", "2026-01-10")[0].date == "2025-03-30"
+
+
+# --- bios and held titles
+def test_post_with_its_years_in_parentheses_is_a_span():
+    f = facts("**Wiremu Tane** — Co-founder & CEO\n\nPreviously research lead at Anthropic (2021–2025).")
+    assert f[("joined", "Wiremu Tane", "Anthropic")].date == "2021"
+    assert f[("left", "Wiremu Tane", "Anthropic")].date == "2025"
+    k = keys("Ana Ruiz worked at Google (2019-present) on search.")
+    assert ("joined", "Ana Ruiz", "Google") in k and ("left", "Ana Ruiz", "Google") not in k
+
+
+def test_title_held_beside_a_founding_is_kept():
+    k = keys("Thinking Labs was founded by Mara Voss in 2024. Voss is the company's chief executive.")
+    assert {("joined", "Mara Voss", "Thinking Labs"), ("held_role", "Mara Voss", "Thinking Labs")} <= k
+
+
+def test_white_is_a_surname():
+    assert ("held_role", "Sean White", "Inflection AI") in keys("Sean White, Inflection's chief executive, thanked staff.")
