@@ -76,9 +76,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # a tenure ("has been CTO at O since D") is a new title only after a stated join at O:
                 # a description of P at O elsewhere is the same post
                 prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
-                                  for s, k, o, _ in timeline.get(r.person, []))
+                                  for s, k, o, _ in timeline.get(r.person, [])) or _joined_before(raws, r)
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
                 r.type = "role_changed" if prior_other or here else "joined"
+            elif r.org and r.origin == "tenure" and _joined_before(raws, r):
+                r.type = "role_changed"   # "has run X since 2019 ... joined O in 2004": a later title
             elif r.org:
                 # an interim title is filled from within, unless the sentence places the person elsewhere
                 interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
@@ -288,6 +290,14 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             fallbacks.add(id(out[-1]))
     _ = dated
     return _dedup(out, fallbacks)
+
+
+def _joined_before(raws: list[Raw], r: Raw) -> bool:
+    """A join of the same person and org, told anywhere in the article, dated before the tenure began."""
+    if r.origin != "tenure" or r.date is None or not r.date.date:
+        return False
+    return any(x.type == "joined" and x.person == r.person and x.org == r.org and x.date is not None and x.date.date
+               and x.date.date[:4] < r.date.date[:4] for x in raws)
 
 
 def _leads(info: SentInfo, person: str) -> bool:

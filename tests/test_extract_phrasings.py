@@ -176,3 +176,11 @@ def test_title_held_beside_a_founding_is_kept():
 
 def test_white_is_a_surname():
     assert ("held_role", "Sean White", "Inflection AI") in keys("Sean White, Inflection's chief executive, thanked staff.")
+
+
+def test_has_run_the_orgs_unit_since_is_a_later_title_when_an_earlier_join_is_told():
+    f = facts("Greta Abel, the Microsoft vice president who has run the company's AI platform organization "
+              "since 2019, will retire on June 30. Abel joined Microsoft in 2004 as a program manager.")
+    c = f[("role_changed", "Greta Abel", "Microsoft")]
+    assert c.date == "2019" and c.role == "head of AI platform organization"
+    assert f[("joined", "Greta Abel", "Microsoft")].date == "2004"
