@@ -207,7 +207,7 @@ def _appositions(info: SentInfo) -> None:
     # 3. "O's P" (no role), "P of O"
     for m in re.finditer(rf"«O(\d+)»'s\s+«P(\d+)»", s):
         add(m.group(2), m.group(1), None, "", 0.7)
-    for m in re.finditer(rf"«P(\d+)»\s+(?:of|from)\s+«O(\d+)»(?!'s)", s):
+    for m in re.finditer(rf"«P(\d+)»\s+(?:of|(?:away\s+)?from)\s+«O(\d+)»(?!'s)", s):
         before = s[max(0, m.start() - 40):m.start()]
         if re.search(r"\b(?:under|with|by|advis\w+|supervis\w+)\s*$", before, re.I):
             continue
@@ -296,7 +296,7 @@ def _appositions(info: SentInfo) -> None:
 _AND_POST = re.compile(r"\s+and\s+(?=(?:a|an|the)\s+[^«,;]{0,40}\b(?:of|at|on|with)\s+(?:the\s+)?«O)")
 _WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"
-                           r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both)\b", re.I)
+                           r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both|both|all|each|together)\b", re.I)
 
 
 _FORMER_SEG = re.compile(r"\s*(?:formerly|previously|former|ex-|onetime|until\s+recently)\b|\s*ex-«O", re.I)

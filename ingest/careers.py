@@ -194,3 +194,31 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
             dm = re.match(r"(?:\s+(?:in|on))?\s+«D(\d+)»", s[m.end():])
             d = info.ents[int(dm.group(1))].date if dm else None
             emit("left", m, 3, "spent-before", d if d is not None and d.date else None)
+
+
+# a post followed by its years in parentheses, as bios and team pages give them: "Previously
+# research lead at O (2021–2025)", "P worked at O (2019-present)"
+_POST_YEARS = re.compile(
+    r"«([PQ])(\d+)»\s*,?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:previously\s+|formerly\s+|also\s+)?(?:[^«;.()]{0,60}?\s)?(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
+    r"\s*\(\s*((?:19|20)\d\d)\s*(?:,|–|—|-|to)\s*((?:19|20)\d\d|present|now|today|current)\s*\)", re.I)
+
+
+def post_years(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """"P, research lead at O (2021–2025)": joined O in the first year and, unless the span runs to
+    the present, left in the second."""
+    s = info.marked
+    if "(" not in s:
+        return
+    for m in _POST_YEARS.finditer(s):
+        y1, y2 = m.group(4), m.group(5)
+        if y2[:1].isdigit() and y2 < y1:
+            continue
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(3))].key
+        conf = 0.65 - (0.1 if m.group(1) == "Q" else 0)
+        role = _clean_role(re.sub(r"^.*?»\s*,?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:previously\s+|formerly\s+|also\s+)?", "",
+                                  m.group(0).split("«O")[0]).rsplit(" ", 1)[0])
+        out.append(Raw("joined", person, org, role, DateMention(0, 0, y1, "year", False, y1), si, info.sent.text,
+                       conf, False, None, "post-years"))
+        if y2[:1].isdigit():
+            out.append(Raw("left", person, org, role, DateMention(0, 0, y2, "year", False, y2), si, info.sent.text,
+                           conf, False, None, "post-years"))

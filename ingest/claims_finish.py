@@ -18,6 +18,7 @@ from .timeline import date_indices, first_person_index, is_same_event_followup, 
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
+_RETURN = re.compile(r"\b(?:return(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|(?:going|coming|heading|headed|came|went|is|are)\s+back|boomerang)\b", re.I)
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
@@ -75,9 +76,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # a tenure ("has been CTO at O since D") is a new title only after a stated join at O:
                 # a description of P at O elsewhere is the same post
                 prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
-                                  for s, k, o, _ in timeline.get(r.person, []))
+                                  for s, k, o, _ in timeline.get(r.person, [])) or _joined_before(raws, r)
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
                 r.type = "role_changed" if prior_other or here else "joined"
+            elif r.org and r.origin == "tenure" and _joined_before(raws, r):
+                r.type = "role_changed"   # "has run X since 2019 ... joined O in 2004": a later title
             elif r.org:
                 # an interim title is filled from within, unless the sentence places the person elsewhere
                 interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
@@ -190,7 +193,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type != "held_role":
             continue
         if any(x.type == "left" and x.person == r.person and x.sent == r.sent and not _related(x.org, r.org)
-               and x.origin not in ("former",) for x in claims) and \
+               and x.origin not in ("former", "came-from") for x in claims) and \
                 not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
             claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
     # a later "P is still at O" refutes an earlier report that P left O (forum threads, follow-ups)
@@ -287,6 +290,14 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             fallbacks.add(id(out[-1]))
     _ = dated
     return _dedup(out, fallbacks)
+
+
+def _joined_before(raws: list[Raw], r: Raw) -> bool:
+    """A join of the same person and org, told anywhere in the article, dated before the tenure began."""
+    if r.origin != "tenure" or r.date is None or not r.date.date:
+        return False
+    return any(x.type == "joined" and x.person == r.person and x.org == r.org and x.date is not None and x.date.date
+               and x.date.date[:4] < r.date.date[:4] for x in raws)
 
 
 def _leads(info: SentInfo, person: str) -> bool:
@@ -432,16 +443,27 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
     roles: dict[tuple[str, str, str], tuple[float, str]] = {}
     # a second join of the same org in another year is a return (boomerang),
     # its own fact
+    # (a date the text gives to the day counts even when its year is inferred, "next
+    # Monday, March 30"; a return told in the present, "is going back to O", is dated by the
+    # publication)
     years: dict[tuple[str, str, str], list[str]] = {}
+
+    def own_year(c: Claim) -> bool:
+        if c.type != "joined" or not c.date:
+            return False
+        if id(c) in fallbacks:
+            return bool(_RETURN.search(c.quote))
+        return not c.date_inferred or c.date_precision == "day"
+
     for c in claims:
-        if c.type == "joined" and c.date and not c.date_inferred and id(c) not in fallbacks:
+        if own_year(c):
             ys = years.setdefault((c.type, c.person, c.org), [])
             if c.date[:4] not in ys:
                 ys.append(c.date[:4])
     for c in claims:
         k = (c.type, c.person, c.org)
         ys = years.get(k, [])
-        if len(ys) > 1 and c.date and not c.date_inferred and id(c) not in fallbacks and c.date[:4] != ys[0]:
+        if len(ys) > 1 and own_year(c) and c.date[:4] != ys[0]:
             k = (c.type, c.person, c.org + "\x00" + c.date[:4])
         if c.role:
             prev = roles.get(k)
@@ -464,7 +486,9 @@ def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim
             best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
             if keep:
                 fallbacks.add(id(best[k]))
-    moved = {(p, o.split("\x00")[0]) for (t, p, o) in best if t != "held_role"}
+    # (a founding is no post: "P founded O ... P is its chief executive" keeps the title held)
+    moved = {(p, o.split("\x00")[0]) for (t, p, o), c in best.items()
+             if t != "held_role" and not (t == "joined" and c.role and re.search(r"\bfound", c.role, re.I))}
     out = []
     for k, c in best.items():
         if k[0] == "held_role" and (k[1], k[2]) in moved:

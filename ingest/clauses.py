@@ -12,7 +12,7 @@ from .dates import DateMention, offset_expression
 from .extract_types import Ent, Raw, SentInfo
 from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
-                      PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, _clause_end, _clause_prefix, _clean_role, _neg)
+                      PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, TITLE, _clause_end, _clause_prefix, _clean_role, _neg)
 from .timeline import reporting_date_index
 
 
@@ -49,7 +49,7 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
 
 def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | None:
     rest = s[pos:pos + 90]
-    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
+    m = re.match(rf"\s*(?:(?:«[PQ]\d+»|[A-Z][\w.-]*)'s\s+|the\s+(?:faculty|staff|ranks|research\s+staff|board(?:\s+of\s+directors)?)\s+(?:of|at)\s+)?{FILL}«O(\d+)»", rest, re.I)
     if m:
         return m
     if allow_at:
@@ -61,7 +61,8 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
 
 def _role_after(s: str, pos: int) -> str | None:
     rest = s[pos:pos + 140]
-    dm = re.match(r"\s+(?:on|in)\s+«D\d+»\s*(?=,)", rest)
+    # "will join O next month as ROLE", "joined O on «D», as ROLE": the date sits between
+    dm = re.match(r"\s+(?:(?:on|in)\s+)?«D\d+»\s*(?=,|as\b)", rest)
     if dm:
         rest = rest[dm.end():]
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
@@ -85,8 +86,8 @@ def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: 
     after = s[trig_end:end]
     nv = _NEXT_VERB.search(after)
     if nv and re.search(r"\b(?:left|leav\w*|quit\w*|depart\w*|resign\w*|exit\w*)\b", s[trig_start:trig_end], re.I) \
-            and not nv.group(1):
-        nv = None   # "left X and joined Y in D": one move, one time
+            and not nv.group(1) and not nv.group(2):
+        nv = None   # "left X and joined Y in D": one move, one time (not "left for X, came back to Y in D")
     if nv:
         after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
     m = re.search(D, after)
@@ -125,7 +126,7 @@ _STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|the
 
 # a coordinated second verb with its own complement starts another event's clause
 _NEXT_VERB = re.compile(
-    r"(?<![\s,])(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?(?:(?:then|soon|briefly)\s+)*"
+    r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
     r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
 _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
@@ -140,7 +141,7 @@ def _is_present(gap: str, trig: str) -> bool:
         return True
     if t.endswith("ing"):
         return True
-    if t.endswith("s") and not t.endswith(("ss", "us")) and t not in ("was", "has", "is"):
+    if t.endswith("s") and not t.endswith(("ss", "us")) and t not in ("was", "has", "is", "s"):
         return True
     if t in ("departure", "exit", "resignation", "move", "appointment", "hiring", "arrival", "return", "defection"):
         return True
@@ -155,7 +156,7 @@ _PRIOR = re.compile(
 
 
 # a second predicate of the same subject: "P left A in 2024, and founded B"
-_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+|subsequently\s+|soon\s+)?$|"
+_COORD_VP = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|since|has|have|had|now)\s+){0,3}$|"
                        r"^\s*(?:(?:has|had|then|later|first)\s+)?(?:joined|left|moved|spent|worked|quit|founded|co-founded|"
                        r"returned|rejoined|went|became|served|led|ran|headed|stayed|remained)\b[^;:]*,\s*(?:then\s+|later\s+)?$", re.I)
 
@@ -174,6 +175,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
 # "P notified O of his decision to resign as CFO": P's own departure, from O
 _NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
 _JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
+_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this)\b|\s+«D)", re.I)
 _STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
 _UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
@@ -244,15 +246,23 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         fr = _JOINED_FROM.match(s[t.end():t.end() + 80]) if obj is None else None
         if fr and fr.group(0).lstrip().startswith("us") and subj.group(1) == "Q":
             fr = None   # "He joined us from O" often points ahead to the hire a speaker is about to name
-        if fr and re.match(r"(?:re)?join", t.group(0), re.I):
-            # "Joined last month from Stripe" (a bio line): the org the page is about, and a departure
+        came = bool(fr) and not re.match(r"(?:re)?join", t.group(0), re.I)
+        if came and not re.match(r"\s*(?:$|[,.;:!?)—–]|«D|(?:in|on|last|this|earlier|to|as|and|where|after|before|when|with)\b)",
+                                 s[t.end() + fr.end():], re.I):
+            continue   # "came from the DeepMind side of the merger": the org names no employer left
+        if fr:
+            # "Joined last month from Stripe" (a bio line), "Kit came from Stripe" (told by someone at
+            # the org): the org the page is about, and a departure
             date = _date_for(info, s, sabs, t.start(), t.end())
             fa = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|$)",
                           s[t.end() + fr.end():t.end() + fr.end() + 80], re.I)
             frole = _clean_role(fa.group(1)) if fa else None
-            for key, via in persons_with_coord(s, subj, sabs):
+            placed = came and any(a.person == pkey(subj.group(2)) and not a.former for a in info.affils)
+            for key, via in ([] if placed else persons_with_coord(s, subj, sabs)):
+                # (a description placing the person already names where they came to: no second join)
                 out.append(Raw("joined", key, "", frole, date, si, quote, 0.6, _is_present(gap, t.group(0)), None, "join-as"))
-            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)), "join-from")
+            emit("left", persons_with_coord(s, subj, sabs), fr.group(1), None, date, 0.7, _is_present(gap, t.group(0)),
+                 "came-from" if came else "join-from")
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
@@ -270,11 +280,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.search(r"\bnot\b", s[t.end():t.end() + obj.start(1)]) or _STUDY.match(s, t.end() + obj.end()):
             continue   # "went to O to study physics": a school, not a post
         role = _role_after(s, t.end() + obj.end())
-        if role is None and t.group(0).lower().startswith("start"):
+        if role is None and t.group(0).lower().startswith(("start", "sign")):
             sm = re.match(r"\s*as\s+(?:an?\s+|the\s+|its\s+)?([^,.;«]{2,60}?)\s+(?:at|with)\s", s[t.end():t.end() + obj.start(1)])
             role = _clean_role(sm.group(1)) if sm else None   # "started as head of research at O"
-        if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]):
-            role = "board member"   # "joined its board (of directors)"
+        if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]) or \
+                re.match(r"\s*the\s+board\b", s[t.end():t.end() + obj.start(1)], re.I):
+            role = "board member"   # "joined its board (of directors)", "joined the board of O"
         date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
         who = persons_with_coord(s, subj, sabs)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
@@ -283,7 +294,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
             emit("left", who, o, None, date, 0.7, _is_present(gap, t.group(0)), "join-after")
         tail = s[t.end() + obj.end():t.end() + obj.end() + 80]
-        fm = re.match(rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
+        # "joined O from A", "joined O's models team from A"
+        fm = re.match(rf"(?:['’]s\s+[^,.;«]{{1,40}}?\s+(?:team|group|lab|unit|division|org|organization|effort))?"
+                      rf"(?:\s+(?:(?:in|on|by)\s+)?«D\d+»)?(?:\s+as\s+[^,.;«]{{2,50}}?)?\s*,?\s+from\s+{FILL}«O(\d+)»", tail, re.I)
         if fm and ents[int(fm.group(1))].key != ents[int(obj.group(1))].key:
             emit("left", who, fm.group(1), None, date, 0.75, _is_present(gap, t.group(0)), "join-from")
         am = re.match(rf"(?:\s+(?:in|on)\s+«D\d+»)?\s*,?\s+(?:along\s+with|together\s+with|alongside)\s+", tail, re.I)
@@ -349,7 +362,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             # chain last joined
             if _COORD_VP.search(gap):
                 jm = None
-                for jm in re.finditer(r"\b(?:came\s+back\s+to|returned\s+to|rejoined|joined|went\s+back\s+to|moved\s+to)\s+{0}«O(\d+)»".format(FILL), gap, re.I):
+                for jm in re.finditer(r"\b(?:came\s+back\s+to|returned\s+to|rejoined|joined|went\s+back\s+to|moved\s+to|co-?founded|founded)\s+{0}«O(\d+)»".format(FILL), gap, re.I):
                     pass
                 if jm is not None:
                     org_idx = jm.group(1)
@@ -412,11 +425,14 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)):
             continue
         rest = s[t.end():t.end() + 120]
-        if t.group(0).lower().endswith(" at"):
+        if t.group(0).lower().endswith((" at", " of")):
             am = re.match(rf"\s*{FILL}«O(\d+)»", rest, re.I)
             if am:
-                emit("role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
-                     _date_for(info, s, sabs, t.start(), t.end()), 0.75, _is_present(gap, t.group(0)), "step-up")
+                # "takes the helm at O": a new head, from inside or out (the article tells which)
+                helm = bool(re.search(r"\b(?:helm|reins)\b", t.group(0), re.I))
+                emit("role?" if helm else "role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
+                     _date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
+                     "role" if helm else "step-up")
             continue
         rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
         if not rm:
@@ -434,7 +450,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         date = ents[int(dm.group(1))].date if dm else _date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
-        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped)\b", verb):
+        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*)\b", verb):
             typ = "role?"
         if org_idx is None:
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
@@ -458,7 +474,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
             continue   # "O addressed reports that it was hiring P": a report, not a hire
         rest = s[t.end():t.end() + 120]
-        om = re.match(rf"\s*(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
+        om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
         if not om:
             continue
         people = [(pkey(om.group(1)), False)]
@@ -473,6 +489,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if role is None:
             rm = re.search(r"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+)*([^,.;«()]{2,60})", tail[:80], re.I)
             role = _clean_role(rm.group(1)) if rm else None
+        if role is None and re.match(r"(?:name|appoint|elect|install|tap|nominat|made|make)", verb):
+            # "appointed P chief financial officer", "named P its new CTO": the title follows the name
+            rm = _DOUBLE_OBJECT.match(tail)
+            role = _clean_role(rm.group(1)) if rm and TITLE.search(rm.group(1)) else None
         if verb in ("won", "wins") and not re.match(r"\s*,?\s*as\b", tail):
             continue   # "O has won P as CTO" (translated "gewinnen"), not "won P's trust"
         date = _date_for(info, s, sabs, t.start(), t.end() + om.end())

@@ -191,6 +191,10 @@ _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|schedule
                          r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over)|effective|starting|plans\s+to)\b[^.;]{0,160}$", re.I)
 
 
+_PAST_RELATIVE = re.compile(r"\b(?:who|which|where|after|since)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+)?"
+                            r"(?:came|went|left|joined|took|began|spent|was|were|moved|arrived|quit|resigned|departed)\b[^.;]*$", re.I)
+# a present tense that schedules: "starts at O on May 4", "joins on June 2"
+_PRESENT_SOON = re.compile(r"\b(?:starts|begins|joins|takes\s+over|takes\s+up|steps\s+down|leaves|retires|arrives)\b[^.;]{0,40}$", re.I)
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 
@@ -199,7 +203,10 @@ def _future_context(m: re.Match[str]) -> bool:
     before = m.string[max(0, m.start() - 170):m.start()]
     if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
         return False   # "..., the companies said on Monday": the time of the report
-    return bool(_FUTURE_CUE.search(before))
+    fm = _FUTURE_CUE.search(before)
+    if fm and _PAST_RELATIVE.search(before, fm.start()):
+        return False   # "will report to P, who came over from O in March": the relative clause's past
+    return bool(fm)
 
 
 def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str) -> DateMention | None:
@@ -229,7 +236,7 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind in ("year", "year_comma", "year_lead"):
         return mk(m.group(1), "year", False)
     if kind == "md":
-        if m.group(1).lower().rstrip(".") == "may" and not m.group(0)[:1].isupper():
+        if m.group(1).lower().rstrip(".") == "may" and not m.group(1)[:1].isupper():   # "may 5" is a modal
             return None
         if pub is None:
             return mk(None, "unknown", True)
@@ -238,6 +245,12 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         if _future_context(m) and pub_prec != "year" and (mon, day) < (pub.month, pub.day):
             y = pub.year + 1   # "she will start on April 15": the next April 15
         elif _future_context(m) and pub_prec != "year":
+            y = pub.year
+        elif pub_prec == "day" and (mon, day) > (pub.month, pub.day) and (
+                mon - pub.month <= 4 and _PRESENT_SOON.search(m.string[max(0, m.start() - 60):m.start()])
+                or (_safe_date(pub.year, mon, day) or pub) - pub <= _dt.timedelta(days=21)):
+            # "he starts at O on May 4" (reported in April), "on March 30" (reported March 24): the
+            # coming one, not the one nearly a year back
             y = pub.year
         d = _safe_date(y, mon, day)
         return mk(d.isoformat(), "day", True) if d else None

@@ -25,13 +25,15 @@ Modules, in pipeline order: layouts.py (tables, tracker lines, transcript labels
 prose), lexicon.py (patterns and scope tests), extract_types.py (shared dataclasses),
 marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (5), clauses.py
 and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
-groups.py (lists and group predicates), claims_finish.py (7) with refute.py (denials,
+groups.py (lists and group predicates), ahead.py (hires announced before the person is
+named), claims_finish.py (7) with refute.py (denials,
 unconfirmed reports and "stayed" statements withdraw the moves they govern).
 """
 from __future__ import annotations
 
 import re
 
+from .ahead import announced_hires
 from .appositions import _appositions
 from .claims_finish import _finish
 from .clauses import _triggers, from_to_clauses, fronted_clauses
@@ -40,7 +42,7 @@ from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans, hired_us, prior_posts
+from .careers import career_spans, hired_us, post_years, prior_posts
 from .transcripts import rewrite_transcript, title_case_cast
 from .founders import founders
 from .groups import _group_predicates, _stative_there
@@ -237,6 +239,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                post_years(info, si, raws)
                 hired_us(info, si, raws)
                 interim_posts(info, si, raws)
                 served_since(info, si, raws)
@@ -260,4 +263,5 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
+    raws.extend(announced_hires(infos))
     return _finish(infos, raws, affil_by_sent, registry, published)

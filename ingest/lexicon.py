@@ -77,8 +77,10 @@ JOIN_TRIG = re.compile(
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer|place|post)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|"
     r"(?:is|are|was|were|'s)\s+(?:now\s+)?(?:off\s+to|back\s+(?:at|with|to|in))|"
+    r"(?:is|are|(?<=['’])s)\s+(?:now\s+(?=(?:at|with)\s+«O)|(?=(?:at|with)\s+«O\d+»\s+now\b))|"
+    r"(?:came|comes|coming|arriv(?:es|ed|ing))(?:\s+over)?(?=\s+from\s+(?:the\s+)?«O)|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
-    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|start(?:s|ed|ing)?\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O))\b",
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O))\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
@@ -97,7 +99,9 @@ ROLE_TRIG = re.compile(
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
     r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|\bw(?:ill|ould)\s+serve\s+as\b|"
     r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"
-    r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b",
+    r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b|"
+    r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
+    r"\b(?:take|tak(?:es|en|ing)|took|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:helm|reins)\s+(?:at|of)\b",
     re.I)
 HIRE_TRIG = re.compile(
     r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"

@@ -22,6 +22,10 @@ _HAS_HELD = re.compile(
 _HELD_POSS = re.compile(
     r"«([PQ])(\d+)»(?:\s*,[^,«;.]{1,12},)?(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now)\s+)?(?:been|served\s+as)\s+"
     r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
+# the unit led told as the org's: "P has run O's AI platform organization since 2019"
+_LED_POSS = re.compile(
+    r"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:s|ve|d)\s+)(?:(?:also|now)\s+)?(?:led|headed|run|overseen|managed|directed)\s+"
+    r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.,]{2,60}?)\s*«D(\d+)»", re.I)
 _SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"
                           r"creation|start|beginning|earliest\s+days|early\s+days|first\s+days)\s+)?)?«D(\d+)»")
 _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
@@ -78,6 +82,15 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
                 continue
             out.append(Raw("role?", ents[int(m.group(2))].key, ents[int(m.group(3))].key, role, date, si, text,
                            0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(3)), "tenure"))
+        for m in _LED_POSS.finditer(s):
+            date = ents[int(m.group(5))].date
+            if date is None or not date.date or date.future or not date.text.lower().startswith("since"):
+                continue
+            role = _clean_role(f"head of {m.group(4).strip()}")
+            if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+                continue
+            out.append(Raw("role?", ents[int(m.group(2))].key, ents[int(m.group(3))].key, role, date, si, text,
+                           0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(3)), "tenure"))
     low = s.lower()
     for m in (_PAST_POST.finditer(s) if (" at " in s or " with " in s) and
               any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):

@@ -31,7 +31,7 @@ def test_development_corpus_floors() -> None:
     gold = REPO / "tests" / "corpus" / "gold.json"
     r = run(gold, REPO / "tests" / "corpus" / "articles")
     assert r["moves"]["f1"] >= 0.96
-    assert r["held_role"]["f1"] >= 0.91
+    assert r["held_role"]["f1"] >= 0.94
     assert r["rosters"]["accuracy"] >= 0.89
     # every duplicate pair in the gold is found (whichever copy is read first), and no other
     pairs = {frozenset(p[:2]) for p in json.loads(gold.read_text(encoding="utf-8"))["duplicates"]}
@@ -42,14 +42,14 @@ def test_development_corpus_floors() -> None:
 def test_bundled_seeds_floors() -> None:
     r = run(REPO / "seeds" / "gold.json", REPO / "seeds")
     assert r["moves"]["f1"] >= 0.94
-    assert r["held_role"]["f1"] >= 0.84
+    assert r["held_role"]["f1"] >= 0.90
     assert r["rosters"]["accuracy"] >= 0.86
 
 
 @pytest.mark.skipif(not (REPO / "tests" / "corpus2" / "gold.json").exists(), reason="tests/corpus2 not present")
 def test_second_development_corpus_floors() -> None:
     r = run(REPO / "tests" / "corpus2" / "gold.json", REPO / "tests" / "corpus2" / "articles")
-    assert r["moves"]["f1"] >= 0.91
+    assert r["moves"]["f1"] >= 0.93
     assert r["held_role"]["f1"] >= 0.88
     assert r["rosters"]["accuracy"] >= 0.85
     assert r["not_facts_emitted"] == [] if isinstance(r["not_facts_emitted"], list) else r["not_facts_emitted"] == 0
@@ -58,6 +58,6 @@ def test_second_development_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus3" / "gold.json").exists(), reason="tests/corpus3 not present")
 def test_third_development_corpus_floors() -> None:
     r = run(REPO / "tests" / "corpus3" / "gold.json", REPO / "tests" / "corpus3" / "articles")
-    assert r["moves"]["f1"] >= 0.92
-    assert r["held_role"]["f1"] >= 0.86
+    assert r["moves"]["f1"] >= 0.93
+    assert r["held_role"]["f1"] >= 0.88
     assert r["rosters"]["accuracy"] >= 0.85
