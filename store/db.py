@@ -94,7 +94,13 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        """A read transaction that sees one snapshot throughout: an answer's known-at
+        position, its scans and its sources agree even while writers commit (SQLite's WAL
+        readers do so already; PostgreSQL needs REPEATABLE READ for it)."""
+        conn_ = self.engine.connect()
+        if not self.is_sqlite:
+            conn_ = conn_.execution_options(isolation_level="REPEATABLE READ")
+        with conn_ as conn:
             with conn.begin():
                 yield conn
 

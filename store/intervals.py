@@ -130,7 +130,16 @@ def tx_node(tx_from: int, tx_to: int) -> int:
     return fork_node(tx_from, min(tx_to - 1, TX_TOP), TX_ROOT)
 
 
-def tx_path(position: int) -> tuple[int, ...]:
-    """Every node whose rows may be alive at `position` (the residual check decides)."""
+def tx_path(position: int, ceiling: int | None = None) -> tuple[int, ...]:
+    """Every node whose rows may be alive at `position` (the residual check decides).
+
+    With `ceiling` (the log's head: no row closed after it), the path drops the nodes above
+    it but the root: a closed row forks inside its own interval, so at or below the head,
+    and open rows all fork at the root. The tree is sized for any log, so at a million
+    events about half the path lies in that empty space, each node a wasted index seek
+    per valid-time node."""
     pr = probe(min(max(position, 1), TX_TOP), TX_ROOT)
-    return (*pr.right, *pr.left, pr.exact)
+    nodes = (*pr.right, *pr.left, pr.exact)
+    if ceiling is None:
+        return nodes
+    return tuple(n for n in nodes if n <= ceiling or n == TX_ROOT)

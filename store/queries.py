@@ -57,6 +57,11 @@ def position_for(conn: Connection, known_at: str | None) -> int:
     return log.position_at(conn, normalize_known_at(known_at))
 
 
+def _ceiling(conn: Connection, known_at: str | None, upto: int) -> int:
+    """The log's head, which bounds every position a membership row holds (`intervals.tx_path`)."""
+    return upto if known_at is None else log.head(conn)[0]
+
+
 def _merged_map(conn: Connection, kind: str, upto: int) -> dict[str, str]:
     rows = conn.execute(text("SELECT id, merged_into FROM rc_entities WHERE kind=:k AND merged_into IS NOT NULL "
                              "AND merged_position <= :p"), {"k": kind, "p": upto})
@@ -149,7 +154,7 @@ def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str |
     upto = position_for(conn, known_at)
     o = resolve(conn, "org", org, upto)
     day = as_of or today()
-    members, total = rosters.page(conn, o["id"], day, upto, limit, offset)
+    members, total = rosters.page(conn, o["id"], day, upto, limit, offset, _ceiling(conn, known_at, upto))
     return {"org": o, "as_of": day, "known_at": known_at, "total": total, "offset": offset, "limit": limit,
             "members": members}
 
@@ -160,7 +165,8 @@ def replay(conn: Connection, to: str | None = None, known_at: str | None = None,
     ones in roster order); each roster's `total` still counts them all."""
     upto = position_for(conn, known_at)
     day = to or today()
-    found = {oid: rosters.page(conn, oid, day, upto, limit) for oid in rosters.org_ids(conn, upto)}
+    ceiling = _ceiling(conn, known_at, upto)
+    found = {oid: rosters.page(conn, oid, day, upto, limit, ceiling=ceiling) for oid in rosters.org_ids(conn, upto)}
     found = {oid: page for oid, page in found.items() if page[1]}
     org_names = entity_names(conn, "org", found)
     out = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at, "total": total,

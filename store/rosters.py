@@ -20,11 +20,13 @@ _NARROW = "board, sort_name, person_id, id"
 _FULL = _NARROW + ", person_name, org_id, role, valid_from, valid_to, since, until, certain, fact_ids"
 
 
-def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int) -> list[tuple]:
+def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int,
+             ceiling: int | None = None) -> list[tuple]:
     """Membership rows of one organization whose valid interval contains `day`, as the log
     stood at position `upto`: one index range scan per node on the interval tree's path to
     the day, with the transaction bounds checked inside the index, plus the few rows the tree
-    cannot hold exactly (compared as strings)."""
+    cannot hold exactly (compared as strings). `ceiling`, the log's head read in the same
+    snapshot, trims the transaction tree's path (`intervals.tx_path`)."""
     m = mark(conn)
     tx = f" AND tx_from <= {m} AND tx_to > {m}"
     exact = f" AND (valid_from IS NULL OR valid_from <= {m}) AND (valid_to IS NULL OR valid_to > {m})"
@@ -33,7 +35,7 @@ def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int) -> l
     if q is None:  # a day outside the tree: every row of the organization, compared exactly
         return _tuples(conn, f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day))
     pr = probe(q)
-    tn = tx_path(upto)
+    tn = tx_path(upto, ceiling)
     tin = f"tnode IN ({', '.join([m] * len(tn))}) AND "
     parts = [f"{head}{tin}vnode = {m}{tx}", f"{head}{tin}vnode = {m}{tx}{exact}"]
     args: list = [org_id, *tn, pr.exact, upto, upto, org_id, *tn, UNINDEXED, upto, upto, day, day]
@@ -93,12 +95,12 @@ def members(conn: Connection, rows: list[tuple], as_of: str, upto: int) -> list[
 
 
 def page(conn: Connection, org_id: str, day: str, upto: int, limit: int | None = None,
-         offset: int = 0) -> tuple[list[dict], int]:
+         offset: int = 0, ceiling: int | None = None) -> tuple[list[dict], int]:
     """(members on the page, total members)."""
     if limit is None:
-        rows = pick(alive_at(conn, _FULL, org_id, day, upto))
+        rows = pick(alive_at(conn, _FULL, org_id, day, upto, ceiling))
         return members(conn, rows[offset:], day, upto), len(rows)
-    order = pick(alive_at(conn, _NARROW, org_id, day, upto))
+    order = pick(alive_at(conn, _NARROW, org_id, day, upto, ceiling))
     ids = [r[3] for r in order[offset:offset + limit]]
     full = {r[3]: r for r in select_in(conn, f"SELECT {_FULL} FROM rc_membership WHERE id", ids)}
     return members(conn, [full[i] for i in ids], day, upto), len(order)

@@ -63,11 +63,23 @@ def test_dates_the_tree_cannot_hold_exactly_are_unindexed() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.integers(1, 2_000_000), st.integers(1, 2_000_000), st.integers(0, 2_000_000), st.booleans())
-def test_rows_alive_at_a_position_sit_on_its_transaction_path(a: int, b: int, p: int, still_open: bool) -> None:
+@given(st.integers(1, 2_000_000), st.integers(1, 2_000_000), st.integers(0, 2_000_000), st.booleans(),
+       st.integers(0, 3))
+def test_rows_alive_at_a_position_sit_on_its_transaction_path(a: int, b: int, p: int, still_open: bool,
+                                                              extra: int) -> None:
     from store.intervals import tx_node, tx_path
     from store.schema import OPEN_TX
 
     tx_from, tx_to = min(a, b), (OPEN_TX if still_open else max(a, b) + 1)
+    head = max(a, b, p) + extra  # the log's head: no row closed after it
     if tx_from <= p < tx_to:
         assert tx_node(tx_from, tx_to) in tx_path(p)
+        assert tx_node(tx_from, tx_to) in tx_path(p, head)
+
+
+def test_a_head_trims_the_empty_top_of_the_transaction_path() -> None:
+    from store.intervals import TX_ROOT, tx_path
+
+    full, trimmed = tx_path(710_000), tx_path(710_000, 1_000_000)
+    assert TX_ROOT in trimmed and set(trimmed) <= set(full)
+    assert len(trimmed) <= len(full) - 15
