@@ -181,14 +181,15 @@ def events(ctx: click.Context, type_: str | None, person: str | None, org: str |
 @click.option("--known-at", callback=_datetime, help="Transaction time: as the store knew it then.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most N members (a page); default all.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N members.")
+@click.option("--name", help="Only members whose name contains TEXT (any case).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def roster(ctx: click.Context, org: str, as_of: str | None, known_at: str | None, limit: int | None,
-           offset: int, as_json: bool) -> None:
+           offset: int, name: str | None, as_json: bool) -> None:
     """Who is at ORG."""
     from store.queries import roster as q
 
-    r = _query(ctx, q, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset)
+    r = _query(ctx, q, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset, name=name)
     if as_json:
         emit_json(r)
         return
@@ -225,13 +226,15 @@ def person(ctx: click.Context, name: str, known_at: str | None, as_json: bool) -
 @click.option("--to", "to", callback=_date, required=True, help="Replay every roster to this DATE.")
 @click.option("--known-at", callback=_datetime)
 @click.option("--limit", type=click.IntRange(min=1), help="List at most N members per organization.")
+@click.option("--name", help="Only members whose name contains TEXT (any case).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def replay(ctx: click.Context, to: str, known_at: str | None, limit: int | None, as_json: bool) -> None:
+def replay(ctx: click.Context, to: str, known_at: str | None, limit: int | None, name: str | None,
+           as_json: bool) -> None:
     """Every roster as of DATE."""
     from store.queries import replay as q
 
-    r = _query(ctx, q, to, known_at=known_at, limit=limit)
+    r = _query(ctx, q, to, known_at=known_at, limit=limit, name=name)
     if as_json:
         emit_json(r)
         return

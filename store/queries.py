@@ -148,25 +148,28 @@ def _segment(r: Any) -> tuple[str, Segment]:
 
 
 def roster(conn: Connection, org: str, as_of: str | None = None, known_at: str | None = None, *,
-           limit: int | None = None, offset: int = 0) -> dict:
+           limit: int | None = None, offset: int = 0, name: str | None = None) -> dict:
     """Who was at ORG on `as_of` (default today) as known at `known_at` (default now).
-    `limit`/`offset` page the members; `total` counts them all."""
+    `limit`/`offset` page the members; `total` counts them all; `name` keeps the members
+    whose name contains it (and `total` counts those)."""
     upto = position_for(conn, known_at)
     o = resolve(conn, "org", org, upto)
     day = as_of or today()
-    members, total = rosters.page(conn, o["id"], day, upto, limit, offset, _ceiling(conn, known_at, upto))
+    members, total = rosters.page(conn, o["id"], day, upto, limit, offset, _ceiling(conn, known_at, upto), name)
     return {"org": o, "as_of": day, "known_at": known_at, "total": total, "offset": offset, "limit": limit,
             "members": members}
 
 
 def replay(conn: Connection, to: str | None = None, known_at: str | None = None, *,
-           limit: int | None = None) -> dict:
+           limit: int | None = None, name: str | None = None) -> dict:
     """Every roster on a day. `limit` caps the members listed per organization (the first
-    ones in roster order); each roster's `total` still counts them all."""
+    ones in roster order); each roster's `total` still counts them all. With `name`, only
+    members whose name contains it, and only the rosters that have some."""
     upto = position_for(conn, known_at)
     day = to or today()
     ceiling = _ceiling(conn, known_at, upto)
-    found = {oid: rosters.page(conn, oid, day, upto, limit, ceiling=ceiling) for oid in rosters.org_ids(conn, upto)}
+    found = {oid: rosters.page(conn, oid, day, upto, limit, ceiling=ceiling, name=name)
+             for oid in rosters.org_ids(conn, upto)}
     found = {oid: page for oid, page in found.items() if page[1]}
     org_names = entity_names(conn, "org", found)
     out = [{"org": {"id": oid, "name": org_names[oid]}, "as_of": day, "known_at": known_at, "total": total,

@@ -70,6 +70,14 @@ def pick(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+def named(rows: list[tuple], name: str | None) -> list[tuple]:
+    """Rows (narrow or full: the casefolded name is second) whose name contains `name`."""
+    if not name or not name.strip():
+        return rows
+    key = name.strip().casefold()
+    return [r for r in rows if key in r[1]]
+
+
 def sources_for(conn: Connection, fact_ids: list[str], upto: int) -> dict[str, list[dict]]:
     """Each fact's sources known at `upto`, oldest first."""
     out: dict[str, list[dict]] = {f: [] for f in fact_ids}
@@ -95,12 +103,14 @@ def members(conn: Connection, rows: list[tuple], as_of: str, upto: int) -> list[
 
 
 def page(conn: Connection, org_id: str, day: str, upto: int, limit: int | None = None,
-         offset: int = 0, ceiling: int | None = None) -> tuple[list[dict], int]:
-    """(members on the page, total members)."""
+         offset: int = 0, ceiling: int | None = None, name: str | None = None) -> tuple[list[dict], int]:
+    """(members on the page, total members). `name` keeps the members whose name contains
+    it, whatever the case: a lab of thousands is listed a page at a time, so a search has
+    to reach the people on later pages too."""
     if limit is None:
-        rows = pick(alive_at(conn, _FULL, org_id, day, upto, ceiling))
+        rows = named(pick(alive_at(conn, _FULL, org_id, day, upto, ceiling)), name)
         return members(conn, rows[offset:], day, upto), len(rows)
-    order = pick(alive_at(conn, _NARROW, org_id, day, upto, ceiling))
+    order = named(pick(alive_at(conn, _NARROW, org_id, day, upto, ceiling)), name)
     ids = [r[3] for r in order[offset:offset + limit]]
     full = {r[3]: r for r in select_in(conn, f"SELECT {_FULL} FROM rc_membership WHERE id", ids)}
     return members(conn, [full[i] for i in ids], day, upto), len(order)

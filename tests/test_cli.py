@@ -63,6 +63,10 @@ def test_roster_person_replay_flows(seeded: str) -> None:
                          "--json").stdout)
     whole = json.loads(rc(seeded, "roster", "anthropic", "--as-of", "2026-06-01", "--json").stdout)
     assert page["total"] == whole["total"] and page["members"] == whole["members"][1:3]
+    kar = json.loads(rc(seeded, "roster", "anthropic", "--as-of", "2026-06-01", "--name", "KARP", "--json").stdout)
+    assert [m["person"]["name"] for m in kar["members"]] == ["Andrej Karpathy"] and kar["total"] == 1
+    rep_k = json.loads(rc(seeded, "replay", "--to", "2026-06-01", "--name", "karp", "--json").stdout)
+    assert [(r["org"]["id"], r["total"]) for r in rep_k["rosters"]] == [("anthropic", 1)]
     fl = json.loads(rc(seeded, "flows", "--from", "2026-01-01", "--to", "2026-12-31", "--json").stdout)
     assert any(f["from"]["id"] == "openai" and f["to"]["id"] == "anthropic" for f in fl["flows"])
     table = rc(seeded, "roster", "anthropic").stdout

@@ -294,6 +294,24 @@ def _check_pages(store: Store) -> None:
         assert past["members"] == [] and past["total"] == 12
 
 
+def test_a_name_filter_reaches_members_on_every_page(store: Store) -> None:
+    """A lab listed a page at a time must still let users find the person on page 30."""
+    people = [f"Person {i:03d} Q{'x' if i % 40 == 7 else ''}" for i in range(250)]
+    with store.write() as c:
+        log.append(c, [fact("joined", p, "OpenAI", "2024-05") for p in people], now=BASE)
+    projector.catch_up(store)
+    want = sorted(p for p in people if "qx" in p.casefold())
+    with store.read() as c:
+        page = queries.roster(c, "openai", as_of="2025-01-01", limit=3, name="QX")
+        assert page["total"] == len(want) == 7 and names(page) == set(want[:3])
+        whole = queries.roster(c, "openai", as_of="2025-01-01", name=" qx ")
+        assert [m["person"]["name"] for m in whole["members"]] == want
+        assert queries.roster(c, "openai", as_of="2025-01-01", name="")["total"] == 250
+        r = queries.replay(c, "2025-01-01", limit=2, name="person 24")
+        assert [(x["org"]["id"], x["total"], len(x["members"])) for x in r["rosters"]] == [("openai", 10, 2)]
+        assert queries.replay(c, "2025-01-01", name="nobody")["rosters"] == []
+
+
 def test_rosters_with_dates_outside_the_interval_tree(store: Store) -> None:
     """Far-off and oddly written dates go to the unindexed node and still answer exactly."""
     with store.write() as c:

@@ -196,3 +196,52 @@ def test_phone_width(site, browser, tmp_path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     _shot(page, tmp_path, "phone-log", full_page=False)
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    """One lab with more people than a card lists (the page asks for the first 200)."""
+    from datetime import datetime, timezone
+
+    from store import log, projector
+    from store.events import NewEvent
+
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('bigweb') / 'rollcall.db'}")
+    people = [f"Member {i:03d}" for i in range(230)] + ["Zelda Quartermaine"]
+    with store.write() as c:
+        log.append(c, [NewEvent(type="joined", person_key=p.lower().replace(" ", "-"), org_key="vastlab",
+                                valid_date="2024-05", payload={
+                                    "person": {"id": p.lower().replace(" ", "-"), "name": p, "aliases": []},
+                                    "org": {"id": "vastlab", "name": "Vastlab"}, "role": None, "date": "2024-05",
+                                    "precision": "month", "date_inferred": False, "confidence": 0.9,
+                                    "source": {"article": f"sha256:{p}", "url": None, "path": "x.md",
+                                               "published": "2024-05-02", "quote": f"{p} joined Vastlab"}})
+                       for p in people], now=datetime(2024, 6, 1, tzinfo=timezone.utc))
+    projector.catch_up(store)
+    with running_app(create_app(store, token=TOKEN)) as base:
+        yield base
+    store.dispose()
+
+
+def test_roster_filter_finds_people_past_the_first_page(big_site, browser, tmp_path):
+    page, errors = _page(browser, 1280, 900)
+    page.goto(big_site + "/")
+    card = page.locator(".roster[data-org='vastlab']")
+    card.locator(".member").first.wait_for()
+    assert card.locator(".member").count() == 200
+    expect(card.locator(".count")).to_have_text("231 people")
+    expect(card.locator(".roster-more")).to_contain_text("The first 200 of 231")
+    assert "Zelda Quartermaine" not in card.inner_text()  # she sorts last, past the first 200
+
+    page.fill("#roster-filter", "quarter")  # the server finds her
+    expect(card.locator(".person-link")).to_have_text(["Zelda Quartermaine"])
+    expect(card.locator(".count")).to_have_text("1 person")
+    page.fill("#roster-filter", "member 2")  # Member 200 to Member 229: most past the first 200
+    expect(card.locator(".count")).to_have_text("30 people")
+    assert card.locator(".member").count() == 30
+    page.fill("#roster-filter", "no such person")
+    expect(page.locator("#rosters .empty")).to_have_text("Nobody matches the filter.")
+    page.fill("#roster-filter", "")
+    expect(card.locator(".count")).to_have_text("231 people")
+    _shot(page, tmp_path, "desktop-roster-filter")
+    assert errors == []

@@ -78,11 +78,12 @@ def get_orgs(request: Request, known_at: str | None = None) -> dict:
 
 @reads.get("/rosters/{org}", summary="Who is at ORG (valid time as_of, transaction time known_at)")
 def get_roster(request: Request, org: str, as_of: str | None = None, known_at: str | None = None,
-               offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1, le=10000)) -> dict:
+               offset: int = Query(0, ge=0), limit: int | None = Query(None, ge=1, le=10000),
+               name: str | None = Query(None, max_length=200, description="Members whose name contains this")) -> dict:
     as_of, known_at = valid_date(as_of, "as_of"), valid_known_at(known_at)
     with _store(request).read() as conn:
         try:
-            r = queries.roster(conn, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset)
+            r = queries.roster(conn, org, as_of=as_of, known_at=known_at, limit=limit, offset=offset, name=name)
         except queries.NotFound as exc:
             raise _not_found(exc) from None
         _titles(conn, _all_sources(r["members"]))
@@ -91,10 +92,11 @@ def get_roster(request: Request, org: str, as_of: str | None = None, known_at: s
 
 @reads.get("/replay", summary="Every roster as of a date")
 def get_replay(request: Request, to: str | None = None, known_at: str | None = None,
-               limit: int | None = Query(None, ge=1, le=10000)) -> dict:
+               limit: int | None = Query(None, ge=1, le=10000),
+               name: str | None = Query(None, max_length=200, description="Members whose name contains this")) -> dict:
     to, known_at = valid_date(to, "to"), valid_known_at(known_at)
     with _store(request).read() as conn:
-        r = queries.replay(conn, to, known_at=known_at, limit=limit)
+        r = queries.replay(conn, to, known_at=known_at, limit=limit, name=name)
         _titles(conn, [s for ros in r["rosters"] for s in _all_sources(ros["members"])])
         return r
 

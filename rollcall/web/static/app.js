@@ -18,7 +18,8 @@
     token: sessionStorage.getItem("rollcall.token") || null,
     stats: null,
     replay: null,
-    seq: { rosters: 0, person: 0, flows: 0, log: 0, sources: 0 },
+    filtered: null, // { q, base, r }: the server's answer to the roster filter for `base`
+    seq: { rosters: 0, person: 0, flows: 0, log: 0, sources: 0, filter: 0 },
     logNext: null,
     articlesNext: null,
   };
@@ -186,11 +187,33 @@
       state.replay = r;
       banner(null);
       renderRosters();
+      filterRosters();
     } catch (e) {
       if (seq === state.seq.rosters) banner("Could not load rosters: " + e.message);
     } finally {
       if (seq === state.seq.rosters) box.setAttribute("aria-busy", "false");
     }
+  }
+
+  // Lab cards list only their first people, so the filter asks the server for everyone whose
+  // name matches (debounced); until it answers, the people already on the page are filtered.
+  let filterTimer = null;
+  function filterRosters() {
+    clearTimeout(filterTimer);
+    const q = $("roster-filter").value.trim().toLowerCase();
+    const base = state.replay;
+    if (!q || !base) { state.filtered = null; return; }
+    filterTimer = setTimeout(async () => {
+      const seq = ++state.seq.filter;
+      try {
+        const r = await api("/api/replay", { to: base.as_of, limit: ROSTER_LIMIT, name: q, ...timeParams() });
+        if (seq !== state.seq.filter || base !== state.replay) return;
+        state.filtered = { q, base, r };
+        renderRosters();
+      } catch (e) {
+        if (seq === state.seq.filter) banner("Could not filter rosters: " + e.message);
+      }
+    }, 250);
   }
 
   function renderRosters() {
@@ -200,10 +223,20 @@
     clear(box);
     const q = $("roster-filter").value.trim().toLowerCase();
     $("rosters-sub").textContent = `as of ${fmtDate(r.as_of)}` + (r.known_at ? `, as known at ${new Date(r.known_at).toLocaleString()}` : "");
+    const f = state.filtered && state.filtered.q === q && state.filtered.base === r ? state.filtered.r : null;
+    const hits = f ? new Map(f.rosters.map((x) => [x.org.id, x])) : null;
     let shown = 0;
     for (const ros of r.rosters) {
       const orgHit = !q || ros.org.name.toLowerCase().includes(q);
-      const members = orgHit ? ros.members : ros.members.filter((m) => m.person.name.toLowerCase().includes(q));
+      let members, count;
+      if (orgHit) {
+        members = ros.members; count = ros.total;
+      } else if (hits) {
+        const h = hits.get(ros.org.id);
+        members = h ? h.members : []; count = h ? h.total : 0;
+      } else {
+        members = ros.members.filter((m) => m.person.name.toLowerCase().includes(q)); count = members.length;
+      }
       if (!members.length) continue;
       shown++;
       const staff = members.filter((m) => !m.board);
@@ -211,13 +244,13 @@
       const card = el("article", { class: "card roster", "aria-labelledby": "org-" + ros.org.id, "data-org": ros.org.id },
         el("header", { class: "card-head" },
           el("h3", { id: "org-" + ros.org.id, text: ros.org.name }),
-          el("span", { class: "count", text: countText(orgHit ? ros.total : members.length) })));
+          el("span", { class: "count", text: countText(count) })));
       if (staff.length) card.append(memberList(staff));
       if (board.length) {
         card.append(el("h4", { class: "board-title", text: "Board" }), memberList(board));
       }
-      if (orgHit && ros.total > ros.members.length) {
-        card.append(el("p", { text: `The first ${ros.members.length} of ${ros.total} in roster order.`, class: "roster-more" }));
+      if (count > members.length) {
+        card.append(el("p", { text: `The first ${members.length} of ${count} in roster order.`, class: "roster-more" }));
       }
       box.append(card);
     }
@@ -515,7 +548,7 @@
       const name = $("find-person").value.trim();
       if (name) location.hash = "#person/" + encodeURIComponent(name);
     });
-    $("roster-filter").addEventListener("input", renderRosters);
+    $("roster-filter").addEventListener("input", () => { renderRosters(); filterRosters(); });
     $("flows-form").addEventListener("submit", (e) => { e.preventDefault(); loadFlows(); });
     $("log-form").addEventListener("submit", (e) => { e.preventDefault(); loadLog(false); });
     $("log-more").addEventListener("click", () => loadLog(true));
