@@ -463,6 +463,7 @@ def test_postgres_backend_terminated_under_a_live_store(tmp_path: Path, corpus: 
             with dbapi_conn.cursor() as cur:
                 cur.execute("SELECT pg_backend_pid()")
                 pids.add(cur.fetchone()[0])
+            dbapi_conn.rollback()  # hand the pool an idle connection, as a connect hook must
 
         s.engine.dispose()  # so every connection from here on is tracked
 
