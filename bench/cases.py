@@ -4,14 +4,12 @@ figures; the orchestrator (`bench.__main__`) turns them into table rows.
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 import os
 import random
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from datetime import datetime, timezone
@@ -587,7 +585,7 @@ def feeds(size: int) -> dict:
     sys.path.insert(0, str(ROOT / "tests"))
     from feedserver import FeedServer, conditional
 
-    from ingest.feeds import FeedRequest, fetch_feeds
+    from ingest.fetch import FeedRequest, fetch_feeds
 
     def rss(k: int) -> bytes:
         items = "".join(

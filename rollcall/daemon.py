@@ -201,7 +201,7 @@ class Daemon:
             log.warning("could not release leases: %s", _one_line(exc))
 
     def _fetch_options(self):  # type: ignore[no-untyped-def]
-        from ingest.feeds import USER_AGENT, FetchOptions
+        from ingest.fetch import USER_AGENT, FetchOptions
 
         return FetchOptions(connect_timeout=self.cfg.fetch_connect_timeout, read_timeout=self.cfg.fetch_read_timeout,
                             deadline=self.cfg.fetch_deadline, max_attempts=self.cfg.fetch_attempts, allow_internal=self.cfg.allow_internal_feeds,
@@ -234,7 +234,7 @@ class Daemon:
         import queue
         from urllib.parse import urlsplit
 
-        from ingest.feeds import fetch_feeds
+        from ingest.fetch import fetch_feeds
 
         results: "queue.Queue[Any]" = queue.Queue()
         done = object()
@@ -280,7 +280,8 @@ class Daemon:
 
     def _poll_batch(self, rows: list[dict], totals: dict[str, int], progress: Callable[[int], None] | None) -> None:
         from ingest.errors import SourceError
-        from ingest.feeds import FeedRequest, parse_feed
+        from ingest.feeds import parse_feed
+        from ingest.fetch import FeedRequest
         from rollcall.schedule import cache_max_age, feed_ttl, plan_failure, plan_success
         from store.feeds import record_failure, record_success, renew_leases
 
@@ -359,7 +360,7 @@ class Daemon:
 
         from sqlalchemy import text
 
-        from ingest.feeds import fetch_article_page, with_page_text
+        from ingest.fetch import fetch_article_page, with_page_text
         from ingest.urls import canonical_url
 
         wanted: list[int] = []

@@ -11,7 +11,7 @@ No database and no clock of its own: every function takes the facts (the feed's 
   estimate, and before that the configured `interval_s` is used.
 - What the publisher asks for is a floor: RSS `<ttl>` (minutes), `Cache-Control: max-age`,
   and on errors `Retry-After`.
-- Errors back off exponentially with jitter (`ingest.feeds.next_backoff`), so feeds failing
+- Errors back off exponentially with jitter (`ingest.fetch.next_backoff`), so feeds failing
   together do not retry together. A feed is never dropped for failing: after `failing_after`
   (a day by default) it is reported as failing by `feeds list` and `/healthz`.
 """
@@ -154,7 +154,7 @@ def plan_success(feed: dict[str, Any], *, now: datetime, new_entries: int, publi
 def plan_failure(feed: dict[str, Any], *, now: datetime, retry_after: float | None = None,
                  policy: Policy = Policy(), rand: Callable[[], float] = random.random) -> datetime:
     """When to retry a feed whose poll just failed (its `failures` not yet incremented)."""
-    from ingest.feeds import next_backoff  # here: importing httpx slows every CLI command
+    from ingest.fetch import next_backoff  # here: importing httpx slows every CLI command
 
     failures = int(feed.get("failures") or 0) + 1
     delay = next_backoff(failures, retry_after, base=policy.backoff_base, cap=policy.backoff_cap, rand=rand)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ingest.errors import SourceError
-from ingest.feeds import fetch_and_parse
+from ingest.fetch import fetch_and_parse
 from ingest.model import Article
 from ingest.seedfiles import iter_seed_paths, read_path
 

@@ -11,14 +11,14 @@ import feedparser
 import pytest
 
 from ingest.errors import SourceError
-from ingest.feeds import (
+from ingest.feeds import parse_feed
+from ingest.fetch import (
     FeedRequest,
     FetchOptions,
     fetch_and_parse,
     fetch_article_page,
     fetch_feeds,
     next_backoff,
-    parse_feed,
     parse_retry_after,
     with_page_text,
 )
