@@ -104,6 +104,7 @@ class _Run:
         self.new_entities: dict[tuple[str, str], tuple] = {}
         self.dirty_entities: set[tuple[str, str]] = set()
         self.aliases: dict[tuple[str, str], tuple] = {}
+        self._alias_seen: set[tuple[str, str]] = set()  # across pages: added ones are stored
         self.alias_overrides: dict[tuple[str, str], tuple] = {}
         self.pending: set[str] = set()
         self._views: dict[str, FactView] = {}  # dropped when a fact changes or orgs merge
@@ -179,7 +180,13 @@ class _Run:
         self.new_entities[(kind, eid)] = (kind, eid, name, position, None, None)
 
     def add_alias(self, kind: str, alias: str, eid: str, position: int, *, override: bool = False) -> None:
-        """The first entity seen under a name keeps it; a user's explicit alias overrides."""
+        """The first entity seen under a name keeps it; a user's explicit alias overrides.
+        A name this run already added is skipped before it is normalized: every fact repeats
+        its person's and organization's names, and the first one stands anyway."""
+        if not override:
+            if (kind, alias) in self._alias_seen:
+                return
+            self._alias_seen.add((kind, alias))
         key = norm_name(alias)
         if not key:
             return
