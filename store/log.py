@@ -127,7 +127,12 @@ def read(conn: Connection, after: int = 0, *, types: Iterable[str] | None = None
     # the driver's own cursor: no SQLAlchemy row objects on the hot path of every catch-up
     sql = f"{_SELECT} WHERE position > {m}{''.join(' AND ' + w for w in where)} ORDER BY position LIMIT {int(page)}"
     while True:
-        rows = conn.exec_driver_sql(sql, (after, *params)).fetchall()
+        cur = conn.connection.cursor()
+        try:
+            cur.execute(sql, (after, *params))
+            rows = cur.fetchall()
+        finally:
+            cur.close()
         for r in rows:
             yield _row_to_event(r)
         if len(rows) < page:
