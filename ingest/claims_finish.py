@@ -78,7 +78,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
                                   for s, k, o, _ in timeline.get(r.person, [])) or _joined_before(raws, r)
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
-                r.type = "role_changed" if prior_other or here else "joined"
+                interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
+                r.type = "role_changed" if prior_other or here or interim else "joined"
             elif r.org and r.origin == "tenure" and _joined_before(raws, r):
                 r.type = "role_changed"   # "has run X since 2019 ... joined O in 2004": a later title
             elif r.org:

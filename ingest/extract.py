@@ -44,6 +44,7 @@ from .firstperson import first_person_referents
 from .layouts import rewrite_tables
 from .careers import career_spans, hired_us, post_years, prior_posts
 from .transcripts import rewrite_transcript, title_case_cast
+from .wrapping import unwrap
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
@@ -65,7 +66,7 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
-                             r"Capital|Partners|Research|Center|Centre|School|Society)\b")
+                             r"Capital|Partners|Research|Center|Centre|School|Society|LLP|LLC|Ltd\b\.?|GmbH|AG)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
@@ -138,7 +139,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
-    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(text)))))
+    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(unwrap(text))))))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -177,7 +178,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 registry.alias(mm.group(1), registry.key_of(before[-1].text))
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
-    shorts = short_forms(text or "", person_words)
+    shorts = short_forms(f"{text}\n\n{title}" if title else text or "", person_words)
     meta_author = _meta_author(author)
     meta_key = registry.key_of(meta_author) if meta_author else None
     if meta_author and meta_key not in registry.full:

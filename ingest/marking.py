@@ -54,30 +54,38 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
         # a legal-form suffix the name leaves out ("NVIDIA Corporation", "Lumen Inc"): part of the mention
-        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] == " " else None
+        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] in (" ", ",") else None
         spans.append(Ent("O", o.name, org=o, start=o.start, end=sfx.end() if sfx else o.end))
     taken = [(e.start, e.end) for e in spans]
     for d in find_dates(text, published):
         if any(d.start < e and s < d.end for s, e in taken):
             continue
         spans.append(Ent("D", d.date or "", date=d, start=d.start, end=d.end))
+    for e in spans:
+        # "Ms. Dragomir": the honorific is part of the mention, so rules see the name where they expect it
+        h = _HONORIFIC.search(text, max(0, e.start - 16), e.start) if e.kind == "P" else None
+        if h is not None:
+            e.start = h.start()
     spans.sort(key=lambda e: e.start)
     info.ents = spans
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?:(?:van|von|de|der|den|da|di|du|del|la|le|ter)\s+){0,2}$")
 
 
 _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own|longtime|outgoing|incoming)\s+)?"
              r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"founder|co-?founder|senior|principal|managing|executive)\b)")
 # "our board", "our head of research, P": the org whose post (or call, or podcast) this is
-_OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
-             r"(?:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
+_OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?i:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
+             r"(?i:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"senior|principal|managing|executive)\b)")
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
-_LEGAL_SUFFIX = re.compile(r"\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b")
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b(?:\.(?=\s+[a-z0-9(]))?")
 _PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)

@@ -36,7 +36,7 @@ COMPANY_SUFFIXES = frozenset(
     Intelligence Computing Networks Therapeutics Bio Capital Ventures Partners Foundation
     Institute University College Dynamics Analytics Software Security Group Holdings Company
     Studios Research Semiconductor Semiconductors Motors Industries Health Cloud Energy
-    Microsystems Automation Machines LLC Ltd Ltd. GmbH SA""".split()
+    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA""".split()
 )
 UNIT_WORDS = frozenset(
     "Applications Research Labs Lab Cloud Platforms Devices Health Studios Ventures Team "
@@ -373,11 +373,13 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     return out
 
 
-_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University")
+_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University",
+                   "Analytics", "Networks", "Dynamics", "Computing", "Software", "Therapeutics", "Ventures")
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University)(?![\w])")
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
+                         r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z])")
 
 
 @lru_cache(maxsize=4096)

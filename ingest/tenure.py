@@ -21,11 +21,12 @@ _HAS_HELD = re.compile(
 # the org told as the title's owner: "P, 47, has served as the Company's Vice President, Finance since March 2021"
 _HELD_POSS = re.compile(
     r"«([PQ])(\d+)»(?:\s*,[^,«;.]{1,12},)?(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now)\s+)?(?:been|served\s+as)\s+"
-    r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
+    r"(a\s+member\s+of\s+)?(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
 # the unit led told as the org's: "P has run O's AI platform organization since 2019"
 _LED_POSS = re.compile(
     r"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:s|ve|d)\s+)(?:(?:also|now)\s+)?(?:led|headed|run|overseen|managed|directed)\s+"
     r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.,]{2,60}?)\s*«D(\d+)»", re.I)
+_AND_SEAT = re.compile(r"\s+and\s+as\s+a\s+member\s+of\s+(?:the\s+)?«O(\d+)»['’]s\s+board\b[^«;.]{0,15}?\s*(since\s+)?«D(\d+)»", re.I)
 _SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"
                           r"creation|start|beginning|earliest\s+days|early\s+days|first\s+days)\s+)?)?«D(\d+)»")
 _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
@@ -74,14 +75,21 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
                            date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
                            _unit(info, m.group(5)), "tenure"))
         for m in _HELD_POSS.finditer(s):
-            date = ents[int(m.group(6))].date
-            if date is None or not date.date or date.future or not (m.group(5) or date.text.lower().startswith("since")):
+            date = ents[int(m.group(7))].date
+            if date is None or not date.date or date.future or not (m.group(6) or date.text.lower().startswith("since")):
                 continue
-            role = _clean_role(m.group(4).rstrip(" ,"))
+            role = _clean_role(m.group(5).rstrip(" ,"))
+            if m.group(3):   # "a member of O's Board of Directors": a seat, not a title
+                role = "board member" if role and re.match(r"board\b", role, re.I) else None
             if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
                 continue
-            out.append(Raw("role?", ents[int(m.group(2))].key, ents[int(m.group(3))].key, role, date, si, text,
-                           0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(3)), "tenure"))
+            out.append(Raw("joined" if m.group(3) else "role?", ents[int(m.group(2))].key, ents[int(m.group(4))].key, role, date, si,
+                           text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(4)), "tenure"))
+            seat = _AND_SEAT.match(s, m.end())   # "... since D1 and as a member of O's board since D2"
+            sd = ents[int(seat.group(3))].date if seat else None
+            if seat and sd is not None and sd.date and not sd.future and (seat.group(2) or sd.text.lower().startswith("since")):
+                out.append(Raw("joined", ents[int(m.group(2))].key, ents[int(seat.group(1))].key, "board member", sd, si,
+                               text, 0.65, False, _unit(info, seat.group(1)), "tenure"))
         for m in _LED_POSS.finditer(s):
             date = ents[int(m.group(5))].date
             if date is None or not date.date or date.future or not date.text.lower().startswith("since"):
