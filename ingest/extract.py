@@ -51,6 +51,7 @@ from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
+from .orgnames import discover_orgs, mention_pattern, org_mentions
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
 from .tenure import interim_posts, served_since, tenures
@@ -143,8 +144,12 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
+    found = discover_orgs(f"{title}\n{text}")
+    found_re = mention_pattern(found)
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
+        if found_re is not None:
+            info.known = sorted(info.known + org_mentions(info.sent.text, found, found_re, info.known), key=lambda o: o.start)
         # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
         st = info.sent.text
         info.names = [n for n in find_names(st, [(o.start, o.end) for o in info.known])

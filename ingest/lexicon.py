@@ -20,7 +20,7 @@ ROLE_HEAD = re.compile(
     re.I)
 ROLE_WORD = (r"(?:(?-i:[A-Z][\w&/.-]*)|of|and|the|for|&|in|on|ai|chief|head|lead|leader|director|president|vice|vp|"
              r"svp|evp|officer|executive|founder|co-founder|cofounder|founding|researcher|research|"
-             r"scientist|engineer|engineering|manager|member|technical|principal|senior|staff|"
+             r"scientist|scientific|engineer|engineering|manager|member|technical|principal|senior|staff|"
              r"distinguished|fellow|partner|chair|chairman|chairwoman|board|advisor|adviser|product|"
              r"post-training|pre-training|pretraining|posttraining|safety|alignment|policy|global|general|"
              r"counsel|managing|interim|acting|deputy|associate|assistant|team|science|applied|"
@@ -39,7 +39,7 @@ ROLE_PHRASE = rf"(?:{ROLE_WORD}(?:\s+|-)){{0,6}}?{ROLE_WORD}"
 NEG_SCOPE = re.compile(
     r"\b(?:not|never|no\s+plans?|no\s+longer\s+plans?|denie[sd]|deny(?:ing)?|rumou?r(?:s|ed)?|reportedly|"
     r"in\s+talks|talks|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
-    r"would|should|shall|wo|will|plans?|planning|expected|set\s+to|poised|likely|about\s+to|intends?|"
+    r"would|should|shall|wo|will|plans?|planning|expect(?:s|ed|ing)?|set\s+to|poised|likely|about\s+to|intends?|"
     r"intending|hopes?|hoping|wants?|wanted|offer(?:s|ed)?|tried|trying|attempts?|if|whether|unless|"
     r"declined|refused|rejected|turned\s+down|allegedly|speculat\w*|potential(?:ly)?|possible|"
     r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
@@ -52,7 +52,7 @@ FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", r
 FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
 CLAUSE_PREFIX_NEG = re.compile(
     r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculat(?:ion|ed|es|ing)|gossip|unconfirmed|unverified|alleged(?:ly)?|claim(?:ed|ing|s)|reports?\s+that|denied|deny|denies|"
-    r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|"
+    r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|expects?|expecting|predicts?|predicting|"
     r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
     re.I)
 

@@ -75,7 +75,7 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?:(?:van|von|de|der|d
 
 _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own|longtime|outgoing|incoming)\s+)?"
              r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
-             r"founder|co-?founder|senior|principal|managing|executive)\b)")
+             r"founder|co-?founder|senior|principal|managing|executive|scientific|technical)\b)")
 # "our board", "our head of research, P": the org whose post (or call, or podcast) this is
 _OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?i:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
              r"(?i:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"

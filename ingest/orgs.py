@@ -400,7 +400,8 @@ _ORG_WORDS = r"(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*"
 _RENAME = re.compile(
     rf"\b({_ORG_WORDS})\s*(?:,[^,.;]{{1,120}},\s*)?(?:is\s+changing|has\s+changed|changed|will\s+change|is\s+to\s+change)\s+its\s+name\s+to\s+({_ORG_WORDS})|"
     rf"\b({_ORG_WORDS})\s+(?:was|has\s+been|is\s+being|will\s+be)\s+renamed\s+(?:to\s+|as\s+)?({_ORG_WORDS})|"
-    rf"\b({_ORG_WORDS})\s*(?:,|\()\s*(?:which\s+was\s+|then\s+)?formerly(?:\s+known\s+as|\s+called|\s+named)?\s+({_ORG_WORDS})")
+    rf"\b({_ORG_WORDS})\s*(?:,|\()\s*(?:which\s+was\s+|then\s+|(?:the|a|an)\s+[^,.;()«]{{1,50}}?\s+)?formerly"
+    rf"(?:\s+known\s+as|\s+called|\s+named)?\s+({_ORG_WORDS})")
 _RENAME_LEAD = {"The", "Today", "Now", "On", "In", "Last", "This", "Meanwhile", "And", "But", "So", "Earlier", "Separately"}
 
 
@@ -462,6 +463,10 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
         table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
     for w, mention in renamed.items():
         table[w] = mention
+    for w, mention in list(table.items()):
+        new = renamed.get(mention.surface)
+        if new is not None and w not in renamed:
+            table[w] = new   # "Parallax", short for the former name "Parallax Robotics": the org as renamed
     if not table:
         return None
     pat = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")\b(?!\s+(?:" +

@@ -216,3 +216,27 @@ def test_a_report_continuing_a_same_time_sentence_shares_its_date():
             "Ek said Lars Eklund would become senior vice president of research.")
     f = facts(text, published="2024-09-26")
     assert f[("role_changed", "Lars Eklund", "Spotify")].date == "2024-09-25"
+
+
+def test_a_name_the_article_calls_a_startup_is_an_org_everywhere():
+    from ingest.extract import extract_claims
+    text = ("Orchard spins out Quillfin to sell its folding models.\n\n"
+            "Mara Ostby, a principal engineer at Orchard, will run Quillfin as chief executive. "
+            "Quillfin has raised $12 million in seed funding. Tomas Reyes joined Quillfin's board.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Orchard spins out Quillfin", text, "2027-04-01")}
+    assert ("joined", "Tomas Reyes", "Quillfin") in k
+    assert not any(o in ("Mara Ostby", "Tomas Reyes") for _, _, o in k)
+
+
+def test_short_form_of_a_renamed_org_is_the_renamed_org():
+    from ingest.extract import extract_claims
+    text = ("On March 1, Ines Duarte becomes chief executive of Larch Motion, the Leeds robotics company formerly known "
+            "as Larch Robotics. Co-founder Piet Alders, who has run Larch since 2020, will become executive chair.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Larch gets a new chief", text, "2027-01-10")}
+    assert not any(o in ("Larch Robotics", "Larch") for _, _, o in k)
+
+
+def test_people_who_expect_a_move_do_not_make_it_one():
+    from ingest.extract import extract_claims
+    text = "Several people close to Sillon AI expect its scientific director, Ada Marin, to be named chief executive next year."
+    assert not [c for c in extract_claims("Moves to watch", text, "2027-01-10") if c.type != "held_role"]

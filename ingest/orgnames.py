@@ -1,0 +1,75 @@
+"""Names the article itself shows to be organizations, recognized wherever it uses them.
+
+A new startup ("Lanternfish", "Cinderpath") is in no gazetteer and its name has no company
+word, so its shape alone says nothing; but the article says what it is somewhere: "X has
+raised $40 million", "X, the agent-reliability startup", "X is a spin-out", "spins out X",
+"to start her own company, X". A name placed in such a slot once is an organization in every
+sentence of the article, including the headline and the sentences before the cue, and a
+person-name reading of it ("Parallax Motion") gives way.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import NOT_NAME
+from .orgs import OrgMention, _renames, canonical_org, known_orgs
+
+_NAME = r"((?:[A-Z][\w&'’-]+)(?:\s+[A-Z][\w&'’-]+){0,2})"
+_KIND = r"(?:start-?up|spin-?out|spin-?off|company|firm|lab|laboratory|maker|developer|provider|venture\s+firm)(?!['’])"
+# words that make an apposition describe a person ("P, the chief executive of startup X") rather than X
+_NOT_MODIFIER = (r"(?:of|at|for|with|who|which|whose|and|chief|officer|director|partner|president|head|vice|"
+                 r"researcher|engineer|scientist|founder|co-founder|executive|member|professor|employee|manager)\b")
+_CUES = re.compile(
+    rf"(?<![\w&'’-]){_NAME}\s+(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|landed)\s+(?:an?\s+)?(?:\$|€|£|US\$)|"
+    rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}?{_KIND}\b"
+    r"(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)|"
+    rf"(?<![\w&'’-]){_NAME}(?:\s*,\s*[^,.;]{{1,30}},)?\s+(?:is|was)\s+(?:now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|spin-?out|spin-?off)\b|"
+    rf"\b(?:spins?|spun|spinning)\s+(?:out|off)\s+{_NAME}|"
+    rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
+    rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
+    rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}")
+
+
+def discover_orgs(text: str) -> dict[str, str]:
+    """Surface -> canonical name of the organizations the article's own wording reveals."""
+    out: dict[str, str] = {}
+    if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
+                                   "company", "start")):
+        return out
+    for m in _CUES.finditer(text):
+        surface = next(g for g in m.groups() if g)
+        words = surface.split()
+        while words and words[0] in NOT_NAME:
+            words = words[1:]
+        if not words or all(w in NOT_NAME for w in words):
+            continue
+        surface = " ".join(words)
+        kn = known_orgs(surface)
+        if kn and kn[0].start == 0:
+            continue   # the gazetteer knows it already
+        out[surface] = canonical_org(surface)
+    if out and ("its name" in text or "renamed" in text or "formerly" in text):
+        renamed = _renames(text, set())   # a former name found here stands for the org as renamed
+        out = {k: renamed[k].name if k in renamed else v for k, v in out.items()}
+    return out
+
+
+def org_mentions(text: str, found: dict[str, str], pattern: re.Pattern[str] | None,
+                 taken: list[OrgMention]) -> list[OrgMention]:
+    """Mentions in one sentence of the names `discover_orgs` found (not overlapping `taken`)."""
+    if pattern is None:
+        return []
+    out: list[OrgMention] = []
+    for m in pattern.finditer(text):
+        a, b = m.span(1)
+        if all(b <= o.start or a >= o.end for o in taken):
+            out.append(OrgMention(a, b, found[m.group(1)], m.group(1), None, False))
+    return out
+
+
+def mention_pattern(found: dict[str, str]) -> re.Pattern[str] | None:
+    """One regex for all discovered names, longest first, whole words only."""
+    if not found:
+        return None
+    alts = "|".join(re.escape(s) for s in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&'’-])({alts})(?![\w&-])")
