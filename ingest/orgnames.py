@@ -19,15 +19,29 @@ _KIND = r"(?:start-?up|spin-?out|spin-?off|company|firm|lab|laboratory|maker|dev
 # words that make an apposition describe a person ("P, the chief executive of startup X") rather than X
 _NOT_MODIFIER = (r"(?:of|at|for|with|who|which|whose|and|chief|officer|director|partner|president|head|vice|"
                  r"researcher|engineer|scientist|founder|co-founder|executive|member|professor|employee|manager)\b")
-_CUES = re.compile(
-    rf"(?<![\w&'’-]){_NAME}\s+(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|landed)\s+(?:an?\s+)?(?:\$|€|£|US\$)|"
-    rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}?{_KIND}\b"
-    r"(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)|"
-    rf"(?<![\w&'’-]){_NAME}(?:\s*,\s*[^,.;]{{1,30}},)?\s+(?:is|was)\s+(?:now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:start-?up|spin-?out|spin-?off)\b|"
+_RAISED = re.compile(rf"(?<![\w&'’-]){_NAME}\s+(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|landed)\s+(?:an?\s+)?(?:\$|€|£|US\$)")
+_IS_KIND = re.compile(rf"(?<![\w&'’-]){_NAME}(?:\s*,\s*[^,.;]{{1,30}},)?\s+(?:is|was)\s+(?:now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+                      rf"(?:start-?up|spin-?out|spin-?off)\b")
+_AFTER_CUE = re.compile(
     rf"\b(?:spins?|spun|spinning)\s+(?:out|off)\s+{_NAME}|"
     rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
     rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
     rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}")
+# "X, the Leeds robotics startup": found from the kind word, looking back (most sentences have no kind word)
+_KIND_WORD = re.compile(rf"\b{_KIND}\b(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)")
+_APPOSED = re.compile(rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}$")
+
+
+def _candidates(text: str):
+    if "raised" in text or "closed" in text or "secured" in text or "landed" in text:
+        yield from (m.group(1) for m in _RAISED.finditer(text))
+    if "spin" in text or "start-up" in text or "startup" in text:
+        yield from (m.group(1) for m in _IS_KIND.finditer(text))
+    yield from (next(g for g in m.groups() if g) for m in _AFTER_CUE.finditer(text))
+    for k in _KIND_WORD.finditer(text):
+        a = _APPOSED.search(text, max(0, k.start() - 120), k.start())
+        if a is not None:
+            yield a.group(1)
 
 
 def discover_orgs(text: str) -> dict[str, str]:
@@ -36,8 +50,7 @@ def discover_orgs(text: str) -> dict[str, str]:
     if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
                                    "company", "start")):
         return out
-    for m in _CUES.finditer(text):
-        surface = next(g for g in m.groups() if g)
+    for surface in _candidates(text):
         words = surface.split()
         while words and words[0] in NOT_NAME:
             words = words[1:]
