@@ -167,7 +167,7 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
 
 _PRIOR_POST = re.compile(
     r"(?:^|[.;:]\s+|,\s+and\s+)(?:previously|before\s+that|prior\s+to\s+that|earlier(?:\s+in\s+(?:his|her|their)\s+career)?|formerly|"
-    r"before\s+joining\s+«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
+    r"before\s+(?:joining\s+)?«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(

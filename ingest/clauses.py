@@ -266,8 +266,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
-            am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|\s+alongside\b|$)", s[t.end():t.end() + 90], re.I)
-            if am and re.match(r"(?:re)?join", t.group(0), re.I) and _clean_role(am.group(1)):
+            am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier|from)\b|\s*[,.;(]|\s+alongside\b|\s+«D|$)", s[t.end():t.end() + 90], re.I)
+            if am and re.match(r"(?:re)?join|start", t.group(0), re.I) and _clean_role(am.group(1)):
                 date = _date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,

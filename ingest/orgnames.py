@@ -3,17 +3,18 @@
 A new startup ("Lanternfish", "Cinderpath") is in no gazetteer and its name has no company
 word, so its shape alone says nothing; but the article says what it is somewhere: "X has
 raised $40 million", "X, the agent-reliability startup", "X is a spin-out", "spins out X",
-"to start her own company, X". A name placed in such a slot once is an organization in every
-sentence of the article, including the headline and the sentences before the cue, and a
-person-name reading of it ("Parallax Motion") gives way.
+"to start her own company, X", "Before X she was CFO at Y". A name placed in such a slot
+once is an organization in every sentence of the article, including the headline and the
+sentences before the cue, and a person-name reading of it ("Parallax Motion") gives way.
 """
 from __future__ import annotations
 
 import re
 
 from .names import NOT_NAME
-from .orgs import OrgMention, _renames, canonical_org, known_orgs
+from .orgs import COMPANY_SUFFIXES, OrgMention, _renames, canonical_org, known_orgs
 
+_SUFFIXES = "|".join(re.escape(w) for w in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
 _NAME = r"((?:[A-Z][\w&'’-]+)(?:\s+[A-Z][\w&'’-]+){0,2})"
 _KIND = r"(?:start-?up|spin-?out|spin-?off|company|firm|lab|laboratory|maker|developer|provider|venture\s+firm)(?!['’])"
 # words that make an apposition describe a person ("P, the chief executive of startup X") rather than X
@@ -26,7 +27,8 @@ _AFTER_CUE = re.compile(
     rf"\b(?:spins?|spun|spinning)\s+(?:out|off)\s+{_NAME}|"
     rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
     rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
-    rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}")
+    rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"
+    rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b")
 # "X, the Leeds robotics startup": found from the kind word, looking back (most sentences have no kind word)
 _KIND_WORD = re.compile(rf"\b{_KIND}\b(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)")
 _APPOSED = re.compile(rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}$")
@@ -48,7 +50,7 @@ def discover_orgs(text: str) -> dict[str, str]:
     """Surface -> canonical name of the organizations the article's own wording reveals."""
     out: dict[str, str] = {}
     if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
-                                   "company", "start")):
+                                   "company", "start", "Before", "Prior to")):
         return out
     for surface in _candidates(text):
         words = surface.split()
@@ -60,10 +62,15 @@ def discover_orgs(text: str) -> dict[str, str]:
         kn = known_orgs(surface)
         if kn and kn[0].start == 0:
             continue   # the gazetteer knows it already
-        out[surface] = canonical_org(surface)
-    if out and ("its name" in text or "renamed" in text or "formerly" in text):
+        # "Tidewell" where the article also writes "Tidewell Labs": the full name
+        full = re.search(rf"(?<![\w&'’-]){re.escape(surface)}\s+(?:{_SUFFIXES})(?![\w-])", text)
+        out[surface] = canonical_org(full.group(0) if full else surface)
+    if "its name" in text or "renamed" in text or "formerly" in text:
         renamed = _renames(text, set())   # a former name found here stands for the org as renamed
         out = {k: renamed[k].name if k in renamed else v for k, v in out.items()}
+        for old, new in renamed.items():
+            if len(new.name.split()) > 1 and re.search(rf"(?:its\s+name\s+to\s+|renamed\s+(?:to\s+|as\s+)?){re.escape(new.name)}", text):
+                out.setdefault(new.name, new.name)   # "changing its name to Parallax Motion": no person
     return out
 
 

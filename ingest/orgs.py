@@ -395,7 +395,7 @@ _DEFINED_SHORT = re.compile(
     r"(?:the\s+)?[\"“]?([A-Z][A-Za-z&-]{1,14})[\"”]?\s*\)")
 
 
-_ORG_WORDS = r"(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*"
+_ORG_WORDS = r"(?:[A-Z][\w&'’-]*[^\S\n]+){0,3}[A-Z][\w&'’-]*"
 # "O, the Pittsburgh startup, is changing its name to O2" / "O was renamed O2" / "O2, formerly known as O" / "O2 (formerly O)"
 _RENAME = re.compile(
     rf"\b({_ORG_WORDS})\s*(?:,[^,.;]{{1,120}},\s*)?(?:is\s+changing|has\s+changed|changed|will\s+change|is\s+to\s+change)\s+its\s+name\s+to\s+({_ORG_WORDS})|"

@@ -240,3 +240,21 @@ def test_people_who_expect_a_move_do_not_make_it_one():
     from ingest.extract import extract_claims
     text = "Several people close to Sillon AI expect its scientific director, Ada Marin, to be named chief executive next year."
     assert not [c for c in extract_claims("Moves to watch", text, "2027-01-10") if c.type != "held_role"]
+
+
+def test_starts_as_title_without_org_is_a_join_at_the_article_org():
+    from ingest.extract import extract_claims
+    text = ("Brindle Robotics has a new executive team.\n\nKwame Osei starts as chief operating officer on Monday.\n\n"
+            "Petra Lowe started in the summer as our first research scientist from outside the company.")
+    k = {(c.type, c.person, c.org): c for c in extract_claims("Brindle Robotics reshuffles", text, "2027-02-10")}
+    assert k[("joined", "Kwame Osei", "Brindle Robotics")].role == "chief operating officer"
+    assert ("joined", "Petra Lowe", "Brindle Robotics") in k
+
+
+def test_a_company_post_names_its_org_in_a_bio_line():
+    from ingest.extract import extract_claims
+    text = ("We are growing.\n\nNils Hart joined last month as head of engineering.\n\n"
+            "Leo Ash is our chief financial officer. Before Quillfin he was CFO at Perplexity.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("New faces at Quillfin", text, "2027-08-10")}
+    assert ("joined", "Nils Hart", "Quillfin") in k
+    assert ("left", "Leo Ash", "Perplexity") in k
