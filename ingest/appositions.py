@@ -108,8 +108,8 @@ def _appositions(info: SentInfo) -> None:
             rest = s[q + cm.end():]
             em = re.search(r"\s*(?:,|;|$)", rest)
             seg = rest[:em.start()] if em else rest
-            if not seg or re.match(r"\s*(?:and\s+)?«[PQ]\d+»", seg):
-                break
+            if not seg or re.match(r"\s*(?:and\s+)?«[PQ]\d+»", seg) or re.match(rf"\s*and\s+{ROLE_PHRASE}\s+«[PQ]\d+»", seg, re.I):
+                break   # "P, O's CEO, and chief scientist Q will join": a second subject, not a description
             if not _APPOS_START.match(seg if not segs else re.sub(r"^\s*and\s+", "", seg)):
                 break
             if re.match(r"\s*(?:is|are|was|were|has|have|had|will|would|said|says|told|added|can|could|may|might|did|does|do)\b", seg, re.I):
@@ -282,8 +282,9 @@ def _appositions(info: SentInfo) -> None:
             continue
         prev = [mm.group(1) for mm in re.finditer(O, simple[:m.start()])]
         oidx = prev[-1] if prev and (m.group(2) or "").lower() not in ("its", "their") else (prev[-1] if prev else info.ctx_org)
-        if oidx is None:
-            continue
+        if oidx is None or any(a.person == ents[int(m.group(1))].key and a.org == ents[int(oidx)].key and (a.past or a.former)
+                               for a in affs):
+            continue   # "P, who led the project inside O, is the chief executive": not O's
         if re.fullmatch(r"(?:co-?)?founder", role.strip(), re.I):
             verb = "co-founded" if role.lower().startswith("co") else "founded"
             info.rel_clauses.append(f"«P{m.group(1)}» {verb} «O{oidx}»")

@@ -86,6 +86,7 @@ _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b(?:\.(?=\s+[a-z0-9(]))?")
+_FORMER_BEFORE = re.compile(r"(?<!['’]s )\b(?:former|formerly|ex-)\s*$", re.I)   # not "P's former O colleague"
 _PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
@@ -159,13 +160,20 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                     subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
                                  and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
                     ref = (subj_orgs or prev_orgs)[0]
+                    if not subj_orgs and last_org is not None and last_org.key != ref.key and all(
+                            any(p.kind == "P" and 0 <= p.start - e.end <= 3 for p in ents) for e in prev_orgs):
+                        ref = last_org   # "Brisa's P has joined its board": P's own firm is not "its"; the org in focus is
                 elif prev_orgs:
                     # "the company" is the nearest org that is not a preposition's object ("O
                     # said P, former CFO of O2, joins the company's board": O); "there" is a
                     # place, a preposition's object as often as not
+                    # nor one a description says the person left ("P, a former Google researcher,
+                    # co-founded the company")
                     free_orgs = [e for e in prev_orgs if e.start < 0 or w.lower() == "there"
-                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
-                    ref = (free_orgs or prev_orgs)[-1]
+                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])
+                                 and not _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start])]
+                    ref = free_orgs[-1] if free_orgs else last_org if last_org is not None and all(
+                        _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
                 else:
                     ref = last_org
                 if ref is not None:

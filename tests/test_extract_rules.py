@@ -258,3 +258,20 @@ def test_a_company_post_names_its_org_in_a_bio_line():
     k = {(c.type, c.person, c.org) for c in extract_claims("New faces at Quillfin", text, "2027-08-10")}
     assert ("joined", "Nils Hart", "Quillfin") in k
     assert ("left", "Leo Ash", "Perplexity") in k
+
+
+def test_its_and_the_company_skip_a_persons_own_or_former_employer():
+    from ingest.extract import extract_claims
+    text = ("Quillfin has raised $12 million in seed funding. Brisa's Tomas Reyes has joined its board.\n\n"
+            "Ana Ruiz, a former Google researcher, co-founded the company with him in 2024.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Quillfin raises", text, "2027-04-01")}
+    assert ("joined", "Tomas Reyes", "Quillfin") in k and ("joined", "Tomas Reyes", "Brisa") not in k
+    assert ("joined", "Ana Ruiz", "Google") not in k
+
+
+def test_coordinated_subject_after_an_apposition_is_not_a_description():
+    from ingest.extract import extract_claims
+    text = "Oskar Lind, Tidewell Labs' chief executive, and chief scientist Fumi Reyes will join Amazon in February."
+    k = {(c.type, c.person, c.org) for c in extract_claims("Amazon hires founders", text, "2027-01-10")}
+    assert {("joined", "Oskar Lind", "Amazon"), ("joined", "Fumi Reyes", "Amazon")} <= k
+    assert ("held_role", "Oskar Lind", "Amazon") not in k
