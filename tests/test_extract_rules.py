@@ -275,3 +275,15 @@ def test_coordinated_subject_after_an_apposition_is_not_a_description():
     k = {(c.type, c.person, c.org) for c in extract_claims("Amazon hires founders", text, "2027-01-10")}
     assert {("joined", "Oskar Lind", "Amazon"), ("joined", "Fumi Reyes", "Amazon")} <= k
     assert ("held_role", "Oskar Lind", "Amazon") not in k
+
+
+def test_added_titles_and_changed_roles_are_new_titles():
+    from ingest.extract import extract_claims
+    text = ("Feldspar KI GmbH has a new CTO.\n\nKonstantin Aydin takes over the position from co-founder Jannik Bauer, "
+            "who changes to the newly created role of Chief Research Officer.\n\n"
+            "While she is out, Teodor Vasile, our CFO, will be our acting CTO.\n\n"
+            "Laleh Cole, CTO at Parallax Motion, adds the title of president.")
+    f = {(c.type, c.person, c.org): c for c in extract_claims("Feldspar reshuffle", text, "2027-03-01")}
+    assert f[("role_changed", "Jannik Bauer", "Feldspar KI GmbH")].role == "Chief Research Officer"
+    assert f[("role_changed", "Teodor Vasile", "Feldspar KI GmbH")].role == "acting CTO"
+    assert f[("role_changed", "Laleh Cole", "Parallax Motion")].role == "president"
