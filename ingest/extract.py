@@ -51,7 +51,7 @@ from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
-from .orgnames import discover_orgs, mention_pattern, org_mentions
+from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
 from .tenure import interim_posts, served_since, tenures
@@ -75,7 +75,8 @@ _TITLE_AT = re.compile(r"\b(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|direc
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
                                 r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
-                                r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
+                                r"\b(?:in|near|outside)\s+(?:(?!(?:January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
 _A_TURN = re.compile(r"^\W{0,3}(?:A|Answer)\s*:")
 _Q_TURN = re.compile(r"^\W{0,3}(?:Q|Question)\s*:")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
@@ -161,6 +162,14 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
+    more = titled_possessors(f"{title}\n{text}", {w for info in infos for n in info.names for w in n.text.split()}, found)
+    if more:
+        more_re = mention_pattern(more)
+        for info in infos:
+            extra = [o for o in org_mentions(info.sent.text, more, more_re, info.known)
+                     if all(o.end <= n.start or o.start >= n.end for n in info.names)]
+            if extra:
+                info.known = sorted(info.known + extra, key=lambda o: o.start)
     # a maiden or former name ("P, née Q" / "P (born Q)"): Q, or just the surname Q, is P
     if "née" in text or "nee " in text or "born " in text or "formerly " in text:
         for info in infos:

@@ -74,6 +74,30 @@ def discover_orgs(text: str) -> dict[str, str]:
     return out
 
 
+# "Quarrystone's chief scientist": a one-word possessor of a title, the article's org when it is
+# named again and is no person's name (checked once the article's names are known)
+_POSS_TITLE = re.compile(r"(?<![\w&'’-])([A-Z][a-z][\w&-]+)['’]s\s+(?:new\s+|former\s+|then\s+|interim\s+|acting\s+)?"
+                         r"(?:chief|head|ceo|cto|cfo|coo|president|board|co-?founders?|founders?|vice\s+president|general\s+counsel)\b")
+
+
+def titled_possessors(text: str, person_words: set[str], found: dict[str, str]) -> dict[str, str]:
+    """More org names: one-word possessors of a title ("Quarrystone's chief scientist") that the
+    article names more than once and that no person's name contains."""
+    out: dict[str, str] = {}
+    if "'s " not in text and "’s " not in text:
+        return out
+    for m in _POSS_TITLE.finditer(text):
+        w = m.group(1)
+        if w in out or w in found or w in person_words or w in NOT_NAME or text.count(w) < 2:
+            continue
+        kn = known_orgs(w)
+        if kn and kn[0].start == 0:
+            continue
+        full = re.search(rf"(?<![\w&'’-]){re.escape(w)}\s+(?:{_SUFFIXES})(?![\w-])", text)
+        out[w] = canonical_org(full.group(0) if full else w)
+    return out
+
+
 def org_mentions(text: str, found: dict[str, str], pattern: re.Pattern[str] | None,
                  taken: list[OrgMention]) -> list[OrgMention]:
     """Mentions in one sentence of the names `discover_orgs` found (not overlapping `taken`)."""

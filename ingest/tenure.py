@@ -47,6 +47,13 @@ _NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_P
                       rf"\(\s*(?:was|previously|formerly)\b", re.I)
 
 
+# "Starting today, she is O's chief scientist": a title that begins on the date told first
+_STARTING_IS = re.compile(
+    rf"^\W*(?:starting|effective|as\s+of|beginning|from)\s+«D(\d+)»\s*,\s*«([PQ])(\d+)»\s+(?:is|becomes)\s+(?:now\s+)?"
+    rf"(?:the\s+|an?\s+)?(?:«O(\d+)»['’]s\s+)?({ROLE_PHRASE})(?:\s+(?:at|of)\s+{FILL}«O(\d+)»)?"
+    rf"(?=\s*(?:[,.;]|$)|\s+(?:and|at|of|for|with|in|on)\b)", re.I)
+
+
 def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
     """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
     s = info.simple if clause is None else clause
@@ -54,6 +61,13 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
         return
     ents = info.ents
     text = info.sent.text
+    st = _STARTING_IS.match(s) if clause is None and "«D" in s else None
+    if st and _clean_role(st.group(5)) and not ents[int(st.group(1))].date is None:
+        org = st.group(4) or st.group(6)
+        # told of someone the story already follows ("she"): a new title for a person already there
+        out.append(Raw("role_changed" if st.group(2) == "Q" and org else "role?", ents[int(st.group(3))].key,
+                       ents[int(org)].key if org else "", _clean_role(st.group(5)),
+                       ents[int(st.group(1))].date, si, text, 0.7, False, _unit(info, org) if org else None, "role?"))
     if " now " in s:
         for m in _NOW_WAS.finditer(s):
             out.append(Raw("role_changed", ents[int(m.group(2))].key, ents[int(m.group(4))].key, _clean_role(m.group(3)),

@@ -287,3 +287,18 @@ def test_added_titles_and_changed_roles_are_new_titles():
     assert f[("role_changed", "Jannik Bauer", "Feldspar KI GmbH")].role == "Chief Research Officer"
     assert f[("role_changed", "Teodor Vasile", "Feldspar KI GmbH")].role == "acting CTO"
     assert f[("role_changed", "Laleh Cole", "Parallax Motion")].role == "president"
+
+
+def test_memo_org_from_a_titled_possessor_and_a_title_starting_today():
+    from ingest.extract import extract_claims
+    text = ("Team,\n\nSince she arrived in April, Maren Holt has doubled the research team. Starting today, she is "
+            "Quillstone's chief scientist and joins the leadership team.\n\nWhile she's out, Teo Vasile will be our acting CTO.")
+    f = {(c.type, c.person, c.org): c for c in extract_claims("Leadership changes at Quillstone", text, "2027-09-14")}
+    assert f[("role_changed", "Maren Holt", "Quillstone")].role == "chief scientist"
+    assert f[("role_changed", "Teo Vasile", "Quillstone")].role == "acting CTO"
+
+
+def test_a_month_before_a_name_is_no_place():
+    from ingest.extract import extract_claims
+    k = {(c.type, c.person) for c in extract_claims("x", "In April, Maren Holt joined Cohere as a researcher.", "2027-09-14")}
+    assert ("joined", "Maren Holt") in k
