@@ -302,3 +302,13 @@ def test_a_month_before_a_name_is_no_place():
     from ingest.extract import extract_claims
     k = {(c.type, c.person) for c in extract_claims("x", "In April, Maren Holt joined Cohere as a researcher.", "2027-09-14")}
     assert ("joined", "Maren Holt") in k
+
+
+def test_layoffs_told_from_the_persons_side_are_departures_from_the_story_org():
+    from ingest.extract import extract_claims
+    lead = "Cinderpath, the agent startup, laid off 20 of its 60 employees on Tuesday. "
+    for sent, who in (("Among those cut was Rhia Vale, who joined in June.", ["Rhia Vale"]),
+                      ("Ana Ruiz and Bo Lee were among those laid off.", ["Ana Ruiz", "Bo Lee"]),
+                      ("Staff engineer Ferd Brooks said that he had been let go.", ["Ferd Brooks"])):
+        k = {(c.type, c.person, c.org) for c in extract_claims("Cinderpath lays off staff", lead + sent, "2027-08-12")}
+        assert all(("left", p, "Cinderpath") in k for p in who), (sent, k)
