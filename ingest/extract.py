@@ -113,6 +113,21 @@ def _subjectless(info: SentInfo, salient: str) -> None:
     info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}» {verb}{info.marked[m.end():]}"
 
 
+# "Both left MSR in March": a plural subject standing for the two people just named
+_BOTH = re.compile(r"^(\W*)(?:Both(?:\s+of\s+them)?|The\s+(?:two|pair|duo)(?:\s+of\s+them)?)\s+(?=(?:have\s+|had\s+|will\s+|also\s+)?[a-z]+(?:ed|ined|ft|ok|ent)\b)")
+
+
+def _plural_subject(info: SentInfo, recent: list[str]) -> None:
+    m = _BOTH.match(info.marked)
+    if m is None or len(recent) < 2 or "«P" in info.marked or "«Q" in info.marked:
+        return
+    tags = []
+    for key in recent[-2:]:
+        info.ents.append(Ent("Q", key, start=-1, end=-1))
+        tags.append(f"«Q{len(info.ents) - 1}»")
+    info.marked = f"{m.group(1)}{tags[0]} and {tags[1]} {info.marked[m.end():]}"
+
+
 # "The former Cohere engineer announced the move": a description standing for the person in focus
 _FORMER_DESCRIPTION = re.compile(rf"^\W*[Tt]he\s+(former|ex-|new)\s*«O(\d+)»(?:'s)?\s+({ROLE_PHRASE})\s+(?=[a-z])")
 
@@ -215,6 +230,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
+    recent: list[str] = []                 # people in order of last mention, for "Both left"
     correction_para: int | None = None
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
@@ -230,6 +246,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 last_date = e.date
         _mark(info, salient, last_org, topic_org)
         _restore_there(info)
+        if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
+            _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
             _subjectless(info, salient)   # the line before names the person: a bio's name line
@@ -269,6 +287,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)
         people = [e for e in info.ents if e.kind in "PQ"]
+        for e in sorted(people, key=lambda e: e.start):
+            if e.start >= 0:
+                recent = [k for k in recent if k != e.key] + [e.key]
         if people:
             first = min(people, key=lambda e: e.start)
             pm = _PRONOUN_WORD.search(info.sent.text, 0, max(first.start, 0))

@@ -312,3 +312,12 @@ def test_layoffs_told_from_the_persons_side_are_departures_from_the_story_org():
                       ("Staff engineer Ferd Brooks said that he had been let go.", ["Ferd Brooks"])):
         k = {(c.type, c.person, c.org) for c in extract_claims("Cinderpath lays off staff", lead + sent, "2027-08-12")}
         assert all(("left", p, "Cinderpath") in k for p in who), (sent, k)
+
+
+def test_both_stands_for_the_two_people_just_named():
+    from ingest.extract import extract_claims
+    text = ("Ana Ruiz, a principal researcher at Microsoft, is the chief executive. Bo Lee, a senior researcher, is the CTO. "
+            "Both left Microsoft at the end of March and started at Quillfin on April 1.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Quillfin launches", text, "2027-04-14")}
+    assert {("left", "Ana Ruiz", "Microsoft"), ("left", "Bo Lee", "Microsoft"),
+            ("joined", "Ana Ruiz", "Quillfin"), ("joined", "Bo Lee", "Quillfin")} <= k
