@@ -321,3 +321,15 @@ def test_both_stands_for_the_two_people_just_named():
     k = {(c.type, c.person, c.org) for c in extract_claims("Quillfin launches", text, "2027-04-14")}
     assert {("left", "Ana Ruiz", "Microsoft"), ("left", "Bo Lee", "Microsoft"),
             ("joined", "Ana Ruiz", "Quillfin"), ("joined", "Bo Lee", "Quillfin")} <= k
+
+
+def test_where_a_hire_came_from_and_ex_orgs_are_not_current_posts():
+    from ingest.extract import extract_claims
+    text = ("Meta is hiring. Last year it brought on Dov Halper from xAI. "
+            "Rhia Vale (ex-Google DeepMind) has surfaced at Cinderpath. "
+            "Its ads group is run by Ximena Lozano, who came over from Microsoft in June, and its lab has been filling up "
+            "with people from Google DeepMind.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Meta hiring", text, "2027-08-12")}
+    assert ("held_role", "Dov Halper", "xAI") not in k and ("left", "Dov Halper", "xAI") in k
+    assert ("held_role", "Rhia Vale", "Google DeepMind") not in k
+    assert ("held_role", "Ximena Lozano", "Google DeepMind") not in k
