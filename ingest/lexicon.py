@@ -51,7 +51,7 @@ NEG_SCOPE = re.compile(
 FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)
 FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
 CLAUSE_PREFIX_NEG = re.compile(
-    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculat(?:ion|ed|es|ing)|gossip|unconfirmed|unverified|alleged(?:ly)?|claim(?:ed|ing|s)|reports?\s+that|denied|deny|denies|"
+    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculat(?:ion|ed|es|ing)|gossip|unconfirmed|unverified|alleged(?:ly)?|claim(?:ed|ing|s)|reports?\s+that|news\s+that|talk\s+that|denied|deny|denies|"
     r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|expects?|expecting|predicts?|predicting|"
     r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
     re.I)

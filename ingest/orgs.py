@@ -379,7 +379,7 @@ _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technol
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
 _SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
-                         r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z])")
+                         r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z]|\s+(?:of|for)\s+[A-Z])")
 
 
 @lru_cache(maxsize=4096)
