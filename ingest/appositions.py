@@ -43,7 +43,7 @@ def _appositions(info: SentInfo) -> None:
         if oidx is None:
             return
         oe = org_of(oidx)
-        former = bool(re.search(r"\b(?:former|formerly|ex-|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|"
+        former = bool(re.search(r"\b(?:former|formerly|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
                                 r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I))
         past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
         founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
@@ -108,12 +108,14 @@ def _appositions(info: SentInfo) -> None:
             rest = s[q + cm.end():]
             em = re.search(r"\s*(?:,|;|$)", rest)
             seg = rest[:em.start()] if em else rest
-            if not seg or re.match(r"\s*(?:and\s+)?«[PQ]\d+»", seg):
-                break
+            if not seg or re.match(r"\s*(?:and\s+)?«[PQ]\d+»", seg) or re.match(rf"\s*and\s+{ROLE_PHRASE}\s+«[PQ]\d+»", seg, re.I):
+                break   # "P, O's CEO, and chief scientist Q will join": a second subject, not a description
             if not _APPOS_START.match(seg if not segs else re.sub(r"^\s*and\s+", "", seg)):
                 break
             if re.match(r"\s*(?:is|are|was|were|has|have|had|will|would|said|says|told|added|can|could|may|might|did|does|do)\b", seg, re.I):
                 break
+            if segs and re.match(r"\s*and\s+(?:its|his|her|their|the)\s+[^«]{0,40}?\b(?:has|have|had|is|are|was|were|will|would)\s", seg, re.I):
+                break   # "P, who came from A, and its lab has been filling up with ...": a new clause
             if re.match(r"\s*(?:and\s+)?(?:the|a|an)\s+(?:company|firm|lab|startup)\s+(?:said|says|announced|confirmed)", seg, re.I):
                 break
             # a lowercase verb-looking start ends the apposition ("announced", "said")
@@ -211,7 +213,9 @@ def _appositions(info: SentInfo) -> None:
         before = s[max(0, m.start() - 40):m.start()]
         if re.search(r"\b(?:under|with|by|advis\w+|supervis\w+)\s*$", before, re.I):
             continue
-        add(m.group(1), m.group(2), None, "", 0.6)
+        # "brought on P from O", "lured P away from O": where the hire came from, a post left
+        hired = " from" in m.group(0) and (" away " in m.group(0) or _HIRED_BEFORE.search(before))
+        add(m.group(1), m.group(2), None, "former" if hired else "", 0.6)
     # 4. copular / work predicates: "P is ROLE at O", "P works at O", "P, a researcher at O"
     for m in re.finditer(
             rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(is|was|serves\s+as|served\s+as|works\s+as|worked\s+as|"
@@ -282,8 +286,9 @@ def _appositions(info: SentInfo) -> None:
             continue
         prev = [mm.group(1) for mm in re.finditer(O, simple[:m.start()])]
         oidx = prev[-1] if prev and (m.group(2) or "").lower() not in ("its", "their") else (prev[-1] if prev else info.ctx_org)
-        if oidx is None:
-            continue
+        if oidx is None or any(a.person == ents[int(m.group(1))].key and a.org == ents[int(oidx)].key and (a.past or a.former)
+                               for a in affs):
+            continue   # "P, who led the project inside O, is the chief executive": not O's
         if re.fullmatch(r"(?:co-?)?founder", role.strip(), re.I):
             verb = "co-founded" if role.lower().startswith("co") else "founded"
             info.rel_clauses.append(f"«P{m.group(1)}» {verb} «O{oidx}»")
@@ -293,6 +298,8 @@ def _appositions(info: SentInfo) -> None:
     info.affils = affs
 
 
+_HIRED_BEFORE = re.compile(r"\b(?:brought\s+(?:on|in|aboard)|bring\w*\s+(?:on|in)|hired|hires|poached|poaches|lured|lures|"
+                           r"recruited|recruits|signed|nabbed|snagged)\s+$", re.I)
 _AND_POST = re.compile(r"\s+and\s+(?=(?:a|an|the)\s+[^«,;]{0,40}\b(?:of|at|on|with)\s+(?:the\s+)?«O)")
 _WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"

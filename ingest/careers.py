@@ -11,12 +11,12 @@ from .lexicon import _clean_role
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
-    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*)?(?:(?:from|between)\s+)?«D(\d+)»\s*"
+    r"(?:at|with|for|in)\s+(?:the\s+)?«O(\d+)»\s*(?:\(\s*|,\s*)?(?:(?:from|between)\s+)?«D(\d+)»\s*"
     r"(?:(?:(?:until|to|through|till|and|-|–)\s+)?«D(\d+)»|(?:until|to|through|till|and|-|–)\s*((?:19|20)\d\d)\b)")
 # the span told first: "From 2020 to 2024 he served on the board of O"
 _SPAN_FIRST = re.compile(
     r"«D(\d+)»\s*(?:to|until|through|till|and|-|–)\s*(?:«D(\d+)»|((?:19|20)\d\d)\b)\s*,?\s+«([PQ])(\d+)»\s+"
-    r"(?:(?:had\s+)?(?:was|worked|served|sat)\b[^«.;]{0,50}?\b(?:at|with|for|of|on)\s+(?:the\s+)?)«O(\d+)»", re.I)
+    r"(?:(?:had\s+)?(?:was|worked|served|sat|held)\b(?:[^«.;]|«O\d+»){0,60}?\b(?:at|with|for|of|on)\s+(?:the\s+)?)«O(\d+)»", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 # the span between verb and org: "she researched from 2015 to 2019 at O"
 _SPAN_MID = re.compile(
@@ -29,10 +29,14 @@ _EMPLOYED = re.compile(
     r"(?:\s+as\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?))?\s+(?:from\s+)?«D(\d+)»\s*(?:(?:(?:until|to|through|till|-|–)\s*)?"
     r"(?:«D(\d+)»|«[PQ]\d+»['’]s\s+(?:resignation|departure|termination|exit)(?:\s*,\s*which\s+(?:became|was|took)\s+effective"
     r"\s+(?:on\s+)?«D(\d+)»)?))?", re.I)
-# the post named first: "P served as Corporate Controller of O from 2016 until 2021"
+# the post named first: "P served as Corporate Controller of O from 2016 until 2021", "P was a partner
+# of O, a law firm, from 2011 to 2022", "P served as O's COO from July 2020 until his resignation, effective D"
+_SPAN_END = (r"(?:«D(\d+)»|((?:19|20)\d\d)\b|«[PQ]\d+»['’]s\s+(resignation|departure|retirement|exit)"
+             r"(?:\s*,\s*(?:which\s+(?:became|was|took)\s+)?effective\s+(?:on\s+|as\s+of\s+)?«D(\d+)»)?)")
 _SPAN_AS = re.compile(
-    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:(?:served|worked|was)\s+as|was|had\s+been)\s+(?:an?\s+|the\s+|its\s+)?([^«,;.]{2,60}?)\s+(?:of|at|for|with)\s+(?:the\s+)?«O(\d+)»"
-    r"\s*,?\s*(?:from\s+)?«D(\d+)»\s*(?:(?:until|to|through|till|-|–)\s*)?(?:«D(\d+)»|((?:19|20)\d\d)\b)", re.I)
+    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:(?:served|worked|was)\s+as|was|had\s+been)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:([^«,;.]{2,60}?(?:,\s+[^«,;.]{2,30}?)?),?\s+(?:of|at|for|with|in)\s+(?:the\s+)?«O(\d+)»(?:\s*,\s*an?\s+[^«,;.]{2,40},)?|«O(\d+)»['’]s\s+([^«,;.]{2,60}?))"
+    r"\s*,?\s*(?:from\s+)?«D(\d+)»\s*(?:(?:until|to|through|till|-|–)\s*)?" + _SPAN_END, re.I)
 _SPAN_UNTIL_LEFT = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained))\s+(?:at|with|for)\s+(?:the\s+)?«O(\d+)»\s*,?\s*"
     r"(?:from\s+)?«D(\d+)»\s*,?\s*(?:until|till)\s+«[PQ]\d+»\s+(?:left|quit|departed|moved)\b", re.I)
@@ -99,16 +103,20 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
         out.append(Raw("joined", person, org, None, d1, si, info.sent.text, conf, False, None, "span"))
         out.append(Raw("left", person, org, None, d2, si, info.sent.text, conf, False, None, "span"))
     for m in _SPAN_AS.finditer(s):
-        e1 = info.ents[int(m.group(5))]
+        e1 = info.ents[int(m.group(7))]
         d1 = e1.date
-        d2 = info.ents[int(m.group(6))].date if m.group(6) else DateMention(0, 0, m.group(7), "year", False, m.group(7))
-        if d1 is None or d2 is None or not d1.date or not d2.date or d1.date[:4] > d2.date[:4] or \
-                not re.match(r"(?:from|between)\b", text[e1.start:e1.end], re.I) and not re.search(r"\b(?:from|between)\s+$", s[:m.start(5) - 2]):
+        if m.group(10):   # "until his resignation, effective D": the departure's own date, if told
+            d2 = info.ents[int(m.group(11))].date if m.group(11) else DateMention(0, 0, "", "unknown", False, "")
+        else:
+            d2 = info.ents[int(m.group(8))].date if m.group(8) else DateMention(0, 0, m.group(9), "year", False, m.group(9))
+        if d1 is None or d2 is None or not d1.date or (d2.date or "9") [:4] < d1.date[:4] or \
+                not re.match(r"(?:from|between)\b", text[e1.start:e1.end], re.I) and not re.search(r"\b(?:from|between)\s+$", s[:m.start(7) - 2]):
             continue
-        if not m.group(6) and not re.search(r"(?:until|to|through|till|-|–)\s*$", s[:m.start(7)]):
+        if m.group(9) and not re.search(r"(?:until|to|through|till|-|–)\s*$", s[:m.start(9)]):
             continue
-        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(4))].key
-        role = _clean_role(m.group(3))
+        person, org = info.ents[int(m.group(2))].key, info.ents[int(m.group(4) or m.group(5))].key
+        role = _clean_role(m.group(3) or m.group(6))
+        d2 = d2 if d2.date else None
         conf = 0.7 - (0.1 if m.group(1) == "Q" else 0)
         out.append(Raw("joined", person, org, role, d1, si, text, conf, False, None, "span"))
         out.append(Raw("left", person, org, role, d2, si, text, conf, False, None, "span"))
@@ -159,7 +167,7 @@ def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
 
 _PRIOR_POST = re.compile(
     r"(?:^|[.;:]\s+|,\s+and\s+)(?:previously|before\s+that|prior\s+to\s+that|earlier(?:\s+in\s+(?:his|her|their)\s+career)?|formerly|"
-    r"before\s+joining\s+«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
+    r"before\s+(?:joining\s+)?«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(

@@ -22,6 +22,9 @@ _RETURN = re.compile(r"\b(?:return(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|(?:going|com
 _RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
+_LET_GO = re.compile(r"\b(?:laid\s+off|let\s+go|fired|dismissed|sacked)\b", re.I)
+
+
 def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Affil]],
             registry: PersonRegistry, published: str | None) -> list[Claim]:
     pub, pub_prec = parse_published(published)
@@ -78,7 +81,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 prior_other = any(s < r.sent and o == r.org and (k == 1 or r.origin != "tenure")
                                   for s, k, o, _ in timeline.get(r.person, [])) or _joined_before(raws, r)
                 here = r.origin != "tenure" and any(a.person == r.person and a.org == r.org for a in affil_by_sent[r.sent])
-                r.type = "role_changed" if prior_other or here else "joined"
+                interim = bool(r.role and re.search(r"\b(?:interim|acting)\b", r.role, re.I))
+                r.type = "role_changed" if prior_other or here or interim else "joined"
             elif r.org and r.origin == "tenure" and _joined_before(raws, r):
                 r.type = "role_changed"   # "has run X since 2019 ... joined O in 2004": a later title
             elif r.org:
@@ -158,6 +162,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                                 if s <= r.sent and o not in dest and (k == 1 or past)), None)
                     if org is None or org in stated:
                         continue
+                if not org and _LET_GO.search(infos[r.sent].sent.text):
+                    org = topic_org(r.sent)   # "he had been let go": by the org the story is about
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55

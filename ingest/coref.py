@@ -3,7 +3,9 @@
 News names a person in full once and then by surname or pronoun; it names an organization
 and then calls it "the company". Rules, in order of reliability:
 - A surname (last token of a full name the article gives anywhere, including the headline)
-  refers to that full name when only one full name in the article ends with it.
+  refers to that full name when only one full name in the article ends with it; a surname
+  shared by several refers to the one named in full most recently, except that a namesake
+  named once in passing does not take it from the person the article opens with.
 - A subject pronoun (he/she/they; gender is ignored because machine translation often gets it
   wrong) refers to the nearest person already mentioned in the same sentence, else to the
   salient person: the first person named in the most recent sentence that names one.
@@ -111,6 +113,12 @@ class PersonRegistry:
             last = {k: max((x for x in self.seen.get(k, []) if x <= si), default=None) for k in keys}
             known = sorted(((v, k) for k, v in last.items() if v is not None), reverse=True)
             if known and (len(known) == 1 or known[0][0] > known[1][0]):
+                # a relative or namesake named once in passing ("His daughter, Ada X, said ...") is
+                # called by given name after that; the bare surname stays with the article's subject
+                lead = min(self.seen, key=lambda k: (min(self.seen[k]), k))
+                if lead in keys and lead != known[0][1] and len(self.seen.get(known[0][1], ())) == 1 \
+                        and min(self.seen[lead]) <= 1:
+                    return lead
                 return known[0][1]
         return None
 

@@ -44,12 +44,14 @@ from .firstperson import first_person_referents
 from .layouts import rewrite_tables
 from .careers import career_spans, hired_us, post_years, prior_posts
 from .transcripts import rewrite_transcript, title_case_cast
+from .wrapping import unwrap
 from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
+from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
 from .tenure import interim_posts, served_since, tenures
@@ -65,12 +67,16 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
-                             r"Capital|Partners|Research|Center|Centre|School|Society)\b")
+                             r"Capital|Partners|Research|Center|Centre|School|Society|LLP|LLC|Ltd\b\.?|GmbH|AG)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
+# "CTO at Parallax Motion": what a title is held at is an organization, whatever its shape
+_TITLE_AT = re.compile(r"\b(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|director|officer|vp|founder|co-?founder|engineer|"
+                       r"scientist|researcher|partner|manager|lead)\s+at\s+$", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s")
 _PLACE_BEFORE_NAME = re.compile(r"(?<!\bbrought\s)(?<!\bbring\s)(?<!\bbrings\s)(?<!\bcalled\s)(?<!\bcalls\s)(?<!\bcall\s)"
                                 r"(?<!\bbelieve\s)(?<!\binvest\s)(?<!\binvested\s)(?<!\bbringing\s)"
-                                r"\b(?:in|near|outside)\s+(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
+                                r"\b(?:in|near|outside)\s+(?:(?!(?:January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
 _A_TURN = re.compile(r"^\W{0,3}(?:A|Answer)\s*:")
 _Q_TURN = re.compile(r"^\W{0,3}(?:Q|Question)\s*:")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
@@ -107,6 +113,21 @@ def _subjectless(info: SentInfo, salient: str) -> None:
     info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}» {verb}{info.marked[m.end():]}"
 
 
+# "Both left MSR in March": a plural subject standing for the two people just named
+_BOTH = re.compile(r"^(\W*)(?:Both(?:\s+of\s+them)?|The\s+(?:two|pair|duo)(?:\s+of\s+them)?)\s+(?=(?:have\s+|had\s+|will\s+|also\s+)?[a-z]+(?:ed|ined|ft|ok|ent)\b)")
+
+
+def _plural_subject(info: SentInfo, recent: list[str]) -> None:
+    m = _BOTH.match(info.marked)
+    if m is None or len(recent) < 2 or "«P" in info.marked or "«Q" in info.marked:
+        return
+    tags = []
+    for key in recent[-2:]:
+        info.ents.append(Ent("Q", key, start=-1, end=-1))
+        tags.append(f"«Q{len(info.ents) - 1}»")
+    info.marked = f"{m.group(1)}{tags[0]} and {tags[1]} {info.marked[m.end():]}"
+
+
 # "The former Cohere engineer announced the move": a description standing for the person in focus
 _FORMER_DESCRIPTION = re.compile(rf"^\W*[Tt]he\s+(former|ex-|new)\s*«O(\d+)»(?:'s)?\s+({ROLE_PHRASE})\s+(?=[a-z])")
 
@@ -138,20 +159,32 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
-    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(text)))))
+    sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(unwrap(text))))))
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
+    found = discover_orgs(f"{title}\n{text}")
+    found_re = mention_pattern(found)
     for ni, info in enumerate(infos):
         info.known = known_orgs(info.sent.text)
+        if found_re is not None:
+            info.known = sorted(info.known + org_mentions(info.sent.text, found, found_re, info.known), key=lambda o: o.start)
         # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
         st = info.sent.text
         info.names = [n for n in find_names(st, [(o.start, o.end) for o in info.known])
-                      if not _ORG_AFTER_NAME.match(st, n.end)
+                      if not _ORG_AFTER_NAME.match(st, n.end) and not _TITLE_AT.search(st, max(0, n.start - 30), n.start)
                       and not (_PLACE_CUE.search(st, max(0, n.start - 30), n.start)
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
+    more = titled_possessors(f"{title}\n{text}", {w for info in infos for n in info.names for w in n.text.split()}, found)
+    if more:
+        more_re = mention_pattern(more)
+        for info in infos:
+            extra = [o for o in org_mentions(info.sent.text, more, more_re, info.known)
+                     if all(o.end <= n.start or o.start >= n.end for n in info.names)]
+            if extra:
+                info.known = sorted(info.known + extra, key=lambda o: o.start)
     # a maiden or former name ("P, née Q" / "P (born Q)"): Q, or just the surname Q, is P
     if "née" in text or "nee " in text or "born " in text or "formerly " in text:
         for info in infos:
@@ -177,7 +210,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 registry.alias(mm.group(1), registry.key_of(before[-1].text))
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
-    shorts = short_forms(text or "", person_words)
+    shorts = short_forms(f"{text}\n\n{title}" if title else text or "", person_words)
     meta_author = _meta_author(author)
     meta_key = registry.key_of(meta_author) if meta_author else None
     if meta_author and meta_key not in registry.full:
@@ -197,6 +230,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     affil_by_sent: list[list[Affil]] = []
     group_pred = None
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
+    recent: list[str] = []                 # people in order of last mention, for "Both left"
     correction_para: int | None = None
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
@@ -212,6 +246,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 last_date = e.date
         _mark(info, salient, last_org, topic_org)
         _restore_there(info)
+        if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
+            _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
             _subjectless(info, salient)   # the line before names the person: a bio's name line
@@ -251,6 +287,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)
         people = [e for e in info.ents if e.kind in "PQ"]
+        for e in sorted(people, key=lambda e: e.start):
+            if e.start >= 0:
+                recent = [k for k in recent if k != e.key] + [e.key]
         if people:
             first = min(people, key=lambda e: e.start)
             pm = _PRONOUN_WORD.search(info.sent.text, 0, max(first.start, 0))

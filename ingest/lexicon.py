@@ -20,7 +20,7 @@ ROLE_HEAD = re.compile(
     re.I)
 ROLE_WORD = (r"(?:(?-i:[A-Z][\w&/.-]*)|of|and|the|for|&|in|on|ai|chief|head|lead|leader|director|president|vice|vp|"
              r"svp|evp|officer|executive|founder|co-founder|cofounder|founding|researcher|research|"
-             r"scientist|engineer|engineering|manager|member|technical|principal|senior|staff|"
+             r"scientist|scientific|engineer|engineering|manager|member|technical|principal|senior|staff|"
              r"distinguished|fellow|partner|chair|chairman|chairwoman|board|advisor|adviser|product|"
              r"post-training|pre-training|pretraining|posttraining|safety|alignment|policy|global|general|"
              r"counsel|managing|interim|acting|deputy|associate|assistant|team|science|applied|"
@@ -39,7 +39,7 @@ ROLE_PHRASE = rf"(?:{ROLE_WORD}(?:\s+|-)){{0,6}}?{ROLE_WORD}"
 NEG_SCOPE = re.compile(
     r"\b(?:not|never|no\s+plans?|no\s+longer\s+plans?|denie[sd]|deny(?:ing)?|rumou?r(?:s|ed)?|reportedly|"
     r"in\s+talks|talks|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
-    r"would|should|shall|wo|will|plans?|planning|expected|set\s+to|poised|likely|about\s+to|intends?|"
+    r"would|should|shall|wo|will|plans?|planning|expect(?:s|ed|ing)?|set\s+to|poised|likely|about\s+to|intends?|"
     r"intending|hopes?|hoping|wants?|wanted|offer(?:s|ed)?|tried|trying|attempts?|if|whether|unless|"
     r"declined|refused|rejected|turned\s+down|allegedly|speculat\w*|potential(?:ly)?|possible|"
     r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
@@ -51,8 +51,8 @@ NEG_SCOPE = re.compile(
 FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|next\s+(?:week|month|year))\b", re.I)
 FACTIVE_BEFORE_FUTURE = re.compile(r"\b(?:announced|confirmed|confirms|announces|said|says)\b[^«]{0,30}$", re.I)
 CLAUSE_PREFIX_NEG = re.compile(
-    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculat(?:ion|ed|es|ing)|gossip|unconfirmed|unverified|alleged(?:ly)?|claim(?:ed|ing|s)|reports?\s+that|denied|deny|denies|"
-    r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|"
+    r"\b(?:if|whether|unless|rumou?rs?|reportedly|speculat(?:ion|ed|es|ing)|gossip|unconfirmed|unverified|alleged(?:ly)?|claim(?:ed|ing|s)|reports?\s+that|news\s+that|talk\s+that|denied|deny|denies|"
+    r"false|hypothetical(?:ly)?|imagine|suppose|should|had\s+\w+\s+not|would|were\s+to|expects?|expecting|predicts?|predicting|"
     r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
     re.I)
 
@@ -80,7 +80,7 @@ JOIN_TRIG = re.compile(
     r"(?:is|are|(?<=['’])s)\s+(?:now\s+(?=(?:at|with)\s+«O)|(?=(?:at|with)\s+«O\d+»\s+now\b))|"
     r"(?:came|comes|coming|arriv(?:es|ed|ing))(?:\s+over)?(?=\s+from\s+(?:the\s+)?«O)|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
-    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O))\b",
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|start(?:s|ed)(?=(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s))\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
@@ -95,7 +95,10 @@ LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:«D\d+»\s+)?(?:to|as)\b|"
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
-    r"\b(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into\s+(?:the\s+|a\s+)?(?:role|position|job)\s+of\b|"
+    r"\b(?:(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into|(?:chang|switch)(?:e|es|ed|ing)?\s+to)\s+(?:the\s+|a\s+)?(?:newly[\s-]created\s+|new\s+)?"
+    r"(?:role|position|job)\s+of\b|"
+    r"\b(?:add(?:s|ed|ing)?|tak(?:es|en|ing)\s+on|took\s+on|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:additional\s+|new\s+|extra\s+)?(?:title|role)\s+of\b|"
+    r"\bw(?:ill|ould)\s+be\s+(?=(?:the\s+|its\s+|our\s+|«O\d+»'s\s+)?(?:interim|acting)\b)|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
     r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|\bw(?:ill|ould)\s+serve\s+as\b|"
     r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"

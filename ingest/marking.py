@@ -54,30 +54,39 @@ def _entities(info: SentInfo, registry: PersonRegistry, sur_re: re.Pattern[str] 
     orgs = orgs + unknown_orgs(text, orgs, [(e.start, e.end) for e in spans])
     for o in orgs:
         # a legal-form suffix the name leaves out ("NVIDIA Corporation", "Lumen Inc"): part of the mention
-        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] == " " else None
+        sfx = _LEGAL_SUFFIX.match(text, o.end) if text[o.end:o.end + 1] in (" ", ",") else None
         spans.append(Ent("O", o.name, org=o, start=o.start, end=sfx.end() if sfx else o.end))
     taken = [(e.start, e.end) for e in spans]
     for d in find_dates(text, published):
         if any(d.start < e and s < d.end for s, e in taken):
             continue
         spans.append(Ent("D", d.date or "", date=d, start=d.start, end=d.end))
+    for e in spans:
+        # "Ms. Dragomir": the honorific is part of the mention, so rules see the name where they expect it
+        h = _HONORIFIC.search(text, max(0, e.start - 16), e.start) if e.kind == "P" else None
+        if h is not None:
+            e.start = h.start()
     spans.sort(key=lambda e: e.start)
     info.ents = spans
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?:(?:van|von|de|der|den|da|di|du|del|la|le|ter)\s+){0,2}$")
+
+
 _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own|longtime|outgoing|incoming)\s+)?"
              r"(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
-             r"founder|co-?founder|senior|principal|managing|executive)\b)")
+             r"founder|co-?founder|senior|principal|managing|executive|scientific|technical)\b)")
 # "our board", "our head of research, P": the org whose post (or call, or podcast) this is
-_OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
-             r"(?:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
+_OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?i:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
+             r"(?i:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"senior|principal|managing|executive)\b)")
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
-_LEGAL_SUFFIX = re.compile(r"\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b")
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp|Incorporated|Inc|Limited|Ltd|LLC|plc|PLC|GmbH|AG)\b(?:\.(?=\s+[a-z0-9(]))?")
+_FORMER_BEFORE = re.compile(r"(?<!['’]s )\b(?:former|formerly|ex-)\s*$", re.I)   # not "P's former O colleague"
 _PREP_BEFORE = re.compile(r"\b(?:with|at|from|to|for|of|by|than|against|like|including|and)\s+(?:the\s+)?$", re.I)
 _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|about|replacing|succeeding|"
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
@@ -151,13 +160,20 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                     subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
                                  and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
                     ref = (subj_orgs or prev_orgs)[0]
+                    if not subj_orgs and last_org is not None and last_org.key != ref.key and all(
+                            any(p.kind == "P" and 0 <= p.start - e.end <= 3 for p in ents) for e in prev_orgs):
+                        ref = last_org   # "Brisa's P has joined its board": P's own firm is not "its"; the org in focus is
                 elif prev_orgs:
                     # "the company" is the nearest org that is not a preposition's object ("O
                     # said P, former CFO of O2, joins the company's board": O); "there" is a
                     # place, a preposition's object as often as not
+                    # nor one a description says the person left ("P, a former Google researcher,
+                    # co-founded the company")
                     free_orgs = [e for e in prev_orgs if e.start < 0 or w.lower() == "there"
-                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]
-                    ref = (free_orgs or prev_orgs)[-1]
+                                 or not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])
+                                 and not _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start])]
+                    ref = free_orgs[-1] if free_orgs else last_org if last_org is not None and all(
+                        _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
                 else:
                     ref = last_org
                 if ref is not None:

@@ -89,6 +89,7 @@ NOT_NAME = frozenset(
     Payments Insurance Insurer Financial Energy Media Pharma Pharmaceuticals Airlines Logistics Consulting
     Solutions Services Health Healthcare Biotech Therapeutics Analytics Semiconductor Semiconductors Telecom
     Operator Keynote Transcript Agenda Session Audience
+    Proxy Statement Statements Filing Filings Exhibit Excerpt Annual Quarterly Unit Units Processing
     """.split()
 )
 # Some of these are also given names; keep the ones that are far more often names.

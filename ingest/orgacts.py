@@ -15,7 +15,7 @@ from .extract_types import Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, ROLE_WORD, _clause_prefix, _clean_role, _neg
 
 
-_CUES = re.compile(r"ppointment|hiring|election|addition|naming|ways|among|fired|dismissed|ousted|sacked")
+_CUES = re.compile(r"ppointment|hiring|election|addition|naming|ways|mong|fired|dismissed|ousted|sacked")
 
 
 def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> None:
@@ -65,7 +65,7 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
             emit("joined" if board else "role?", [(pkey(x), False) for x in people], org_idx, role, date, 0.8, True, "appointment-of")
 
     # --- org lets person go: "O has parted ways with P", "P was among those laid off by O"
-    if "ways" in s or "among" in s or "fired" in s or "dismissed" in s or "ousted" in s:
+    if "ways" in s or "mong" in s or "fired" in s or "dismissed" in s or "ousted" in s:
         for m in re.finditer(r"«O(\d+)»\s+(?:has\s+|have\s+|had\s+)?(?:parted\s+ways\s+with|fired|dismissed|ousted|sacked)\s+"
                              rf"(?:(?:its|their|the|former|{ROLE_WORD})\s+){{0,5}}«P(\d+)»", s, re.I):
             prefix = _clause_prefix(s, m.start())
@@ -80,4 +80,17 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
                 continue
             emit("left", [(pkey(m.group(2)), m.group(1) == "Q")], m.group(3), None,
                  _date_for(info, s, m.start(), m.start(), m.end()), 0.8, False, "let-go")
+        # told from the person's side, the org the article is about: "Among those cut was P", "P was
+        # among those laid off"
+        for m in re.finditer(r"\b[Aa]mong\s+(?:those|the\s+\w+)\s+(?:\w+\s+)?(?:laid\s+off|let\s+go|cut|fired|dismissed)\s+"
+                             r"(?:(?:by|at|from)\s+«O(\d+)»\s+)?(?:was|were)\s+«([PQ])(\d+)»|"
+                             r"(?:«[PQ](\d+)»\s*(?:,\s*|\s+and\s+))?«([PQ])(\d+)»\s+(?:was|were)\s+among\s+(?:those|the\s+\w+)\s+(?:\w+\s+)?(?:laid\s+off|let\s+go|cut|fired|dismissed)"
+                             r"(?!\s+(?:by|at|from)\s+«O)", s):
+            org = m.group(1) or info.ctx_org
+            prefix = _clause_prefix(s, m.start())
+            if org is None or _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+                continue
+            who = [(pkey(m.group(3) or m.group(6)), (m.group(2) or m.group(5)) == "Q")] + ([(pkey(m.group(4)), False)] if m.group(4) else [])
+            emit("left", who, org, None,
+                 _date_for(info, s, m.start(), m.start(), m.end()), 0.75, False, "let-go")
 

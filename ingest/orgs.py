@@ -36,7 +36,7 @@ COMPANY_SUFFIXES = frozenset(
     Intelligence Computing Networks Therapeutics Bio Capital Ventures Partners Foundation
     Institute University College Dynamics Analytics Software Security Group Holdings Company
     Studios Research Semiconductor Semiconductors Motors Industries Health Cloud Energy
-    Microsystems Automation Machines LLC Ltd Ltd. GmbH SA""".split()
+    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA""".split()
 )
 UNIT_WORDS = frozenset(
     "Applications Research Labs Lab Cloud Platforms Devices Health Studios Ventures Team "
@@ -373,11 +373,13 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     return out
 
 
-_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University")
+_SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Robotics", "Systems", "University",
+                   "Analytics", "Networks", "Dynamics", "Computing", "Software", "Therapeutics", "Ventures")
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University)(?![\w])")
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
+                         r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z]|\s+(?:of|for)\s+[A-Z])")
 
 
 @lru_cache(maxsize=4096)
@@ -393,12 +395,13 @@ _DEFINED_SHORT = re.compile(
     r"(?:the\s+)?[\"“]?([A-Z][A-Za-z&-]{1,14})[\"”]?\s*\)")
 
 
-_ORG_WORDS = r"(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*"
+_ORG_WORDS = r"(?:[A-Z][\w&'’-]*[^\S\n]+){0,3}[A-Z][\w&'’-]*"
 # "O, the Pittsburgh startup, is changing its name to O2" / "O was renamed O2" / "O2, formerly known as O" / "O2 (formerly O)"
 _RENAME = re.compile(
     rf"\b({_ORG_WORDS})\s*(?:,[^,.;]{{1,120}},\s*)?(?:is\s+changing|has\s+changed|changed|will\s+change|is\s+to\s+change)\s+its\s+name\s+to\s+({_ORG_WORDS})|"
     rf"\b({_ORG_WORDS})\s+(?:was|has\s+been|is\s+being|will\s+be)\s+renamed\s+(?:to\s+|as\s+)?({_ORG_WORDS})|"
-    rf"\b({_ORG_WORDS})\s*(?:,|\()\s*(?:which\s+was\s+|then\s+)?formerly(?:\s+known\s+as|\s+called|\s+named)?\s+({_ORG_WORDS})")
+    rf"\b({_ORG_WORDS})\s*(?:,|\()\s*(?:which\s+was\s+|then\s+|(?:the|a|an)\s+[^,.;()«]{{1,50}}?\s+)?formerly"
+    rf"(?:\s+known\s+as|\s+called|\s+named)?\s+({_ORG_WORDS})")
 _RENAME_LEAD = {"The", "Today", "Now", "On", "In", "Last", "This", "Meanwhile", "And", "But", "So", "Earlier", "Separately"}
 
 
@@ -460,6 +463,10 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
         table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
     for w, mention in renamed.items():
         table[w] = mention
+    for w, mention in list(table.items()):
+        new = renamed.get(mention.surface)
+        if new is not None and w not in renamed:
+            table[w] = new   # "Parallax", short for the former name "Parallax Robotics": the org as renamed
     if not table:
         return None
     pat = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")\b(?!\s+(?:" +

@@ -21,11 +21,12 @@ _HAS_HELD = re.compile(
 # the org told as the title's owner: "P, 47, has served as the Company's Vice President, Finance since March 2021"
 _HELD_POSS = re.compile(
     r"«([PQ])(\d+)»(?:\s*,[^,«;.]{1,12},)?(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now)\s+)?(?:been|served\s+as)\s+"
-    r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
+    r"(a\s+member\s+of\s+)?(?:the\s+)?«O(\d+)»['’]s\s+([^«;.]{2,80}?)\s*(since\s+)?«D(\d+)»", re.I)
 # the unit led told as the org's: "P has run O's AI platform organization since 2019"
 _LED_POSS = re.compile(
     r"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:s|ve|d)\s+)(?:(?:also|now)\s+)?(?:led|headed|run|overseen|managed|directed)\s+"
     r"(?:the\s+)?«O(\d+)»['’]s\s+([^«;.,]{2,60}?)\s*«D(\d+)»", re.I)
+_AND_SEAT = re.compile(r"\s+and\s+as\s+a\s+member\s+of\s+(?:the\s+)?«O(\d+)»['’]s\s+board\b[^«;.]{0,15}?\s*(since\s+)?«D(\d+)»", re.I)
 _SINCE_AFTER = re.compile(r"[^.;«]{0,50}?(\bsince\s+(?:(?:its|the\s+company's|the|«O\d+»'s)\s+(?:very\s+)?(?:founding|launch|inception|"
                           r"creation|start|beginning|earliest\s+days|early\s+days|first\s+days)\s+)?)?«D(\d+)»")
 _SINCE_BEFORE = re.compile(r"(\b[Ss]ince\s+)?«D(\d+)»\s*,?\s*$")
@@ -46,6 +47,13 @@ _NOW_WAS = re.compile(rf"«([PQ])(\d+)»\s+is\s+now\s+(?:the\s+|an?\s+)?({ROLE_P
                       rf"\(\s*(?:was|previously|formerly)\b", re.I)
 
 
+# "Starting today, she is O's chief scientist": a title that begins on the date told first
+_STARTING_IS = re.compile(
+    rf"^\W*(?:starting|effective|as\s+of|beginning|from)\s+«D(\d+)»\s*,\s*«([PQ])(\d+)»\s+(?:is|becomes)\s+(?:now\s+)?"
+    rf"(?:the\s+|an?\s+)?(?:«O(\d+)»['’]s\s+)?({ROLE_PHRASE})(?:\s+(?:at|of)\s+{FILL}«O(\d+)»)?"
+    rf"(?=\s*(?:[,.;]|$)|\s+(?:and|at|of|for|with|in|on)\b)", re.I)
+
+
 def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
     """Tenure claims of the sentence, or of one of its relative clauses ("P, who had been at O since D,")."""
     s = info.simple if clause is None else clause
@@ -53,6 +61,13 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
         return
     ents = info.ents
     text = info.sent.text
+    st = _STARTING_IS.match(s) if clause is None and "«D" in s else None
+    if st and _clean_role(st.group(5)) and not ents[int(st.group(1))].date is None:
+        org = st.group(4) or st.group(6)
+        # told of someone the story already follows ("she"): a new title for a person already there
+        out.append(Raw("role_changed" if st.group(2) == "Q" and org else "role?", ents[int(st.group(3))].key,
+                       ents[int(org)].key if org else "", _clean_role(st.group(5)),
+                       ents[int(st.group(1))].date, si, text, 0.7, False, _unit(info, org) if org else None, "role?"))
     if " now " in s:
         for m in _NOW_WAS.finditer(s):
             out.append(Raw("role_changed", ents[int(m.group(2))].key, ents[int(m.group(4))].key, _clean_role(m.group(3)),
@@ -74,14 +89,21 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
                            date, si, text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False,
                            _unit(info, m.group(5)), "tenure"))
         for m in _HELD_POSS.finditer(s):
-            date = ents[int(m.group(6))].date
-            if date is None or not date.date or date.future or not (m.group(5) or date.text.lower().startswith("since")):
+            date = ents[int(m.group(7))].date
+            if date is None or not date.date or date.future or not (m.group(6) or date.text.lower().startswith("since")):
                 continue
-            role = _clean_role(m.group(4).rstrip(" ,"))
+            role = _clean_role(m.group(5).rstrip(" ,"))
+            if m.group(3):   # "a member of O's Board of Directors": a seat, not a title
+                role = "board member" if role and re.match(r"board\b", role, re.I) else None
             if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
                 continue
-            out.append(Raw("role?", ents[int(m.group(2))].key, ents[int(m.group(3))].key, role, date, si, text,
-                           0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(3)), "tenure"))
+            out.append(Raw("joined" if m.group(3) else "role?", ents[int(m.group(2))].key, ents[int(m.group(4))].key, role, date, si,
+                           text, 0.7 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, m.group(4)), "tenure"))
+            seat = _AND_SEAT.match(s, m.end())   # "... since D1 and as a member of O's board since D2"
+            sd = ents[int(seat.group(3))].date if seat else None
+            if seat and sd is not None and sd.date and not sd.future and (seat.group(2) or sd.text.lower().startswith("since")):
+                out.append(Raw("joined", ents[int(m.group(2))].key, ents[int(seat.group(1))].key, "board member", sd, si,
+                               text, 0.65, False, _unit(info, seat.group(1)), "tenure"))
         for m in _LED_POSS.finditer(s):
             date = ents[int(m.group(5))].date
             if date is None or not date.date or date.future or not date.text.lower().startswith("since"):

@@ -216,3 +216,120 @@ def test_a_report_continuing_a_same_time_sentence_shares_its_date():
             "Ek said Lars Eklund would become senior vice president of research.")
     f = facts(text, published="2024-09-26")
     assert f[("role_changed", "Lars Eklund", "Spotify")].date == "2024-09-25"
+
+
+def test_a_name_the_article_calls_a_startup_is_an_org_everywhere():
+    from ingest.extract import extract_claims
+    text = ("Orchard spins out Quillfin to sell its folding models.\n\n"
+            "Mara Ostby, a principal engineer at Orchard, will run Quillfin as chief executive. "
+            "Quillfin has raised $12 million in seed funding. Tomas Reyes joined Quillfin's board.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Orchard spins out Quillfin", text, "2027-04-01")}
+    assert ("joined", "Tomas Reyes", "Quillfin") in k
+    assert not any(o in ("Mara Ostby", "Tomas Reyes") for _, _, o in k)
+
+
+def test_short_form_of_a_renamed_org_is_the_renamed_org():
+    from ingest.extract import extract_claims
+    text = ("On March 1, Ines Duarte becomes chief executive of Larch Motion, the Leeds robotics company formerly known "
+            "as Larch Robotics. Co-founder Piet Alders, who has run Larch since 2020, will become executive chair.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Larch gets a new chief", text, "2027-01-10")}
+    assert not any(o in ("Larch Robotics", "Larch") for _, _, o in k)
+
+
+def test_people_who_expect_a_move_do_not_make_it_one():
+    from ingest.extract import extract_claims
+    text = "Several people close to Sillon AI expect its scientific director, Ada Marin, to be named chief executive next year."
+    assert not [c for c in extract_claims("Moves to watch", text, "2027-01-10") if c.type != "held_role"]
+
+
+def test_starts_as_title_without_org_is_a_join_at_the_article_org():
+    from ingest.extract import extract_claims
+    text = ("Brindle Robotics has a new executive team.\n\nKwame Osei starts as chief operating officer on Monday.\n\n"
+            "Petra Lowe started in the summer as our first research scientist from outside the company.")
+    k = {(c.type, c.person, c.org): c for c in extract_claims("Brindle Robotics reshuffles", text, "2027-02-10")}
+    assert k[("joined", "Kwame Osei", "Brindle Robotics")].role == "chief operating officer"
+    assert ("joined", "Petra Lowe", "Brindle Robotics") in k
+
+
+def test_a_company_post_names_its_org_in_a_bio_line():
+    from ingest.extract import extract_claims
+    text = ("We are growing.\n\nNils Hart joined last month as head of engineering.\n\n"
+            "Leo Ash is our chief financial officer. Before Quillfin he was CFO at Perplexity.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("New faces at Quillfin", text, "2027-08-10")}
+    assert ("joined", "Nils Hart", "Quillfin") in k
+    assert ("left", "Leo Ash", "Perplexity") in k
+
+
+def test_its_and_the_company_skip_a_persons_own_or_former_employer():
+    from ingest.extract import extract_claims
+    text = ("Quillfin has raised $12 million in seed funding. Brisa's Tomas Reyes has joined its board.\n\n"
+            "Ana Ruiz, a former Google researcher, co-founded the company with him in 2024.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Quillfin raises", text, "2027-04-01")}
+    assert ("joined", "Tomas Reyes", "Quillfin") in k and ("joined", "Tomas Reyes", "Brisa") not in k
+    assert ("joined", "Ana Ruiz", "Google") not in k
+
+
+def test_coordinated_subject_after_an_apposition_is_not_a_description():
+    from ingest.extract import extract_claims
+    text = "Oskar Lind, Tidewell Labs' chief executive, and chief scientist Fumi Reyes will join Amazon in February."
+    k = {(c.type, c.person, c.org) for c in extract_claims("Amazon hires founders", text, "2027-01-10")}
+    assert {("joined", "Oskar Lind", "Amazon"), ("joined", "Fumi Reyes", "Amazon")} <= k
+    assert ("held_role", "Oskar Lind", "Amazon") not in k
+
+
+def test_added_titles_and_changed_roles_are_new_titles():
+    from ingest.extract import extract_claims
+    text = ("Feldspar KI GmbH has a new CTO.\n\nKonstantin Aydin takes over the position from co-founder Jannik Bauer, "
+            "who changes to the newly created role of Chief Research Officer.\n\n"
+            "While she is out, Teodor Vasile, our CFO, will be our acting CTO.\n\n"
+            "Laleh Cole, CTO at Parallax Motion, adds the title of president.")
+    f = {(c.type, c.person, c.org): c for c in extract_claims("Feldspar reshuffle", text, "2027-03-01")}
+    assert f[("role_changed", "Jannik Bauer", "Feldspar KI GmbH")].role == "Chief Research Officer"
+    assert f[("role_changed", "Teodor Vasile", "Feldspar KI GmbH")].role == "acting CTO"
+    assert f[("role_changed", "Laleh Cole", "Parallax Motion")].role == "president"
+
+
+def test_memo_org_from_a_titled_possessor_and_a_title_starting_today():
+    from ingest.extract import extract_claims
+    text = ("Team,\n\nSince she arrived in April, Maren Holt has doubled the research team. Starting today, she is "
+            "Quillstone's chief scientist and joins the leadership team.\n\nWhile she's out, Teo Vasile will be our acting CTO.")
+    f = {(c.type, c.person, c.org): c for c in extract_claims("Leadership changes at Quillstone", text, "2027-09-14")}
+    assert f[("role_changed", "Maren Holt", "Quillstone")].role == "chief scientist"
+    assert f[("role_changed", "Teo Vasile", "Quillstone")].role == "acting CTO"
+
+
+def test_a_month_before_a_name_is_no_place():
+    from ingest.extract import extract_claims
+    k = {(c.type, c.person) for c in extract_claims("x", "In April, Maren Holt joined Cohere as a researcher.", "2027-09-14")}
+    assert ("joined", "Maren Holt") in k
+
+
+def test_layoffs_told_from_the_persons_side_are_departures_from_the_story_org():
+    from ingest.extract import extract_claims
+    lead = "Cinderpath, the agent startup, laid off 20 of its 60 employees on Tuesday. "
+    for sent, who in (("Among those cut was Rhia Vale, who joined in June.", ["Rhia Vale"]),
+                      ("Ana Ruiz and Bo Lee were among those laid off.", ["Ana Ruiz", "Bo Lee"]),
+                      ("Staff engineer Ferd Brooks said that he had been let go.", ["Ferd Brooks"])):
+        k = {(c.type, c.person, c.org) for c in extract_claims("Cinderpath lays off staff", lead + sent, "2027-08-12")}
+        assert all(("left", p, "Cinderpath") in k for p in who), (sent, k)
+
+
+def test_both_stands_for_the_two_people_just_named():
+    from ingest.extract import extract_claims
+    text = ("Ana Ruiz, a principal researcher at Microsoft, is the chief executive. Bo Lee, a senior researcher, is the CTO. "
+            "Both left Microsoft at the end of March and started at Quillfin on April 1.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Quillfin launches", text, "2027-04-14")}
+    assert {("left", "Ana Ruiz", "Microsoft"), ("left", "Bo Lee", "Microsoft"),
+            ("joined", "Ana Ruiz", "Quillfin"), ("joined", "Bo Lee", "Quillfin")} <= k
+
+
+def test_where_a_hire_came_from_and_ex_orgs_are_not_current_posts():
+    from ingest.extract import extract_claims
+    text = ("Meta is hiring. Last year it brought on Dov Halper from xAI. "
+            "Rhia Vale (ex-Google DeepMind) has surfaced at Cinderpath. "
+            "Its ads group is run by Ximena Lozano, who came over from Microsoft in June, and its lab has been filling up "
+            "with people from Google DeepMind.")
+    k = {(c.type, c.person, c.org) for c in extract_claims("Meta hiring", text, "2027-08-12")}
+    assert ("held_role", "Dov Halper", "xAI") not in k and ("left", "Dov Halper", "xAI") in k
+    assert ("held_role", "Rhia Vale", "Google DeepMind") not in k
+    assert ("held_role", "Ximena Lozano", "Google DeepMind") not in k

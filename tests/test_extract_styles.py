@@ -782,3 +782,11 @@ def test_served_as_interim_since_with_org_from_apposition():
               "will stay on.", title="Cohere names a new CEO", published="2026-11-20")
     c = f[("role_changed", "Omar Reyes", "Cohere")]
     assert (c.role, c.date) == ("interim chief executive", "2026-03")
+
+
+def test_shared_surname_stays_with_the_subject_over_a_relative_named_in_passing():
+    k = keys("Otto Brandvik, who built early speech recognizers, has died. His son, Lars Brandvik, confirmed the death.\n\n"
+             "Dr. Brandvik joined Bell Labs in 1971. He left Bell Labs in 1990 for Cornell University.",
+             title="Otto Brandvik dies at 88", published="2027-01-10")
+    assert ("joined", "Otto Brandvik", "Bell Labs") in k and ("left", "Otto Brandvik", "Bell Labs") in k
+    assert not any(p == "Lars Brandvik" for _, p, _ in k)
