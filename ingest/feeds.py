@@ -19,8 +19,8 @@ from urllib.parse import urljoin
 
 from ingest.errors import SourceError
 from ingest.htmltext import find_feed_links, html_to_text, looks_like_markup
+from ingest.metadates import normalize_date
 from ingest.model import Article
-from ingest.seedfiles import normalize_date
 from ingest.urls import canonical_url
 
 __all__ = [

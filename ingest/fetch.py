@@ -35,8 +35,8 @@ from ingest.feeds import (
     parse_feed,
 )
 from ingest.htmltext import extract_main
+from ingest.metadates import normalize_date
 from ingest.model import Article
-from ingest.seedfiles import normalize_date
 from ingest.urls import is_internal_address
 
 USER_AGENT = "rollcall/0.1 (feed reader; people-moves in AI news)"

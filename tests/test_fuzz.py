@@ -616,9 +616,9 @@ from ingest.dates import find_dates, infer_published  # noqa: E402
 from ingest.extract import extract_claims  # noqa: E402
 from ingest.feeds import parse_feed  # noqa: E402
 from ingest.htmltext import extract_main, find_feed_links, html_to_text  # noqa: E402
+from ingest.metadates import normalize_date  # noqa: E402
 from ingest.seedfiles import (  # noqa: E402
     decode_text,
-    normalize_date,
     parse_text_article,
     read_path,
     read_seed_file,

@@ -8,10 +8,10 @@ import pytest
 
 from ingest.errors import SourceError
 from ingest.model import Article
+from ingest.metadates import normalize_date
 from ingest.seedfiles import (
     decode_text,
     iter_seed_paths,
-    normalize_date,
     parse_text_article,
     read_path,
     read_paths,
