@@ -16,7 +16,7 @@ import orjson
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from store.selectin import mark, select_in
+from store.selectin import mark, select_in, tuples
 from store.events import GENESIS_HASH, NewEvent, StoredEvent, canonical_json, event_hash, stored_hash
 
 APPEND_LOCK = 72610002
@@ -127,12 +127,7 @@ def read(conn: Connection, after: int = 0, *, types: Iterable[str] | None = None
     # the driver's own cursor: no SQLAlchemy row objects on the hot path of every catch-up
     sql = f"{_SELECT} WHERE position > {m}{''.join(' AND ' + w for w in where)} ORDER BY position LIMIT {int(page)}"
     while True:
-        cur = conn.connection.cursor()
-        try:
-            cur.execute(sql, (after, *params))
-            rows = cur.fetchall()
-        finally:
-            cur.close()
+        rows = tuples(conn, sql, (after, *params))
         for r in rows:
             yield _row_to_event(r)
         if len(rows) < page:

@@ -16,6 +16,18 @@ def mark(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
+def tuples(conn: Connection, sql: str, args: Sequence[Any]) -> list[tuple]:
+    """Rows through the driver's own cursor: plain tuples, which sort in C (SQLAlchemy rows
+    compare through Python: 70 ms instead of 3 for a lab of 7,500 people) and cost nothing to
+    make, on the hot paths of roster scans and of reading the log."""
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(sql, args)
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
 def select_in(conn: Connection, sql: str, keys: Sequence[Any], params: Sequence[Any] = (),
               chunk: int = 500) -> list[tuple]:
     """Rows of `sql` (ending in a column name; `{m}` stands for a marker) run as
