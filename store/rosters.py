@@ -7,6 +7,7 @@ with sources; `limit`/`offset` page it: the page's order and total come from a n
 """
 from __future__ import annotations
 
+from heapq import nsmallest
 from operator import itemgetter
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -59,6 +60,22 @@ def pick(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+def pick_head(rows: list[tuple], n: int) -> tuple[list[tuple], int]:
+    """(the first `n` rows of `pick(rows)`, how many people `rows` hold), without sorting
+    every row: a page of a big lab wants 100 of its ~8,000 people, and sorting them all
+    cost more than the index scans that found them. The m smallest rows are a prefix of
+    the sorted order, so picking them gives a prefix of `pick`; m doubles in the rare case
+    that people with several rows leave it short."""
+    total = len({r[2] for r in rows})
+    m = n
+    while m < len(rows):
+        head = pick(nsmallest(m, rows))
+        if len(head) >= n:
+            return head[:n], total
+        m *= 2
+    return pick(rows)[:n], total
+
+
 def named(rows: list[tuple], name: str | None) -> list[tuple]:
     """Rows (narrow or full: the casefolded name is second) whose name contains `name`."""
     if not name or not name.strip():
@@ -99,10 +116,15 @@ def page(conn: Connection, org_id: str, day: str, upto: int, limit: int | None =
     if limit is None:
         rows = named(pick(alive_at(conn, _FULL, org_id, day, upto, ceiling)), name)
         return members(conn, rows[offset:], day, upto), len(rows)
-    order = named(pick(alive_at(conn, _NARROW, org_id, day, upto, ceiling)), name)
+    narrow = alive_at(conn, _NARROW, org_id, day, upto, ceiling)
+    if name and name.strip():
+        order = named(pick(narrow), name)
+        total = len(order)
+    else:
+        order, total = pick_head(narrow, offset + limit)
     ids = [r[3] for r in order[offset:offset + limit]]
     full = {r[3]: r for r in select_in(conn, f"SELECT {_FULL} FROM rc_membership WHERE id", ids)}
-    return members(conn, [full[i] for i in ids], day, upto), len(order)
+    return members(conn, [full[i] for i in ids], day, upto), total
 
 
 def org_ids(conn: Connection, upto: int) -> list[str]:
