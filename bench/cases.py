@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench import gen
 from bench.common import ROOT, Timer, database, maxrss_mib, pct, pg_dsn, pg_parts, pg_schema, python
+from rollcall import heap
 
 # =========================================================================================
 # Appends: rollcall's log.append vs the bare driver inserting the same rows
@@ -309,6 +310,7 @@ def roster_latency(url: str, first: datetime, last: datetime, queries: int, seed
     members: list[int] = []
     with st.read() as c:  # warm the connection pool and caches
         q.roster(c, orgs[0], "2020-01-01", None, limit=limit)
+    heap.settle()  # as `rollcall serve` and `rollcall run` do once started
     for i in range(queries):
         org = rng.choices(orgs, weights)[0]
         as_of = f"{rng.randint(2016, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"

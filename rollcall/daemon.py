@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import click
 
+from rollcall import heap
 from rollcall.daemonconfig import Config, ConfigError, bundled_seeds, default_worker_id, load
 from rollcall.metrics import Metrics
 from rollcall.output import progress as progress_bar
@@ -804,6 +805,7 @@ def run_command(ctx: click.Context, config_path: str | None, host: str | None, p
             raise Fail(str(exc)) from None
         log.info("serving http://%s:%d (/healthz, /metrics)", bound_host, bound_port,
                  extra={"event": "listening", "host": bound_host, "port": bound_port})
+    heap.settle()
     daemon.start_scheduler()
     try:
         while not daemon.stop.wait(0.5):

@@ -63,6 +63,18 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _postgresql_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI objects
+        # psycopg prepares a statement once its text has run five times, and PostgreSQL
+        # then may plan it once for any parameters. A roster scan's best plan depends on
+        # the lab and the two dates (the interval-tree ranges it walks), and the generic
+        # one measured 70 ms against 8 ms on the 1M log: plan every run for its values.
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET plan_cache_mode = force_custom_plan")
+        dbapi_conn.commit()
+
+
 class Store:
     """A handle on one database: the engine plus the transaction helpers every writer uses."""
 
@@ -81,6 +93,7 @@ class Store:
             _sqlite_hooks(self.engine)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=5)
+            _postgresql_hooks(self.engine)
         if create:
             self.migrate()
 

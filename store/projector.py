@@ -617,7 +617,7 @@ def _same_transaction(conn: Connection, last: StoredEvent, head: int) -> list[St
 # A rebuild drops these and builds each once at the end (one sort) instead of inserting a
 # million entries at random places: the query-only indexes, and the lookup indexes that
 # only a run with cold caches needs (a complete run never reads the tables).
-_DEFERRED_INDEXES = ("ix_sources_fact", "ix_membership_org_vlo", "ix_membership_org_vhi",
+_DEFERRED_INDEXES = ("ix_sources_fact", "ix_membership_org_from", "ix_membership_org_to",
                      "ux_facts_event", "ix_rc_facts_person_id", "ix_rc_facts_org_id",
                      "ix_membership_person_tx")
 

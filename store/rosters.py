@@ -12,8 +12,9 @@ from operator import itemgetter
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from store.intervals import UNINDEXED, exact_day, probe, tx_path
+from store.intervals import TX_ROOT, UNINDEXED, exact_day, probe, tx_path
 from store.membership import Segment, certain_on
+from store.schema import OPEN_TX
 from store.selectin import mark, select_in, tuples
 
 # Narrow rows sort into roster order as plain tuples: staff before board, then by name.
@@ -23,6 +24,12 @@ _FULL = _NARROW + ", person_name, org_id, role, valid_from, valid_to, since, unt
 
 def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int,
              ceiling: int | None = None) -> list[tuple]:
+    """Membership rows of one organization alive on `day` at position `upto` (`alive_sql`)."""
+    return tuples(conn, *alive_sql(conn, cols, org_id, day, upto, ceiling))
+
+
+def alive_sql(conn: Connection, cols: str, org_id: str, day: str, upto: int,
+              ceiling: int | None = None) -> tuple[str, tuple]:
     """Membership rows of one organization whose valid interval contains `day`, as the log
     stood at position `upto`: one index range scan per node on the interval tree's path to
     the day, with the transaction bounds checked inside the index, plus the few rows the tree
@@ -34,17 +41,34 @@ def alive_at(conn: Connection, cols: str, org_id: str, day: str, upto: int,
     head = f"SELECT {cols} FROM rc_membership WHERE org_id = {m} AND "
     q = exact_day(day)
     if q is None:  # a day outside the tree: every row of the organization, compared exactly
-        return tuples(conn, f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day))
+        return f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day)
     pr = probe(q)
     tn = tx_path(upto, ceiling)
-    tin = f"tnode IN ({', '.join([m] * len(tn))}) AND "
-    parts = [f"{head}{tin}vnode = {m}{tx}", f"{head}{tin}vnode = {m}{tx}{exact}"]
-    args: list = [org_id, *tn, pr.exact, upto, upto, org_id, *tn, UNINDEXED, upto, upto, day, day]
-    for nodes, bound in ((pr.right, "vlo <="), (pr.left, "vhi >=")):
-        if nodes:
-            parts.append(f"{head}{tin}vnode IN ({', '.join([m] * len(nodes))}) AND {bound} {m}{tx}")
-            args += [org_id, *tn, *nodes, q, upto, upto]
-    return tuples(conn, " UNION ALL ".join(parts), tuple(args))
+    parts = [f"{head}tnode IN ({_marks(m, tn)}) AND vnode = {m}{tx}{exact}"]
+    args: list = [org_id, *tn, UNINDEXED, upto, upto, day, day]
+    # A row at transaction node T was alive over an interval holding T, so on one side of
+    # `upto` half its bound is already known: each kind of node ranges its own index on the
+    # other half (`ix_membership_org_from` / `_to`), not on valid time, where the dead
+    # versions of a lab's rows crowd the same nodes. Open rows all sit at the root, with
+    # tx_to = OPEN_TX, so the `_to` index ranges valid time there.
+    later = [t for t in tn if t >= upto and t != TX_ROOT]  # tx_to > T >= upto: tx_from decides
+    earlier = [t for t in tn if t < upto]                  # tx_from <= T < upto: tx_to decides
+    right, left = (*pr.right, pr.exact), pr.left           # vlo <= day / vhi >= day
+    for tcond, targs, nodes, bound in (
+            (f"tnode = {m} AND tx_from <= {m}", (TX_ROOT, upto), right, "vlo <="),
+            (f"tnode = {m} AND tx_to = {m} AND tx_from <= {m}", (TX_ROOT, OPEN_TX, upto), left, "vhi >="),
+            (f"tnode IN ({_marks(m, later)}) AND tx_from <= {m}", (*later, upto), right, "vlo <="),
+            (f"tnode IN ({_marks(m, later)}) AND tx_from <= {m}", (*later, upto), left, "vhi >="),
+            (f"tnode IN ({_marks(m, earlier)}) AND tx_to > {m}", (*earlier, upto), right, "vlo <="),
+            (f"tnode IN ({_marks(m, earlier)}) AND tx_to > {m}", (*earlier, upto), left, "vhi >=")):
+        if nodes and len(targs) > 1:
+            parts.append(f"{head}{tcond} AND vnode IN ({_marks(m, nodes)}) AND {bound} {m}")
+            args += [org_id, *targs, *nodes, q]
+    return " UNION ALL ".join(parts), tuple(args)
+
+
+def _marks(m: str, values: tuple | list) -> str:
+    return ", ".join([m] * len(values))
 
 
 def pick(rows: list[tuple]) -> list[tuple]:

@@ -15,7 +15,7 @@ from sqlmodel import Field, SQLModel
 SCHEMA_VERSION = 1
 # The projection tables' own shape. They hold nothing the log does not, so a store opened by a
 # rollcall with another projection version drops and rebuilds them instead of refusing.
-PROJECTION_VERSION = 7
+PROJECTION_VERSION = 8
 # `rc_membership.tx_to` of a row that is still current: a number rather than NULL, so "alive at
 # position p" is the one comparison `tx_from <= p < tx_to`, which both engines check inside an index.
 OPEN_TX = 1 << 62
@@ -178,14 +178,16 @@ class ProjMembership(SQLModel, table=True):
     __tablename__ = "rc_membership"
     __table_args__ = (
         # keyed by the row's node in the transaction-time tree and the valid-time tree
-        # (`store.intervals`); transaction bounds ride in the index so dead versions are
-        # skipped without reading the table, and so do the columns that order a roster, so
-        # paging one reads no table rows
+        # (`store.intervals`), then by one transaction bound: a scan at a node after the
+        # asked position ranges on tx_from, one before it on tx_to, so dead versions are
+        # mostly skipped rather than read and dropped (`store.rosters.alive_sql`); valid
+        # bounds and the columns that order a roster ride along, so paging one reads no
+        # table rows
         # (PostgreSQL indexes do not carry the row id as SQLite's do: INCLUDE it, so the scan
         # stays index-only)
-        Index("ix_membership_org_vlo", "org_id", "tnode", "vnode", "vlo", "tx_from", "tx_to", "board",
+        Index("ix_membership_org_from", "org_id", "tnode", "vnode", "tx_from", "vlo", "vhi", "board",
               "sort_name", "person_id", postgresql_include=["id"]),
-        Index("ix_membership_org_vhi", "org_id", "tnode", "vnode", "vhi", "tx_from", "tx_to", "board",
+        Index("ix_membership_org_to", "org_id", "tnode", "vnode", "tx_to", "vhi", "vlo", "tx_from", "board",
               "sort_name", "person_id", postgresql_include=["id"]),
         Index("ix_membership_person_tx", "person_id", "tx_from"),
     )

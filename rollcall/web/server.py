@@ -45,6 +45,7 @@ def serve_command(ctx: click.Context, host: str, port: int, token_env: str, prot
     """The HTTP API and web page alone (no polling)."""
     import uvicorn
 
+    from rollcall import heap
     from rollcall.cli import open_store
 
     store = open_store(ctx)
@@ -55,4 +56,5 @@ def serve_command(ctx: click.Context, host: str, port: int, token_env: str, prot
     click.echo(f"rollcall: serving {store.display_url()} on http://{host}:{port}/ "
                f"(writes {'need the token' if token else 'refused: no token'}"
                f"{', reads need the token' if protect_reads else ''})", err=True)
+    heap.settle()
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
