@@ -244,7 +244,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org, topic_org)
+        _mark(info, salient, last_org, topic_org, recent)
         _restore_there(info)
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)

@@ -10,6 +10,7 @@ import re
 from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry
 from .dates import find_dates
 from .extract_types import Ent, SentInfo
+from .givennames import pronoun_fits
 from .orgs import OrgMention, unknown_orgs
 
 
@@ -92,8 +93,24 @@ _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|abou
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
 
 
-def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None) -> None:
-    """Build the marked string; resolve pronouns and definite org descriptions."""
+def _referent(pool: list[Ent], pronoun: str, salient: str | None, recent: list[str]) -> str | None:
+    """The person a gendered pronoun stands for: the last of `pool` (candidates in the sentence,
+    in order) whose given name does not contradict it, else the salient person, else the most
+    recently named person who fits. Positional choice stays the rule; gender only vetoes."""
+    fit = [e for e in pool if pronoun_fits(e.key, pronoun)]
+    if fit:
+        return fit[-1].key
+    if salient is not None and pronoun_fits(salient, pronoun):
+        return salient
+    other = next((k for k in reversed(recent) if pronoun_fits(k, pronoun)), None)
+    return other or salient or (pool[-1].key if pool else None)
+
+
+def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None,
+          recent: list[str] | None = None) -> None:
+    """Build the marked string; resolve pronouns and definite org descriptions. `recent` is
+    the people named so far, oldest first, for a pronoun the salient person cannot take."""
+    recent = recent or []
     text = info.sent.text
     out: list[str] = []
     pos = 0
@@ -126,8 +143,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                 # ("P, who worked with P2, said he ...": P)
                 prev_people.sort(key=lambda e: e.start)
                 subj_like = [e for e in prev_people if e.start < 0 or not _OBJ_BEFORE.search(text[max(0, e.start - 20):e.start])]
-                pool = subj_like or prev_people
-                key = pool[-1].key if pool else salient
+                key = _referent(subj_like or prev_people, w, salient, recent)
                 if key:
                     e = Ent("Q", key, start=abs_start, end=abs_start + len(w))
                     extra.append(e)
@@ -138,7 +154,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                 nxt = seg[m.end():m.end() + 30]
                 if re.match(r"\s+(?:\w+\s+)?(?:departure|exit|resignation|move|appointment|promotion|hiring|"
                             r"arrival|return|defection|jump|switch|first\s+day|last\s+day|decision\s+to\s+(?:leave|join))\b", nxt, re.I):
-                    key = prev_people[-1].key if prev_people else salient
+                    key = _referent(sorted(prev_people, key=lambda e: e.start), w, salient, recent)
                     if key:
                         extra.append(Ent("Q", key, start=abs_start, end=abs_start + len(w)))
                         pieces.append(f"«Q{len(ents) + len(extra) - 1}»'s")
