@@ -40,8 +40,16 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type in ("joined", "held_role") and r.org:
             timeline.setdefault(r.person, []).append((r.sent, 1 if r.type == "joined" else 0, r.org, False))
 
-    def context_org(person: str, si: int, held_only: bool = False, current: bool = False) -> str | None:
+    def context_org(person: str, si: int, held_only: bool = False, current: bool = False,
+                    when: DateMention | None = None) -> str | None:
         events = sorted(timeline.get(person, []))
+        if current:
+            # a new title is not at an org the article says the person left by then ("P, who
+            # joined from A in April, was promoted to SVP"): told in the same sentence, or dated before
+            gone = {x.org for x in raws if x.type == "left" and x.person == person and x.org and x.sent <= si
+                    and (x.sent == si and (when is None or x.date is None or _not_after(x.date, when))
+                         or x.date is not None and when is not None and _not_after(x.date, when))}
+            events = [e for e in events if e[2] not in gone] or events
         if held_only and any(k == 0 for _, k, _, _ in events):
             events = [e for e in events if e[1] == 0]
         if current and any(not past for _, _, _, past in events):
@@ -60,7 +68,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         return info.ents[int(info.ctx_org)].key if info.ctx_org is not None else None
 
     few_orgs = len({e.key for info in infos for e in info.ents if e.kind == "O" and e.start >= 0}) <= 4
-    for r in raws:
+    # org-less joins first, so a title change told in the same sentence finds the org joined
+    for r in sorted(raws, key=lambda x: x.type != "joined" or bool(x.org)):
         if r.type == "joined" and not r.org:
             # "P joins as ROLE": the article's org, never one the sentence places P at already
             here = {a.org for a in affil_by_sent[r.sent] if a.person == r.person and not a.former}
@@ -95,7 +104,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination
                 leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-                org = context_org(r.person, r.sent, held_only=leaving, current=True) or topic_org(r.sent)
+                org = context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or topic_org(r.sent)
                 if not org:
                     continue
                 # named to the title the person already holds at that org ("the Instacart chief
@@ -119,7 +128,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         and x.role and r.role and x.role.lower() == r.role.lower()), None)
             # no org anywhere for the person: the one the article is about, in a story about few orgs
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
-            org = org or context_org(r.person, r.sent, held_only=leaving, current=True) or (
+            org = org or context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or (
                 next(iter(here)) if len(here) == 1 else
                 topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
@@ -168,6 +177,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                     continue
                 r.org, r.confidence = org, 0.55
         claims.append(r)
+    order = {id(r): i for i, r in enumerate(raws)}
+    claims.sort(key=lambda r: order[id(r)])   # article order again for the rules below
 
     # a person joining B while described as at A (in the same sentence) left A
     for r in list(claims):
@@ -296,6 +307,14 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             fallbacks.add(id(out[-1]))
     _ = dated
     return _dedup(out, fallbacks)
+
+
+def _not_after(a: DateMention, b: DateMention) -> bool:
+    """Date `a` is on or before date `b`, compared at the coarser precision (unknown: False)."""
+    if not a.date or not b.date:
+        return False
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] <= b.date[:n]
 
 
 def _joined_before(raws: list[Raw], r: Raw) -> bool:

@@ -434,7 +434,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                      _date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
                      "role" if helm else "step-up")
             continue
-        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|$)", rest, re.I)
         if not rm:
             continue
         role = _clean_role(rm.group(2))
@@ -456,8 +456,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
             org_idx = rep.group(1) if rep else None   # "O said P would become CEO": at O
         if org_idx is None:
+            # a promotion is never the title a join comes with ("P, who joined O last year, was promoted")
+            origin = "promoted" if verb.startswith(("promot", "elevat")) else "role?"
             for key, via in who:
-                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?", off))
+                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, origin, off))
         else:
             board = "board" in role.lower()
             emit("joined" if board else typ, who, org_idx, "board member" if board else role, date, 0.85,

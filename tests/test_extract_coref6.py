@@ -28,3 +28,28 @@ def test_she_inside_a_quote_is_not_the_male_speaker():
             "\"Paula has shaped Siemens since she joined as an analyst in 1998,\" Victor Hale wrote.")
     k = keys(text)
     assert ("joined", "Victor Hale", "Siemens") not in k
+
+
+def facts(text, published="2025-04-10", title=""):
+    return {(c.type, c.person, c.org): c for c in extract_claims(title, text, published)}
+
+
+def test_promotion_after_a_relative_clause_is_at_the_org_joined_not_the_one_left():
+    f = facts("Lumen Robotics reshuffled its leadership. Dana Whitcombe, who joined from Siemens in "
+              "January to run procurement, was promoted to senior vice president of supply chain last month.")
+    assert f[("role_changed", "Dana Whitcombe", "Lumen Robotics")].role == "senior vice president of supply chain"
+    assert ("role_changed", "Dana Whitcombe", "Siemens") not in f
+    assert ("left", "Dana Whitcombe", "Siemens") in f
+
+
+def test_promotion_is_not_folded_into_the_join_its_relative_clause_tells():
+    f = facts("Separately, Idris Vantongeren, who joined Corvane from Oracle last year to run security, "
+              "had been promoted to chief security officer and would lead a merged risk group, the company said.")
+    assert f[("role_changed", "Idris Vantongeren", "Corvane")].role == "chief security officer"
+    assert ("joined", "Idris Vantongeren", "Corvane") in f
+
+
+def test_a_sentence_opening_gerund_is_not_a_given_name():
+    k = keys("\"Starting Brightwell with Omar was the easy part,\" said Rana Qasim. Omar Fadel joined Brightwell in 2021.")
+    assert ("joined", "Omar Fadel", "Brightwell") in k
+    assert not any(p.startswith("Starting") for _, p, _ in k)
