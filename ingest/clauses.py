@@ -356,7 +356,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[end_obj:end_obj + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+(?:go|move|head)\s+(?:back\s+)?to\b|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:the\s+)?«D|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+(?:go|move|head)\s+(?:back\s+)?to\b|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined

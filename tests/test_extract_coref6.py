@@ -53,3 +53,19 @@ def test_a_sentence_opening_gerund_is_not_a_given_name():
     k = keys("\"Starting Brightwell with Omar was the easy part,\" said Rana Qasim. Omar Fadel joined Brightwell in 2021.")
     assert ("joined", "Omar Fadel", "Brightwell") in k
     assert not any(p.startswith("Starting") for _, p, _ in k)
+
+
+def test_announced_departure_at_the_end_of_a_period():
+    f = facts("Corvane Systems said chief financial officer Hugo Lindqvist would leave at the end of March and "
+              "remain an adviser through June.", published="2026-02-11")
+    assert f[("left", "Hugo Lindqvist", "Corvane Systems")].date == "2026-03"
+    f = facts("Corvane Systems' chief technology officer, Hugo Lindqvist, is leaving at the end of the year.",
+              published="2026-02-11")
+    assert ("left", "Hugo Lindqvist", "Corvane Systems") in f
+
+
+def test_progressive_retirement_dates_the_coming_month():
+    from ingest.dates import find_dates
+    d = find_dates("Paula Ferreira, who is retiring as vice president at Siemens at the end of June, will "
+                   "join the board.", "2027-05-05")
+    assert any(x.date == "2027-06" for x in d)
