@@ -69,3 +69,20 @@ def test_progressive_retirement_dates_the_coming_month():
     d = find_dates("Paula Ferreira, who is retiring as vice president at Siemens at the end of June, will "
                    "join the board.", "2027-05-05")
     assert any(x.date == "2027-06" for x in d)
+
+
+def test_roundup_item_with_the_move_in_parentheses():
+    text = ("Moves this week\n\n• Lena Okafor (Stripe → Anthropic), policy research. Started Monday.\n"
+            "• Jonas Feld (Google DeepMind → Mistral AI, head of audio, April); Ruth Amsel (ETH Zurich "
+            "professor → Cohere, scientific adviser, May)\n")
+    k = keys(text)
+    assert {("left", "Lena Okafor", "Stripe"), ("joined", "Lena Okafor", "Anthropic"),
+            ("left", "Jonas Feld", "Google DeepMind"), ("joined", "Jonas Feld", "Mistral")} <= k
+    assert ("held_role", "Lena Okafor", "Stripe") not in k
+    assert ("left", "Ruth Amsel", "ETH Zurich") not in k and ("joined", "Ruth Amsel", "Cohere") in k
+
+
+def test_roundup_title_arrow_is_a_promotion():
+    from ingest.layouts import rewrite_tables
+    out = rewrite_tables("- Omar Rios, Cohere: director of platform → VP of engineering.\n")
+    assert "was promoted to VP of engineering" in out and "at Cohere" in out
