@@ -3,7 +3,7 @@
 A new startup ("Lanternfish", "Cinderpath") is in no gazetteer and its name has no company
 word, so its shape alone says nothing; but the article says what it is somewhere: "X has
 raised $40 million", "X, the agent-reliability startup", "X is a spin-out", "spins out X",
-"to start her own company, X", "Before X she was CFO at Y". A name placed in such a slot
+"to start her own company, X", "Before X she was CFO at Y", "we started X because ...". A name placed in such a slot
 once is an organization in every sentence of the article, including the headline and the
 sentences before the cue, and a person-name reading of it ("Parallax Motion") gives way.
 """
@@ -28,7 +28,9 @@ _AFTER_CUE = re.compile(
     rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
     rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
     rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"
-    rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b")
+    rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b|"
+    # "Lior and I started Saltmarsh because ...", "she co-founded Quillmark in 2021 with ...": what is founded
+    rf"\b(?:co-?founded|founded|started)\s+{_NAME}\s+(?=because\b|in\s+(?:19|20)\d\d\b|with\b|after\b|as\s+an?\b)")
 # "X, the Leeds robotics startup": found from the kind word, looking back (most sentences have no kind word)
 _KIND_WORD = re.compile(rf"\b{_KIND}\b(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)")
 _APPOSED = re.compile(rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}$")

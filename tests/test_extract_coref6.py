@@ -86,3 +86,12 @@ def test_roundup_title_arrow_is_a_promotion():
     from ingest.layouts import rewrite_tables
     out = rewrite_tables("- Omar Rios, Cohere: director of platform → VP of engineering.\n")
     assert "was promoted to VP of engineering" in out and "at Cohere" in out
+
+
+def test_company_blog_names_its_company_by_saying_who_started_it():
+    text = ("Our first hires\n\nLast spring Brindle was two people and a shared Google Doc. "
+            "Noor Haddad joined us in October as head of research.\n\n"
+            "Tomas and I started Brindle because we wanted better tools.")
+    k = keys(text, published="2025-11-05")
+    assert ("joined", "Noor Haddad", "Brindle") in k
+    assert ("joined", "Noor Haddad", "Google") not in k
