@@ -14,6 +14,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
+from .retained import kept_posts
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
@@ -258,7 +259,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     # "P, previously a staff engineer at O, was promoted at O": a former title, not a departure
     promoted = {(c.person, c.org) for c in claims if c.type == "role_changed"}
     claims = [c for c in claims if not (c.type == "left" and c.origin == "former" and (c.person, c.org) in promoted)]
-    claims = refute(infos, claims)
+    claims = kept_posts(infos, refute(infos, claims))
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:

@@ -95,3 +95,19 @@ def test_company_blog_names_its_company_by_saying_who_started_it():
     k = keys(text, published="2025-11-05")
     assert ("joined", "Noor Haddad", "Brindle") in k
     assert ("joined", "Noor Haddad", "Google") not in k
+
+
+def test_a_kept_academic_post_is_held_not_left():
+    f = facts("Nvidia has hired Omar Lindgren, a Stanford University roboticist, to lead a new lab. "
+              "Lindgren will join Nvidia in March and will keep a part-time faculty appointment at Stanford.")
+    assert ("joined", "Omar Lindgren", "Nvidia") in f
+    assert ("left", "Omar Lindgren", "Stanford") not in f and ("held_role", "Omar Lindgren", "Stanford") in f
+    k = keys("Ruth Amsel, a professor at ETH Zurich, has been spending one day a week at Mistral AI "
+             "as a research adviser since September, while keeping her chair.", published="2025-12-05")
+    assert ("held_role", "Ruth Amsel", "ETH Zurich") in k and ("left", "Ruth Amsel", "ETH Zurich") not in k
+
+
+def test_a_post_not_kept_is_still_left():
+    k = keys("Nvidia has hired Omar Lindgren, a Stanford University roboticist. Lindgren will not keep "
+             "his appointment at Stanford.")
+    assert ("held_role", "Omar Lindgren", "Stanford") not in k
