@@ -216,6 +216,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             m = re.search(rf"«([PQ])(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:fellow\s+|former\s+)?{ROLE_PHRASE}\s+)?$", left)
             if not m:
                 break
+            if subj.group(1) == "Q" and not re.search(r"\band\s+$|&\s*$", m.group(0)):
+                break   # "..., the roboticist P, she joined O": a pronoun starts its own clause
             out_p.append((pkey(m.group(2)), m.group(1) == "Q"))
             left = left[:m.start()]
         return out_p

@@ -111,3 +111,9 @@ def test_a_post_not_kept_is_still_left():
     k = keys("Nvidia has hired Omar Lindgren, a Stanford University roboticist. Lindgren will not keep "
              "his appointment at Stanford.")
     assert ("held_role", "Omar Lindgren", "Stanford") not in k
+
+
+def test_a_pronoun_after_a_comma_is_not_coordinated_with_the_name_before_it():
+    k = keys("Ingrid Vos studied robotics. After a degree at MIT, where she worked in the lab of the "
+             "roboticist Harold Brandt, she joined Festo in 2011 as a controls engineer.")
+    assert ("joined", "Ingrid Vos", "Festo") in k and ("joined", "Harold Brandt", "Festo") not in k
