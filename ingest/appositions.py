@@ -44,7 +44,11 @@ def _appositions(info: SentInfo) -> None:
             return
         oe = org_of(oidx)
         former = bool(re.search(r"\b(?:former|formerly|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
-                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I))
+                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I)
+                     # "P, who came from O last spring": O, not an org the same apposition names beside it,
+                     # nor a site of O ("moved from O's London office")
+                     or re.search(rf"\bwho\s+(?:had\s+|has\s+)?(?:came|moved|arrived|defected|switched)\s+(?:over\s+)?from\s+"
+                                  rf"(?:the\s+)?«O{oidx}»(?!'s)", seg, re.I))
         past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
         founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
             r"\b(?:and|,)\s+(?:the\s+)?(?:chief|ceo|cto|cfo|coo|president|head|director|chair\w*|lead|vp|"

@@ -45,12 +45,13 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                     when: DateMention | None = None) -> str | None:
         events = sorted(timeline.get(person, []))
         if current:
-            # a new title is not at an org the article says the person left by then ("P, who
-            # joined from A in April, was promoted to SVP"): told in the same sentence, or dated before
-            gone = {x.org for x in raws if x.type == "left" and x.person == person and x.org and x.sent <= si
-                    and (x.sent == si and (when is None or x.date is None or _not_after(x.date, when))
-                         or x.date is not None and when is not None and _not_after(x.date, when))}
-            events = [e for e in events if e[2] not in gone] or events
+            gone = _gone_orgs(raws, person, si, when)
+            events = [e for e in events if not any(_related(e[2], g) or _prefix_name(e[2], g) for g in gone)]
+            if not events and gone:
+                return None   # every org known for the person was left by then: the caller's context decides
+            latest = _latest_join(raws, person, si, when, gone)
+            if latest:
+                return latest
         if held_only and any(k == 0 for _, k, _, _ in events):
             events = [e for e in events if e[1] == 0]
         if current and any(not past for _, _, _, past in events):
@@ -453,6 +454,38 @@ def _title(role: str | None) -> str | None:
     if "vice president" in low:
         return None
     return next((k for k, pat in _TITLES if re.search(pat, low)), None)
+
+
+def _gone_orgs(raws: list[Raw], person: str, si: int, when: DateMention | None) -> set[str]:
+    """Orgs a new title (told in sentence `si`, dated `when`) cannot be at, because the article
+    says the person left them by then ("P, who joined from A in April, was promoted to SVP"):
+    a departure told in the same sentence, one dated before the title, or a dated departure told
+    earlier when the title has no date."""
+    return {x.org for x in raws if x.type == "left" and x.person == person and x.org and x.sent <= si
+            and (x.sent == si and (when is None or x.date is None or _not_after(x.date, when))
+                 or x.date is not None and when is not None and _not_after(x.date, when)
+                 or x.date is not None and x.date.date and when is None and x.sent < si)}
+
+
+def _latest_join(raws: list[Raw], person: str, si: int, when: DateMention | None, gone: set[str]) -> str | None:
+    """The org the person joined last by date, where the article dates at least two joins: a
+    profile told out of order ("On Jan. 1 she became CEO of A ... In 2019 she moved to B") puts
+    the current post first, so sentence order would pick the wrong one."""
+    dated = sorted((x.date.date, x.org) for x in raws if x.type in ("joined", "role?") and x.person == person and x.org
+                   and x.date is not None and x.date.date and x.sent <= si and (when is None or _not_after(x.date, when)))
+    if len(dated) < 2:
+        return None
+    last_date, org = dated[-1]
+    left_since = any(x.type == "left" and x.person == person and x.org == org and x.date is not None and x.date.date
+                     and x.date.date[:4] >= last_date[:4] for x in raws)
+    return None if left_since or any(_related(org, g) for g in gone) else org
+
+
+def _prefix_name(a: str, b: str) -> bool:
+    """One name is the other's first words ("Toyota" and "Toyota Research Institute"): the article
+    shortens the name it gave in full."""
+    x, y = sorted((a, b), key=len)
+    return y.startswith(x + " ")
 
 
 def _related(a: str, b: str) -> bool:

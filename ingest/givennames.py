@@ -32,6 +32,8 @@ renata rita rosa rosalind rose ruth sabine sabrina samantha sandra sara sarah sa
 sharon sheila shirley silvia sofia sonia sophia sophie stella stephanie susan susanne suzanne
 svetlana sylvia tamara tanya tatiana teresa theresa tina ursula valentina valeria vanessa vera veronica
 victoria violet virginia wendy wilhelmina yasmin yolanda yvonne zoe zofia zuzanna
+ananya anjali kavya neha pooja deepa sunita lakshmi meera shreya divya chidinma ngozi ama akosua
+haruka akiko yoko naoko keiko sakura
 """.split())
 
 MASCULINE = frozenset("""
@@ -54,7 +56,8 @@ pavel pedro peter philip philippe pierre rafael rahul ralph ramon raul raymond r
 robert roberto rodrigo roger roland ronald rory ruben rupert russell ryan samuel scott sean sebastian
 sergei sergey simon stanislav stefan stephen steven stuart sven theodore thomas timothy tobias todd
 tomas tomasz travis tyler victor viktor vincent vladimir walter warren wayne wilhelm william wolfgang
-xavier yusuf zachary
+xavier yusuf zachary rohan vikram sanjay rajesh ravi amit anil suresh ramesh nikhil karan aditya vivek
+deepak manish chinedu kwame kofi emeka tunde hiroshi takashi kenji haruto
 """.split())
 
 

@@ -117,3 +117,26 @@ def test_a_pronoun_after_a_comma_is_not_coordinated_with_the_name_before_it():
     k = keys("Ingrid Vos studied robotics. After a degree at MIT, where she worked in the lab of the "
              "roboticist Harold Brandt, she joined Festo in 2011 as a controls engineer.")
     assert ("joined", "Ingrid Vos", "Festo") in k and ("joined", "Harold Brandt", "Festo") not in k
+
+
+def test_who_came_from_marks_only_the_org_it_names_as_left():
+    k = keys("Kai Brenner will report to Tariq Haddad, a Microsoft vice president who came over from "
+             "Inflection AI in March.")
+    assert ("left", "Tariq Haddad", "Microsoft") not in k
+    k = keys("The Paris team is led by Louis Marchal, who moved from Google DeepMind's London office last year.")
+    assert ("left", "Louis Marchal", "Google DeepMind") not in k
+
+
+def test_a_date_in_an_apposition_after_the_object_is_not_the_moves():
+    f = facts("Ingrid Vos co-founded Brindle Robotics in 2021. On Jan. 1 she became chief executive of "
+              "Brindle Robotics, the company she co-founded in 2021.", published="2026-01-05")
+    dated = [c.date for (t, p, o), c in f.items() if p == "Ingrid Vos" and o == "Brindle Robotics" and t != "held_role"]
+    assert "2026-01-01" in dated
+
+
+def test_a_title_told_without_an_org_in_a_profile_told_out_of_order_is_at_the_latest_join():
+    text = ("Ingrid Vos runs Brindle Robotics. In January 2024 she joined Brindle Robotics as chief "
+            "technology officer. She joined Siemens in 2011 as an engineer. In 2019 she moved to Festo. "
+            "She left Festo in 2023. Erik Lund succeeded her as CTO on the same day she became CEO.")
+    k = keys(text, published="2026-01-05")
+    assert ("role_changed", "Ingrid Vos", "Festo") not in k and ("role_changed", "Ingrid Vos", "Siemens") not in k
