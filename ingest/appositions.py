@@ -43,7 +43,7 @@ def _appositions(info: SentInfo) -> None:
         if oidx is None:
             return
         oe = org_of(oidx)
-        former = bool(re.search(r"\b(?:former|formerly|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
+        former = bool(re.search(r"\b(?:former|formerly|previous|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
                                 r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I)
                      # "P, who came from O last spring": O, not an org the same apposition names beside it,
                      # nor a site of O ("moved from O's London office")
@@ -197,7 +197,7 @@ def _appositions(info: SentInfo) -> None:
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
     # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
-    for m in re.finditer(rf"(?:\bits|\btheir|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
+    for m in re.finditer(rf"(?:\bits|\btheir|«O(\d+)»'s)\s+((?:former\s+|previous\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
         role = m.group(2)
         if not TITLE.search(role) or "«" in role:
             continue

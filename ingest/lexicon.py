@@ -164,7 +164,7 @@ def _clean_role(role: str | None) -> str | None:
                  r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"
                  r"wednesday|thursday|friday|saturday|sunday))\b", r, maxsplit=1, flags=re.I)[0]
     r = re.sub(r"^(?:\s*(?:the|a|an|its|their|his|her|our|new|newly|now|then|current|currently|also|as|"
-               r"one\s+of\s+the|another|fellow|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
+               r"one\s+of\s+the|another|fellow|former|ex-|formerly|previous|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)
     r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
     r = _WS.sub(" ", r).strip(" ,;:.!?-–—()\"'")

@@ -140,3 +140,12 @@ def test_a_title_told_without_an_org_in_a_profile_told_out_of_order_is_at_the_la
             "She left Festo in 2023. Erik Lund succeeded her as CTO on the same day she became CEO.")
     k = keys(text, published="2026-01-05")
     assert ("role_changed", "Ingrid Vos", "Festo") not in k and ("role_changed", "Ingrid Vos", "Siemens") not in k
+
+
+def test_previous_title_holder_left_and_title_ends_before_the_same_day():
+    k = keys("Perplexity lost people. The company's previous head of product, Harriet Lowe, left in March.",
+             published="2026-06-10")
+    assert ("left", "Harriet Lowe", "Perplexity") in k
+    f = facts("Perplexity said its finance chief had left. Vanya Roslova, its vice president of finance, "
+              "took over as interim CFO the same day while the company searches for a replacement.")
+    assert f[("role_changed", "Vanya Roslova", "Perplexity")].role == "interim CFO"
