@@ -3,7 +3,8 @@
 A new startup ("Lanternfish", "Cinderpath") is in no gazetteer and its name has no company
 word, so its shape alone says nothing; but the article says what it is somewhere: "X has
 raised $40 million", "X, the agent-reliability startup", "X is a spin-out", "spins out X",
-"to start her own company, X", "Before X she was CFO at Y", "we started X because ...". A name placed in such a slot
+"to start her own company, X", "Before X she was CFO at Y", "we started X because ...",
+"a former X executive". A name placed in such a slot
 once is an organization in every sentence of the article, including the headline and the
 sentences before the cue, and a person-name reading of it ("Parallax Motion") gives way.
 """
@@ -30,7 +31,10 @@ _AFTER_CUE = re.compile(
     rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"
     rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b|"
     # "Lior and I started Saltmarsh because ...", "she co-founded Quillmark in 2021 with ...": what is founded
-    rf"\b(?:co-?founded|founded|started)\s+{_NAME}\s+(?=because\b|in\s+(?:19|20)\d\d\b|with\b|after\b|as\s+an?\b)")
+    rf"\b(?:co-?founded|founded|started)\s+{_NAME}\s+(?=because\b|in\s+(?:19|20)\d\d\b|with\b|after\b|as\s+an?\b)|"
+    # "a former Genentech executive": what a former employee worked for
+    rf"\b(?:former|ex-)\s*{_NAME}\s+(?=(?:executive|exec|engineer|researcher|scientist|director|manager|employee|staffer|"
+    rf"official|lawyer|banker|analyst|designer|vice\s+president|chief)\b)")
 # "X, the Leeds robotics startup": found from the kind word, looking back (most sentences have no kind word)
 _KIND_WORD = re.compile(rf"\b{_KIND}\b(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)")
 _APPOSED = re.compile(rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}$")
@@ -52,7 +56,7 @@ def discover_orgs(text: str) -> dict[str, str]:
     """Surface -> canonical name of the organizations the article's own wording reveals."""
     out: dict[str, str] = {}
     if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
-                                   "company", "start", "Before", "Prior to")):
+                                   "company", "start", "Before", "Prior to", "former", "ex-", "founded")):
         return out
     for surface in _candidates(text):
         words = surface.split()

@@ -36,7 +36,7 @@ COMPANY_SUFFIXES = frozenset(
     Intelligence Computing Networks Therapeutics Bio Capital Ventures Partners Foundation
     Institute University College Dynamics Analytics Software Security Group Holdings Company
     Studios Research Semiconductor Semiconductors Motors Industries Health Cloud Energy
-    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA""".split()
+    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA Pharmaceuticals Biosciences Genomics""".split()
 )
 UNIT_WORDS = frozenset(
     "Applications Research Labs Lab Cloud Platforms Devices Health Studios Ventures Team "

@@ -149,3 +149,24 @@ def test_previous_title_holder_left_and_title_ends_before_the_same_day():
     f = facts("Perplexity said its finance chief had left. Vanya Roslova, its vice president of finance, "
               "took over as interim CFO the same day while the company searches for a replacement.")
     assert f[("role_changed", "Vanya Roslova", "Perplexity")].role == "interim CFO"
+
+
+def test_object_pronoun_after_a_hiring_verb_is_the_hire():
+    k = keys("Omar Fadel ran search at Yandex. Perplexity hired him in June as vice president of product.")
+    assert ("joined", "Omar Fadel", "Perplexity") in k
+    k = keys("Sana Kiri was offered a package by Meta. Instead, OpenAI has promoted her: she now leads post-training.")
+    assert ("role_changed", "Sana Kiri", "OpenAI") in k
+    assert not keys("Omar Fadel ran search at Yandex. Perplexity hired his team in June.") & {("joined", "Omar Fadel", "Perplexity")}
+
+
+def test_it_as_the_subject_of_a_hire_and_a_former_employer_named_only_by_shape():
+    k = keys("Orrery Therapeutics raised $80 million. Earlier this year it brought on Michael Odu, a former "
+             "Genentech executive, as chief medical officer.")
+    assert {("joined", "Michael Odu", "Orrery Therapeutics"), ("left", "Michael Odu", "Genentech")} <= k
+
+
+def test_previously_after_the_subject_is_a_prior_post_and_not_the_company_in_focus():
+    k = keys("Samuel Naka runs Orrery Therapeutics. Naka previously ran computational chemistry at the drugmaker "
+             "Vertex Pharmaceuticals. The company's model team is led by chief scientific officer Leah Brand.")
+    assert ("left", "Samuel Naka", "Vertex Pharmaceuticals") in k
+    assert ("held_role", "Leah Brand", "Vertex Pharmaceuticals") not in k
