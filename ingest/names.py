@@ -96,7 +96,7 @@ NOT_NAME = frozenset(
     """.split()
 )
 # Some of these are also given names; keep the ones that are far more often names.
-NOT_NAME = NOT_NAME - {"White", "Max", "Grant", "Mark", "Bill", "Rose", "Page", "Drew", "Dean", "Jan", "April", "May",
+NOT_NAME = NOT_NAME - {"White", "Max", "Grant", "Mark", "Bill", "Rose", "Page", "Drew", "Dean", "Jan", "Jun", "April", "May",
                        "June", "August", "Hope", "Joy", "Lord"}
 
 

@@ -170,3 +170,8 @@ def test_previously_after_the_subject_is_a_prior_post_and_not_the_company_in_foc
              "Vertex Pharmaceuticals. The company's model team is led by chief scientific officer Leah Brand.")
     assert ("left", "Samuel Naka", "Vertex Pharmaceuticals") in k
     assert ("held_role", "Leah Brand", "Vertex Pharmaceuticals") not in k
+
+
+def test_jun_is_a_given_name_not_only_a_month():
+    k = keys("Jun Sato joined Anthropic from Google DeepMind in January.", published="2025-08-10")
+    assert {("joined", "Jun Sato", "Anthropic"), ("left", "Jun Sato", "Google DeepMind")} <= k
