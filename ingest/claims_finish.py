@@ -175,6 +175,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         continue
                 if not org and _LET_GO.search(infos[r.sent].sent.text):
                     org = topic_org(r.sent)   # "he had been let go": by the org the story is about
+                elif not org and few_orgs and not timeline.get(r.person) and _leads(infos[r.sent], r.person) and not any(
+                        x.person == r.person and x.org for x in raws):
+                    # "P, who ran the Siri team, left in July", in a story about one company, of someone
+                    # the article places nowhere else: that company
+                    org = topic_org(r.sent)
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55

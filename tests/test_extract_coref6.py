@@ -175,3 +175,12 @@ def test_previously_after_the_subject_is_a_prior_post_and_not_the_company_in_foc
 def test_jun_is_a_given_name_not_only_a_month():
     k = keys("Jun Sato joined Anthropic from Google DeepMind in January.", published="2025-08-10")
     assert {("joined", "Jun Sato", "Anthropic"), ("left", "Jun Sato", "Google DeepMind")} <= k
+
+
+def test_org_less_departure_of_someone_placed_nowhere_else_is_from_the_story_company():
+    k = keys("Perplexity is losing people. Zofia Krall, who ran the team responsible for search quality, left in July.",
+             published="2027-06-10")
+    assert ("left", "Zofia Krall", "Perplexity") in k
+    k = keys("On Monday, xAI confirmed that Bashir Lund, who had led its training-infrastructure team since 2025, is gone.",
+             published="2027-06-10")
+    assert ("left", "Bashir Lund", "xAI") in k
