@@ -17,7 +17,7 @@ _COLUMNS = (
     ("from", re.compile(r"\b(?:from|previous(?:ly)?|prior|former|old|ex|left|departed|leaving|origin)\b", re.I)),
     ("to", re.compile(r"\b(?:to|new\s+(?:employer|company|org\w*|lab|home)|now|joined|joining|destination|next|current(?:ly)?)\b", re.I)),
     ("role", re.compile(r"\b(?:role|title|position|job)\b", re.I)),
-    ("date", re.compile(r"\b(?:date|when|month|effective|announced)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|when|month|effective|announced|start(?:s|ing)?|starting\s+date)\b", re.I)),
     ("org", re.compile(r"\b(?:company|org\w*|employer|lab|affiliation|firm|startup)\b", re.I)),
 )
 
@@ -60,7 +60,9 @@ def _row_sentence(cols: dict[str, int], cells: list[str]) -> str | None:
         pm = re.search(r"\bpromoted\s+(?:to\s+)?(.+)$", role, re.I)
         return (f"{name} stayed at {frm}" + (f" and was promoted to {pm.group(1)}" if pm else "")
                 + (f" in {date}" if date else "") + ".")
-    tail = (f" as {role}" if role else "") + (f" in {date}" if date else "")
+    # "Nov 9" is a day ("on"), "November" or "2025" a period ("in")
+    prep = "on" if re.search(r"[A-Za-z]\.?\s+\d{1,2}(?:,\s*\d{4})?$", date) else "in"
+    tail = (f" as {role}" if role else "") + (f" {prep} {date}" if date else "")
     if frm and to:
         return f"{name} left {frm} and joined {to}{tail}."
     if to:

@@ -184,3 +184,10 @@ def test_org_less_departure_of_someone_placed_nowhere_else_is_from_the_story_com
     k = keys("On Monday, xAI confirmed that Bashir Lund, who had led its training-infrastructure team since 2025, is gone.",
              published="2027-06-10")
     assert ("left", "Bashir Lund", "xAI") in k
+
+
+def test_tracker_table_start_column_dates_the_move():
+    text = ("Hires\n\n| Who | From | To | Role | Start |\n|---|---|---|---|---|\n"
+            "| Noor Haddad | Stripe | Cohere | VP of research | Nov 9 |\n")
+    f = facts(text, published="2026-11-13")
+    assert f[("joined", "Noor Haddad", "Cohere")].date == "2026-11-09"
