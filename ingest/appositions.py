@@ -156,7 +156,8 @@ def _appositions(info: SentInfo) -> None:
             om = re.search(rf"{O}(?:'s)?", seg)
             if om:
                 # "partner at O1 and a member of O2's board": one post at each
-                parts = _AND_POST.split(seg) if seg.count("«O") > 1 else [seg]
+                # ("a former O1 engineer who now leads pretraining at O2": a second, current post)
+                parts = [x for part in _AND_POST.split(seg) for x in _WHO_ALSO.split(part)] if seg.count("«O") > 1 else [seg]
                 for part in parts:
                     pm = re.search(rf"{O}(?:'s)?", part)
                     if pm:
@@ -304,6 +305,8 @@ def _appositions(info: SentInfo) -> None:
 
 _HIRED_BEFORE = re.compile(r"\b(?:brought\s+(?:on|in|aboard)|bring\w*\s+(?:on|in)|hired|hires|poached|poaches|lured|lures|"
                            r"recruited|recruits|signed|nabbed|snagged)\s+$", re.I)
+_WHO_ALSO = re.compile(r"\s+who\s+(?:now\s+|also\s+|currently\s+|still\s+)*(?=(?:leads|runs|heads|teaches|works|oversees|manages|"
+                       r"directs|lectures)\b[^«]{0,60}\b(?:at|for|with)\s+(?:the\s+)?«O)")
 _AND_POST = re.compile(r"\s+and\s+(?=(?:a|an|the)\s+[^«,;]{0,40}\b(?:of|at|on|with)\s+(?:the\s+)?«O)")
 _WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"

@@ -191,3 +191,10 @@ def test_tracker_table_start_column_dates_the_move():
             "| Noor Haddad | Stripe | Cohere | VP of research | Nov 9 |\n")
     f = facts(text, published="2026-11-13")
     assert f[("joined", "Noor Haddad", "Cohere")].date == "2026-11-09"
+
+
+def test_a_relative_clause_in_an_apposition_adds_a_current_post():
+    k = keys("Mistral rebuilt its pipeline under Karim Benz, a former Google engineer who now leads pretraining at the company.")
+    assert {("left", "Karim Benz", "Google"), ("held_role", "Karim Benz", "Mistral")} <= k
+    k = keys("Quinn Adler, a research scientist at Google Research who also teaches at the University of Washington, agreed.")
+    assert {("held_role", "Quinn Adler", "Google"), ("held_role", "Quinn Adler", "University of Washington")} <= k
