@@ -193,7 +193,9 @@ def _appositions(info: SentInfo) -> None:
             continue
         if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
             continue   # "employees including chief executive P": a list, not a team roster's Title Case
-        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
+        # not an org that is another person's modifier ("O executive P2 ..., with co-founder P")
+        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])
+                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)]
         oidx = prev[-1] if prev else ctx
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)

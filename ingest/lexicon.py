@@ -95,13 +95,15 @@ LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:«D\d+»\s+)?(?:to|as)\b|"
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
-    r"\b(?:(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into|(?:chang|switch)(?:e|es|ed|ing)?\s+to)\s+(?:the\s+|a\s+)?(?:newly[\s-]created\s+|new\s+)?"
+    r"\b(?:(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into|(?:chang|switch|mov)(?:e|es|ed|ing)?\s+to)\s+(?:the\s+|a\s+)?(?:newly[\s-]created\s+|new\s+)?"
     r"(?:role|position|job)\s+of\b|"
     r"\b(?:add(?:s|ed|ing)?|tak(?:es|en|ing)\s+on|took\s+on|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:additional\s+|new\s+|extra\s+)?(?:title|role)\s+of\b|"
     r"\bw(?:ill|ould)\s+be\s+(?=(?:the\s+|its\s+|our\s+|«O\d+»'s\s+)?(?:interim|acting)\b)|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
     r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|\bw(?:ill|ould)\s+serve\s+as\b|"
-    r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"
+    r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:«D\d+»\s+|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+)?(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+"
+    r"(?:as\b|(?=(?:running|leading|heading|overseeing|managing)\b))|"
+    r"\bagree(?:s|d)?\s+to\s+(?:be(?:come)?|serve\s+as)\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b|"
     r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
     r"\b(?:take|tak(?:es|en|ing)|took|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:helm|reins)\s+(?:at|of)\b",

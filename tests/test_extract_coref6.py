@@ -198,3 +198,12 @@ def test_a_relative_clause_in_an_apposition_adds_a_current_post():
     assert {("left", "Karim Benz", "Google"), ("held_role", "Karim Benz", "Mistral")} <= k
     k = keys("Quinn Adler, a research scientist at Google Research who also teaches at the University of Washington, agreed.")
     assert {("held_role", "Quinn Adler", "Google"), ("held_role", "Quinn Adler", "University of Washington")} <= k
+
+
+def test_agreeing_to_be_an_adviser_and_moving_to_a_role():
+    k = keys("We are delighted that Ingrid Solberg, professor of computer science at MIT, has agreed to be a "
+             "scientific adviser to Saltmarsh Labs.")
+    assert ("joined", "Ingrid Solberg", "Saltmarsh Labs") in k and ("held_role", "Ingrid Solberg", "MIT") in k
+    k = keys("Veritan AI said it had appointed Microsoft executive Marguerite Dunn as chief executive, "
+             "with co-founder Priya Rama moving to the role of executive chair.")
+    assert ("role_changed", "Priya Rama", "Veritan AI") in k and ("role_changed", "Priya Rama", "Microsoft") not in k
