@@ -207,3 +207,10 @@ def test_agreeing_to_be_an_adviser_and_moving_to_a_role():
     k = keys("Veritan AI said it had appointed Microsoft executive Marguerite Dunn as chief executive, "
              "with co-founder Priya Rama moving to the role of executive chair.")
     assert ("role_changed", "Priya Rama", "Veritan AI") in k and ("role_changed", "Priya Rama", "Microsoft") not in k
+
+
+def test_a_senators_question_is_no_affiliation():
+    k = keys("Pressed by Sen. Tom Harlan, a Nebraska Republican, on whether OpenAI had ever delayed a release, "
+             "Dana Prew, OpenAI's vice president of global affairs, said it had.")
+    assert ("held_role", "Dana Prew", "OpenAI") in k
+    assert not any(p in ("Tom Harlan", "Nebraska Republican") for _, p, _ in k)
