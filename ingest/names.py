@@ -93,8 +93,8 @@ NOT_NAME = frozenset(
     Proxy Statement Statements Filing Filings Exhibit Excerpt Annual Quarterly Unit Units Processing
     Starting Running Working Bringing Taking Making Having Being Getting Keeping Following Growing
     Founding Launching Seeing Watching Helping Turning Spending Selling Buying Scaling Shipping
-    Republican Republicans Democrat Democrats Democratic Senator Sen Rep Representative Governor Gov
-    Congressman Congresswoman Mayor Minister Judge Justice
+    Republican Republicans Democrat Democrats Democratic Senator Representative Governor
+    Congressman Congresswoman
     """.split()
 )
 # Some of these are also given names; keep the ones that are far more often names.
