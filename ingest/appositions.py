@@ -45,7 +45,10 @@ def _appositions(info: SentInfo) -> None:
             return
         oe = org_of(oidx)
         former = bool(re.search(r"\b(?:former|formerly|previous|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
-                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I)
+                                r"^\s*then\s+(?:a|an|the)\s", seg, re.I)
+                     # "P, who left O in 2020": O, not the org of a second verb ("who left in May and turned up at O")
+                     or re.search(rf"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b"
+                                  rf"(?:(?!\band\b)[^«]|«D\d+»){{0,30}}«O{oidx}»", seg, re.I)
                      # "P, who came from O last spring": O, not an org the same apposition names beside it,
                      # nor a site of O ("moved from O's London office")
                      or re.search(rf"\bwho\s+(?:had\s+|has\s+)?(?:came|moved|arrived|defected|switched)\s+(?:over\s+)?from\s+"

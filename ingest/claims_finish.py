@@ -141,7 +141,10 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # an org-less departure is from the org the sentence describes the person at
             # (a former title counts: "its former CTO, P, left"); a later mention of a
             # departure already stated with its org ("after P's exit") adds nothing
-            here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            # (not an org the same sentence says the person joined: "who left in May and turned up at O")
+            here = [a for a in affil_by_sent[r.sent] if a.person == r.person and not any(
+                x.type == "joined" and x.person == r.person and x.sent == r.sent and x.org == a.org
+                and x.origin not in ("span", "tenure", "post-years") for x in raws)]
             # "I'd been at O since 2020, and by the time I left in May ...": the post the sentence tells held
             held = next((x.org for x in raws if x.sent == r.sent and x.person == r.person and x.org
                          and x.type == "joined" and x.origin == "tenure"), None)

@@ -330,7 +330,11 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 org_idx = pm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
-            cands = [a for a in info.affils if a.person == key and not a.former]
+            # (not one the clause goes on to join: "who left in May and turned up at O")
+            joined_after = {ents[int(x)].key for x in re.findall(r"«O(\d+)»", s[t.end():_clause_end(s, t.end()) + 60])
+                            if re.search(rf"\b(?:join\w*|turn\w*\s+up\s+at|show\w*\s+up\s+at|mov\w*\s+to|land\w*\s+at)\s+"
+                                         rf"(?:the\s+)?«O{x}»", s[t.end():])}
+            cands = [a for a in info.affils if a.person == key and not a.former and a.org not in joined_after]
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
             if org_idx is None and not cands and rep:
                 org_idx = rep.group(1)   # "O said P would step down": a departure from O

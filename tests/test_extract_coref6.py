@@ -214,3 +214,16 @@ def test_a_senators_question_is_no_affiliation():
              "Dana Prew, OpenAI's vice president of global affairs, said it had.")
     assert ("held_role", "Dana Prew", "OpenAI") in k
     assert not any(p in ("Tom Harlan", "Nebraska Republican") for _, p, _ in k)
+
+
+def test_then_a_title_is_a_past_post_and_following_someone_to_o_is_a_join():
+    k = keys("Anneliese Brand, then a visiting researcher at Google Brain, is a professor at ETH Zurich.")
+    assert ("left", "Anneliese Brand", "Google") in k and ("held_role", "Anneliese Brand", "Google") not in k
+    k = keys("Luca Trem, who followed his advisor Anneliese Brand to Mistral in the spring, will present a paper.")
+    assert ("joined", "Luca Trem", "Mistral") in k
+
+
+def test_who_left_and_turned_up_at_o_did_not_leave_o():
+    k = keys("Apple lost people. Her exit followed that of Horatio Blanch, the silicon-software chief, "
+             "who left in February and turned up at Nvidia this summer.", published="2027-09-10")
+    assert ("joined", "Horatio Blanch", "Nvidia") in k and ("left", "Horatio Blanch", "Nvidia") not in k
