@@ -170,7 +170,7 @@ _SUBJECT_LABEL = re.compile(
     r"is\s+leaving)\b)", re.M)
 # a label that names the move for the person after it: "Stepped down: P, CTO of O", "Hired: P"
 _MOVE_LABEL = re.compile(
-    r"^(\s*(?:[-*•]|\d+[.)])?\s*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
+    r"^([ \t]*(?:[-*•]|\d+[.)])?[ \t]*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
     r"joined|joins|hired|arrived|promoted)\s*:\s+([A-Z][^\n:]{2,120}?)\s*\.?\s*$", re.M | re.I)
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|joins|joined|joining|left|leaves|leaving|named|appointed|"
                        r"hired|promoted|moves|moved|departs|departed|quit|resigned|steps|stepped|becomes|became|returns|returned)\b")

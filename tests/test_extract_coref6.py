@@ -227,3 +227,11 @@ def test_who_left_and_turned_up_at_o_did_not_leave_o():
     k = keys("Apple lost people. Her exit followed that of Horatio Blanch, the silicon-software chief, "
              "who left in February and turned up at Nvidia this summer.", published="2027-09-10")
     assert ("joined", "Horatio Blanch", "Nvidia") in k and ("left", "Horatio Blanch", "Nvidia") not in k
+
+
+def test_a_move_label_scan_stays_linear_over_blank_lines():
+    import time
+    text = "Jan. " + "-" * 200 + " " * 300 + " Correction: " + "\n" * 700 + " " * 250 + "x"
+    t = time.monotonic()
+    extract_claims("x", text, "2064-08-19")
+    assert time.monotonic() - t < 3
