@@ -68,7 +68,7 @@ def test_fourth_development_corpus_floors() -> None:
     # styles no earlier corpus had: filings, obituaries, memos, spin-outs, speaker bios, wire translations
     r = run(REPO / "tests" / "corpus4" / "gold.json", REPO / "tests" / "corpus4" / "articles")
     assert r["moves"]["f1"] >= 0.86
-    assert r["held_role"]["f1"] >= 0.64
+    assert r["held_role"]["f1"] >= 0.70
     assert r["rosters"]["accuracy"] >= 0.86
 
 
