@@ -324,6 +324,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             return
         if re.search(r"['’]s$", surface) or words[0] in _TITLE_WORDS:
             return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
+        if len(words) == 1 and words[0] in COMPANY_SUFFIXES:
+            return  # "Canadian AI company Cohere": a company word alone names nothing
         taken.append((a, b))
         out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
 

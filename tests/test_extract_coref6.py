@@ -235,3 +235,10 @@ def test_a_move_label_scan_stays_linear_over_blank_lines():
     t = time.monotonic()
     extract_claims("x", text, "2064-08-19")
     assert time.monotonic() - t < 3
+
+
+def test_a_company_word_alone_is_no_org_and_amazon_com_is_amazon():
+    k = keys("Amazon.com Inc has hired Jasper Quist, the chief operating officer of Canadian AI company Cohere, "
+             "to run operations for its AGI group.")
+    assert {("joined", "Jasper Quist", "Amazon"), ("left", "Jasper Quist", "Cohere")} <= k
+    assert not any(o == "AI" for _, _, o in k)
