@@ -242,3 +242,10 @@ def test_a_company_word_alone_is_no_org_and_amazon_com_is_amazon():
              "to run operations for its AGI group.")
     assert {("joined", "Jasper Quist", "Amazon"), ("left", "Jasper Quist", "Cohere")} <= k
     assert not any(o == "AI" for _, _, o in k)
+
+
+def test_roundup_item_lead_and_run_by_name_organizations():
+    text = ("Moves\n\n- Saltmarsh: Greta Holm replaces Chidi Eze as head of research.\n\nSaltmarsh is growing. "
+            "Mossgrove, which Visser still holds shares in, is now run by co-founder Darnell Whitt and president Sofia Bert.\n")
+    k = keys(text, published="2026-11-13")
+    assert ("role_changed", "Greta Holm", "Saltmarsh") in k and ("held_role", "Sofia Bert", "Mossgrove") in k
