@@ -249,3 +249,10 @@ def test_roundup_item_lead_and_run_by_name_organizations():
             "Mossgrove, which Visser still holds shares in, is now run by co-founder Darnell Whitt and president Sofia Bert.\n")
     k = keys(text, published="2026-11-13")
     assert ("role_changed", "Greta Holm", "Saltmarsh") in k and ("held_role", "Sofia Bert", "Mossgrove") in k
+
+
+def test_an_announced_hire_that_never_started_is_withdrawn():
+    base = "Tallis Robotics said in July that Victor Lamb would join Tallis Robotics as CFO in September."
+    assert ("joined", "Victor Lamb", "Tallis Robotics") in keys(base, published="2025-10-10")
+    k = keys(base + " Lamb never started, and a spokesperson said he would not be joining.", published="2025-10-10")
+    assert ("joined", "Victor Lamb", "Tallis Robotics") not in k
