@@ -20,6 +20,10 @@ _SENT_DOT = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\b
                        r"(?<!\bSt)(?<!\bProf)\.\s")
 
 
+_PREP_OBJECT = re.compile(rf"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
+                          rf"worked\s+under|reporting\s+to)\s*(?:(?:its|their|the|his|her)\s+)?(?:{ROLE_PHRASE}\s+)?$", re.I)
+
+
 def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
     """Nearest entity of `kinds` left of `pos` in the same clause, the gap text, and its start."""
     window_start = max(0, pos - max_gap)
@@ -38,6 +42,13 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
             and not re.search(r"[.;:]", left[prev.end():best.start()]):
         best = prev  # "P, Q's deputy, will take over": Q is a possessor, P the subject
     if best is None:
+        return None, left, window_start
+    if _PREP_OBJECT.search(left[:best.start()]) and re.search(r"\b(?:after|before|since|upon|on|when|while)\s*$", left):
+        # a gerund adjunct takes the clause's subject, not a preposition's object ("founded O with
+        # CTO P after leaving A": the founder left A)
+        first = re.search(rf"«([{kinds}])(\d+)»", left)
+        if first is not None and first.start() < best.start() and not _PREP_OBJECT.search(left[:first.start()]):
+            return first, left[first.end():], window_start + first.start()
         return None, left, window_start
     if re.search(r"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
                  r"worked\s+under|reporting\s+to)\s*$", left[:best.start()], re.I):

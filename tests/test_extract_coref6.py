@@ -256,3 +256,10 @@ def test_an_announced_hire_that_never_started_is_withdrawn():
     assert ("joined", "Victor Lamb", "Tallis Robotics") in keys(base, published="2025-10-10")
     k = keys(base + " Lamb never started, and a spokesperson said he would not be joining.", published="2025-10-10")
     assert ("joined", "Victor Lamb", "Tallis Robotics") not in k
+
+
+def test_a_gerund_adjunct_takes_the_clause_subject_not_a_prepositions_object():
+    k = keys("Priya Rama founded Veritan AI in 2023 with chief technology officer Colm Varl after leaving Google.")
+    assert ("left", "Priya Rama", "Google") in k and ("left", "Colm Varl", "Google") not in k
+    k = keys("Veritan AI appointed Marguerite Dunn as chief executive, with co-founder Priya Rama moving to the role of executive chair.")
+    assert ("role_changed", "Priya Rama", "Veritan AI") in k
