@@ -263,3 +263,8 @@ def test_a_gerund_adjunct_takes_the_clause_subject_not_a_prepositions_object():
     assert ("left", "Priya Rama", "Google") in k and ("left", "Colm Varl", "Google") not in k
     k = keys("Veritan AI appointed Marguerite Dunn as chief executive, with co-founder Priya Rama moving to the role of executive chair.")
     assert ("role_changed", "Priya Rama", "Veritan AI") in k
+
+
+def test_came_to_o_from_a_bank_is_a_departure_from_the_bank():
+    k = keys("Leo Ash came to Perplexity from Goldman Sachs in 2024 and oversaw two funding rounds.")
+    assert {("joined", "Leo Ash", "Perplexity"), ("left", "Leo Ash", "Goldman Sachs")} <= k
