@@ -11,7 +11,8 @@ from .lexicon import O, ROLE_HEAD, ROLE_PHRASE, ROLE_WORD, TITLE, _WS, _clean_ro
 
 # ----------------------------------------------------------------------------- appositions
 _APPOS_START = re.compile(
-    rf"^\s*(?:(?:the|a|an|its|his|her|another|fellow|until\s+recently|most\s+recently|"
+    # ("P, a senator, on whether O had ...": a question's topic, no description)
+    rf"^\s*(?!(?:on|about|over|as\s+to)\s+(?:whether|how|why|what|when|if)\b)(?:(?:the|a|an|its|his|her|another|fellow|until\s+recently|most\s+recently|"
     rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:both|all)\s+(?:still\s+|now\s+|currently\s+)?(?:at|with)|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
     rf"«O\d+»|ex-(?=«O)|(?:now|currently)\s+(?:at\s+|with\s+)?(?=«O)|{ROLE_WORD}\b)", re.I)
 
@@ -43,8 +44,15 @@ def _appositions(info: SentInfo) -> None:
         if oidx is None:
             return
         oe = org_of(oidx)
-        former = bool(re.search(r"\b(?:former|formerly|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
-                                r"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b", seg, re.I))
+        former = bool(re.search(r"\b(?:former|formerly|previous|previously|onetime|one-time|erstwhile|until\s+recently|then-)\b|\bex-|"
+                                r"^\s*then\s+(?:a|an|the)\s", seg, re.I)
+                     # "P, who left O in 2020": O, not the org of a second verb ("who left in May and turned up at O")
+                     or re.search(rf"\bwho\s+(?:had\s+|has\s+|just\s+|recently\s+)*(?:left|quit|departed|exited|resigned)\b"
+                                  rf"(?:(?!\band\b)[^«]|«D\d+»){{0,30}}«O{oidx}»", seg, re.I)
+                     # "P, who came from O last spring": O, not an org the same apposition names beside it,
+                     # nor a site of O ("moved from O's London office")
+                     or re.search(rf"\bwho\s+(?:had\s+|has\s+)?(?:came|moved|arrived|defected|switched)\s+(?:over\s+)?from\s+"
+                                  rf"(?:the\s+)?«O{oidx}»(?!'s)", seg, re.I))
         past = bool(re.search(r"\bwho\s+(?:had\s+)?(?:led|headed|ran|worked|served|was|spent|oversaw|managed|directed|built|joined|founded|co-founded)\b", seg, re.I))
         founder = bool(re.search(r"\b(?:co-?)?found(?:er|ing|ed)\b", seg, re.I)) and not re.search(
             r"\b(?:and|,)\s+(?:the\s+)?(?:chief|ceo|cto|cfo|coo|president|head|director|chair\w*|lead|vp|"
@@ -152,7 +160,8 @@ def _appositions(info: SentInfo) -> None:
             om = re.search(rf"{O}(?:'s)?", seg)
             if om:
                 # "partner at O1 and a member of O2's board": one post at each
-                parts = _AND_POST.split(seg) if seg.count("«O") > 1 else [seg]
+                # ("a former O1 engineer who now leads pretraining at O2": a second, current post)
+                parts = [x for part in _AND_POST.split(seg) for x in _WHO_ALSO.split(part)] if seg.count("«O") > 1 else [seg]
                 for part in parts:
                     pm = re.search(rf"{O}(?:'s)?", part)
                     if pm:
@@ -188,12 +197,14 @@ def _appositions(info: SentInfo) -> None:
             continue
         if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
             continue   # "employees including chief executive P": a list, not a team roster's Title Case
-        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])]
+        # not an org that is another person's modifier ("O executive P2 ..., with co-founder P")
+        prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])
+                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)]
         oidx = prev[-1] if prev else ctx
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
     # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
-    for m in re.finditer(rf"(?:\bits|\btheir|«O(\d+)»'s)\s+((?:former\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
+    for m in re.finditer(rf"(?:\bits|\btheir|«O(\d+)»'s)\s+((?:former\s+|previous\s+|ex-|new\s+|then-)?{ROLE_PHRASE}),\s+«P(\d+)»", s, re.I):
         role = m.group(2)
         if not TITLE.search(role) or "«" in role:
             continue
@@ -300,6 +311,8 @@ def _appositions(info: SentInfo) -> None:
 
 _HIRED_BEFORE = re.compile(r"\b(?:brought\s+(?:on|in|aboard)|bring\w*\s+(?:on|in)|hired|hires|poached|poaches|lured|lures|"
                            r"recruited|recruits|signed|nabbed|snagged)\s+$", re.I)
+_WHO_ALSO = re.compile(r"\s+who\s+(?:now\s+|also\s+|currently\s+|still\s+)*(?=(?:leads|runs|heads|teaches|works|oversees|manages|"
+                       r"directs|lectures)\b[^«]{0,60}\b(?:at|for|with)\s+(?:the\s+)?«O)")
 _AND_POST = re.compile(r"\s+and\s+(?=(?:a|an|the)\s+[^«,;]{0,40}\b(?:of|at|on|with)\s+(?:the\s+)?«O)")
 _WHO_IS_ROLE = re.compile(rf"\s*who\s+(?:is|has\s+been)\s+(?:currently\s+|now\s+)?(?:the\s+|a\s+|an\s+|its\s+)?({ROLE_PHRASE})\s*$", re.I)
 _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quartet|both|all|two|three|four|five|"

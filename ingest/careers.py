@@ -4,6 +4,7 @@ that is "now"/"present" is no departure. Read over marked strings (see marking.p
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from .dates import DateMention
 from .extract_types import Raw, SentInfo
@@ -169,6 +170,10 @@ _PRIOR_POST = re.compile(
     r"(?:^|[.;:]\s+|,\s+and\s+)(?:previously|before\s+that|prior\s+to\s+that|earlier(?:\s+in\s+(?:his|her|their)\s+career)?|formerly|"
     r"before\s+(?:joining\s+)?«O\d+»|prior\s+to\s+(?:joining\s+)?«O\d+»)\s*,?\s*«([PQ])(\d+)»\s+"
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
+# "P previously ran computational chemistry at the drugmaker O": the adverb after the subject
+_PRIOR_POST_MID = re.compile(
+    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|once)\s+(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b"
+    r"[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(
     r"«([PQ])(\d+)»\s+(?:[^.;]{0,80}?,\s*(?:then|and\s+then|later)\s+)?(?:spent|worked|stayed|remained)\s+[^.;«]{0,40}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»"
@@ -191,7 +196,7 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
                        0.65 - (0.1 if m.group(1) == "Q" else 0), False, None, origin))
 
     if any(w in low for w in ("previously", "before", "prior", "earlier", "formerly")):
-        for m in _PRIOR_POST.finditer(s):
+        for m in chain(_PRIOR_POST.finditer(s), _PRIOR_POST_MID.finditer(s)):
             emit("left", m, 3, "prior-post")
     if "career" in low:
         for m in _CAREER_START.finditer(s):

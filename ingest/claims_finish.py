@@ -14,6 +14,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
+from .retained import kept_posts
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
@@ -40,8 +41,17 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         if r.type in ("joined", "held_role") and r.org:
             timeline.setdefault(r.person, []).append((r.sent, 1 if r.type == "joined" else 0, r.org, False))
 
-    def context_org(person: str, si: int, held_only: bool = False, current: bool = False) -> str | None:
+    def context_org(person: str, si: int, held_only: bool = False, current: bool = False,
+                    when: DateMention | None = None) -> str | None:
         events = sorted(timeline.get(person, []))
+        if current:
+            gone = _gone_orgs(raws, person, si, when)
+            events = [e for e in events if not any(_related(e[2], g) or _prefix_name(e[2], g) for g in gone)]
+            if not events and gone:
+                return None   # every org known for the person was left by then: the caller's context decides
+            latest = _latest_join(raws, person, si, when, gone)
+            if latest:
+                return latest
         if held_only and any(k == 0 for _, k, _, _ in events):
             events = [e for e in events if e[1] == 0]
         if current and any(not past for _, _, _, past in events):
@@ -60,7 +70,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
         return info.ents[int(info.ctx_org)].key if info.ctx_org is not None else None
 
     few_orgs = len({e.key for info in infos for e in info.ents if e.kind == "O" and e.start >= 0}) <= 4
-    for r in raws:
+    # org-less joins first, so a title change told in the same sentence finds the org joined
+    for r in sorted(raws, key=lambda x: x.type != "joined" or bool(x.org)):
         if r.type == "joined" and not r.org:
             # "P joins as ROLE": the article's org, never one the sentence places P at already
             here = {a.org for a in affil_by_sent[r.sent] if a.person == r.person and not a.former}
@@ -95,7 +106,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # promoted, then left ("chose to leave months after being promoted"): the promotion
                 # was at the org held, not at the destination
                 leaving = bool(_LEAVING.search(infos[r.sent].sent.text))
-                org = context_org(r.person, r.sent, held_only=leaving, current=True) or topic_org(r.sent)
+                org = context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or topic_org(r.sent)
                 if not org:
                     continue
                 # named to the title the person already holds at that org ("the Instacart chief
@@ -119,7 +130,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         and x.role and r.role and x.role.lower() == r.role.lower()), None)
             # no org anywhere for the person: the one the article is about, in a story about few orgs
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
-            org = org or context_org(r.person, r.sent, held_only=leaving, current=True) or (
+            org = org or context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or (
                 next(iter(here)) if len(here) == 1 else
                 topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
@@ -130,7 +141,10 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # an org-less departure is from the org the sentence describes the person at
             # (a former title counts: "its former CTO, P, left"); a later mention of a
             # departure already stated with its org ("after P's exit") adds nothing
-            here = [a for a in affil_by_sent[r.sent] if a.person == r.person]
+            # (not an org the same sentence says the person joined: "who left in May and turned up at O")
+            here = [a for a in affil_by_sent[r.sent] if a.person == r.person and not any(
+                x.type == "joined" and x.person == r.person and x.sent == r.sent and x.org == a.org
+                and x.origin not in ("span", "tenure", "post-years") for x in raws)]
             # "I'd been at O since 2020, and by the time I left in May ...": the post the sentence tells held
             held = next((x.org for x in raws if x.sent == r.sent and x.person == r.person and x.org
                          and x.type == "joined" and x.origin == "tenure"), None)
@@ -164,10 +178,17 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                         continue
                 if not org and _LET_GO.search(infos[r.sent].sent.text):
                     org = topic_org(r.sent)   # "he had been let go": by the org the story is about
+                elif not org and few_orgs and not timeline.get(r.person) and _leads(infos[r.sent], r.person) and not any(
+                        x.person == r.person and x.org for x in raws):
+                    # "P, who ran the Siri team, left in July", in a story about one company, of someone
+                    # the article places nowhere else: that company
+                    org = topic_org(r.sent)
                 if not org:
                     continue
                 r.org, r.confidence = org, 0.55
         claims.append(r)
+    order = {id(r): i for i, r in enumerate(raws)}
+    claims.sort(key=lambda r: order[id(r)])   # article order again for the rules below
 
     # a person joining B while described as at A (in the same sentence) left A
     for r in list(claims):
@@ -247,7 +268,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     # "P, previously a staff engineer at O, was promoted at O": a former title, not a departure
     promoted = {(c.person, c.org) for c in claims if c.type == "role_changed"}
     claims = [c for c in claims if not (c.type == "left" and c.origin == "former" and (c.person, c.org) in promoted)]
-    claims = refute(infos, claims)
+    claims = kept_posts(infos, refute(infos, claims))
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:
@@ -296,6 +317,14 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             fallbacks.add(id(out[-1]))
     _ = dated
     return _dedup(out, fallbacks)
+
+
+def _not_after(a: DateMention, b: DateMention) -> bool:
+    """Date `a` is on or before date `b`, compared at the coarser precision (unknown: False)."""
+    if not a.date or not b.date:
+        return False
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] <= b.date[:n]
 
 
 def _joined_before(raws: list[Raw], r: Raw) -> bool:
@@ -433,6 +462,38 @@ def _title(role: str | None) -> str | None:
     if "vice president" in low:
         return None
     return next((k for k, pat in _TITLES if re.search(pat, low)), None)
+
+
+def _gone_orgs(raws: list[Raw], person: str, si: int, when: DateMention | None) -> set[str]:
+    """Orgs a new title (told in sentence `si`, dated `when`) cannot be at, because the article
+    says the person left them by then ("P, who joined from A in April, was promoted to SVP"):
+    a departure told in the same sentence, one dated before the title, or a dated departure told
+    earlier when the title has no date."""
+    return {x.org for x in raws if x.type == "left" and x.person == person and x.org and x.sent <= si
+            and (x.sent == si and (when is None or x.date is None or _not_after(x.date, when))
+                 or x.date is not None and when is not None and _not_after(x.date, when)
+                 or x.date is not None and x.date.date and when is None and x.sent < si)}
+
+
+def _latest_join(raws: list[Raw], person: str, si: int, when: DateMention | None, gone: set[str]) -> str | None:
+    """The org the person joined last by date, where the article dates at least two joins: a
+    profile told out of order ("On Jan. 1 she became CEO of A ... In 2019 she moved to B") puts
+    the current post first, so sentence order would pick the wrong one."""
+    dated = sorted((x.date.date, x.org) for x in raws if x.type in ("joined", "role?") and x.person == person and x.org
+                   and x.date is not None and x.date.date and x.sent <= si and (when is None or _not_after(x.date, when)))
+    if len(dated) < 2:
+        return None
+    last_date, org = dated[-1]
+    left_since = any(x.type == "left" and x.person == person and x.org == org and x.date is not None and x.date.date
+                     and x.date.date[:4] >= last_date[:4] for x in raws)
+    return None if left_since or any(_related(org, g) for g in gone) else org
+
+
+def _prefix_name(a: str, b: str) -> bool:
+    """One name is the other's first words ("Toyota" and "Toyota Research Institute"): the article
+    shortens the name it gave in full."""
+    x, y = sorted((a, b), key=len)
+    return y.startswith(x + " ")
 
 
 def _related(a: str, b: str) -> bool:

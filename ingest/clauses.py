@@ -4,7 +4,6 @@ subject, object organization, role and date, gated by negation and modality in t
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import chain
 
 from .coref import PersonRegistry
@@ -13,12 +12,16 @@ from .extract_types import Ent, Raw, SentInfo
 from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
                       PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, TITLE, _clause_end, _clause_prefix, _clean_role, _neg)
-from .timeline import reporting_date_index
+from .clausedates import date_for
 
 
 _ABBREV_DOT = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|Jr|Sr|St|Prof)\.$")
 _SENT_DOT = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)"
                        r"(?<!\bSt)(?<!\bProf)\.\s")
+
+
+_PREP_OBJECT = re.compile(rf"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
+                          rf"worked\s+under|reporting\s+to)\s*(?:(?:its|their|the|his|her)\s+)?(?:{ROLE_PHRASE}\s+)?$", re.I)
 
 
 def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
@@ -39,6 +42,13 @@ def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tup
             and not re.search(r"[.;:]", left[prev.end():best.start()]):
         best = prev  # "P, Q's deputy, will take over": Q is a possessor, P the subject
     if best is None:
+        return None, left, window_start
+    if _PREP_OBJECT.search(left[:best.start()]) and re.search(r"\b(?:after|before|since|upon|on|when|while)\s*$", left):
+        # a gerund adjunct takes the clause's subject, not a preposition's object ("founded O with
+        # CTO P after leaving A": the founder left A)
+        first = re.search(rf"«([{kinds}])(\d+)»", left)
+        if first is not None and first.start() < best.start() and not _PREP_OBJECT.search(left[:first.start()]):
+            return first, left[first.end():], window_start + first.start()
         return None, left, window_start
     if re.search(r"\b(?:under|with|for|by|to|alongside|beside|like|than|about|replacing|succeeding|"
                  r"worked\s+under|reporting\s+to)\s*$", left[:best.start()], re.I):
@@ -79,57 +89,10 @@ def _role_after(s: str, pos: int) -> str | None:
     return None
 
 
-def _date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: int) -> DateMention | None:
-    """The date governing a trigger: in its clause after it, else between subject and it, else
-    a sentence-initial date adverbial."""
-    end = _clause_end(s, trig_end)
-    after = s[trig_end:end]
-    nv = _NEXT_VERB.search(after)
-    if nv and re.search(r"\b(?:left|leav\w*|quit\w*|depart\w*|resign\w*|exit\w*)\b", s[trig_start:trig_end], re.I) \
-            and not nv.group(1) and not nv.group(2):
-        nv = None   # "left X and joined Y in D": one move, one time (not "left for X, came back to Y in D")
-    if nv:
-        after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
-    m = re.search(D, after)
-    if m:
-        return info.ents[int(m.group(1))].date
-    between = s[subj_pos:trig_start]
-    ms = list(re.finditer(D, between))
-    if ms:
-        return info.ents[int(ms[-1].group(1))].date
-    pre = _clause_prefix(s, subj_pos)
-    m = re.search(rf"(?:^|\b(?:on|in|since|by|then|and|so|but)\s+){D}\s*,?\s*$", pre.strip() + " ", re.I) or re.match(rf"\s*(?:(?:on|in|by|as\s+of)(?:\s+or\s+(?:about|around|before|after))?)?\s*{D}\s*,", pre, re.I)
-    if m:
-        return info.ents[int(m.group(1))].date
-    m = re.search(rf"{D}\s+(?:is|was|marks|marked|will\s+be)\s+$", pre.rstrip() + " ")
-    if m and re.match(r"(?:'s|['’]s)?\s+(?:first|last|final)\s+day\b", s[subj_pos:].split("»", 1)[-1]):
-        return info.ents[int(m.group(1))].date   # "today is my first day at O"
-    m = _DATED_AFTER.search(pre.rstrip() + " ")
-    if m:
-        # "X became CEO in June after P left": P's move came just before, in that month
-        d = info.ents[int(m.group(1))].date
-        if d is not None and d.date and not d.future:
-            if m.group(2).lower() == "after" and d.precision == "day":
-                d = replace(d, date=d.date[:7], precision="month")
-            return d
-    ri = reporting_date_index(info.marked)
-    if ri is not None and ri < len(info.ents) and info.ents[ri].date is not None:
-        return info.ents[ri].date  # "..., the company said on Monday"
-    return None
-
-
 _STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|their)\s+(?:degree|phd|doctorate|master)|do\s+(?:a|an|his|her|their)\s+"
                     r"(?:phd|doctorate|degree|master)|earn\s+(?:a|an|his|her|their))|as\s+an?\s+(?:student|undergraduate|"
                     r"undergrad|graduate\s+student|phd\s+student|doctoral\s+student|freshman)|for\s+(?:a|an|his|her|their)\s+"
                     r"(?:phd|doctorate|degree|master|undergraduate|bachelor))\b", re.I)
-
-
-# a coordinated second verb with its own complement starts another event's clause
-_NEXT_VERB = re.compile(
-    r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
-    r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
-    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
-_DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 
 
 _PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)
@@ -216,6 +179,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             m = re.search(rf"«([PQ])(\d+)»\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:fellow\s+|former\s+)?{ROLE_PHRASE}\s+)?$", left)
             if not m:
                 break
+            if subj.group(1) == "Q" and not re.search(r"\band\s+$|&\s*$", m.group(0)):
+                break   # "..., the roboticist P, she joined O": a pronoun starts its own clause
             out_p.append((pkey(m.group(2)), m.group(1) == "Q"))
             left = left[:m.start()]
         return out_p
@@ -253,7 +218,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if fr:
             # "Joined last month from Stripe" (a bio line), "Kit came from Stripe" (told by someone at
             # the org): the org the page is about, and a departure
-            date = _date_for(info, s, sabs, t.start(), t.end())
+            date = date_for(info, s, sabs, t.start(), t.end())
             fa = re.match(r"\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier)\b|\s*[,.;(]|$)",
                           s[t.end() + fr.end():t.end() + fr.end() + 80], re.I)
             frole = _clean_role(fa.group(1)) if fa else None
@@ -268,7 +233,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             # "P joined as ROLE in D": the org is the one the article is about
             am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier|from)\b|\s*[,.;(]|\s+alongside\b|\s+«D|$)", s[t.end():t.end() + 90], re.I)
             if am and re.match(r"(?:re)?join|start", t.group(0), re.I) and _clean_role(am.group(1)):
-                date = _date_for(info, s, sabs, t.start(), t.end())
+                date = date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,
                                    _is_present(gap, t.group(0)), None, "join-as"))
@@ -286,7 +251,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if re.match(r"['’]s\s+(?:\w+\s+)?board\b", s[t.end() + obj.end():t.end() + obj.end() + 30]) or \
                 re.match(r"\s*the\s+board\b", s[t.end():t.end() + obj.start(1)], re.I):
             role = "board member"   # "joined its board (of directors)", "joined the board of O"
-        date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
+        date = date_for(info, s, sabs, t.start(), t.end() + obj.end())
         who = persons_with_coord(s, subj, sabs)
         conf = 0.9 if not re.search(r"«O\d+»", gap) else 0.8
         emit("joined", who, obj.group(1), role, date, conf, _is_present(gap, t.group(0)), "join",
@@ -356,7 +321,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         else:
             rest = s[end_obj:end_obj + 30]
             noun = word.split()[0] in ("departure", "exit", "resignation", "ouster", "retirement", "departures")
-            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+(?:go|move|head)\s+(?:back\s+)?to\b|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
+            if not (noun or re.match(r"\s*(?:again\s+|too\s+|as\s+well\s+|for\s+good\s+)?(?:$|at\s+the\s+(?:end|close|start)\s+of\b|at\s+(?:the\s+)?«D|at\s+(?:its|the\s+company's|«O\d+»'s)\s+(?:annual|next|general)\b|[,.;:!?]|after|because|in\s+«D|on\s+«D|«D|to\s+(?:re)?join|to\s+(?:go|move|head)\s+(?:back\s+)?to\b|to\s+return|to\s+start|to\s+found|to\s+launch|to\s+focus|to\s+pursue|for\s+|this|last|earlier|as\b|and\b|with\s+immediate\s+effect|immediately|effective\b|from\s+(?:the|its|his|her)\s+(?:board|role|post|position|team))", rest, re.I)):
                 continue
             # "P co-founded A, left for B, came back to A in D and departed again": the org the
             # chain last joined
@@ -376,7 +341,11 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 org_idx = pm.group(1)
             # the organization the subject is described as belonging to
             key = ents[int(subj.group(2))].key
-            cands = [a for a in info.affils if a.person == key and not a.former]
+            # (not one the clause goes on to join: "who left in May and turned up at O")
+            joined_after = {ents[int(x)].key for x in re.findall(r"«O(\d+)»", s[t.end():_clause_end(s, t.end()) + 60])
+                            if re.search(rf"\b(?:join\w*|turn\w*\s+up\s+at|show\w*\s+up\s+at|mov\w*\s+to|land\w*\s+at)\s+"
+                                         rf"(?:the\s+)?«O{x}»", s[t.end():])}
+            cands = [a for a in info.affils if a.person == key and not a.former and a.org not in joined_after]
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
             if org_idx is None and not cands and rep:
                 org_idx = rep.group(1)   # "O said P would step down": a departure from O
@@ -392,7 +361,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 conf = 0.75
             else:
                 org_idx = None
-        date = _date_for(info, s, sabs, t.start(), end_obj)
+        date = date_for(info, s, sabs, t.start(), end_obj)
         stay = re.match(rf"[^.;«]{{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
                         s[end_obj:end_obj + 140], re.I)
         if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
@@ -409,7 +378,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if fm and not re.search(r"\b(?:to|for)\s+(?:the|a|an)\s+(?:first|second|same)\b", fm.group(0)):
             if org_idx is None or ents[int(fm.group(1))].key != ents[int(org_idx)].key:
                 r2 = _role_after(s, end_obj + fm.end())
-                d2 = date or _date_for(info, s, sabs, end_obj, end_obj + fm.end())
+                d2 = date or date_for(info, s, sabs, end_obj, end_obj + fm.end())
                 emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
         fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
         if fo:
@@ -431,10 +400,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 # "takes the helm at O": a new head, from inside or out (the article tells which)
                 helm = bool(re.search(r"\b(?:helm|reins)\b", t.group(0), re.I))
                 emit("role?" if helm else "role_changed", persons_with_coord(s, subj, sabs), am.group(1), None,
-                     _date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
+                     date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
                      "role" if helm else "step-up")
             continue
-        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:\s+(?:at|of|for|with)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|$)", rest, re.I)
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:(?:\s+(?:at|of|for|with)|(?<=advis[eo]r)\s+to)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|\s+(?:the\s+)?(?:same|next|following)\s+(?:day|week|month)\b|\s+while\b|\s+on\s+«O\d+»|$)", rest, re.I)
         if not rm:
             continue
         role = _clean_role(rm.group(2))
@@ -447,17 +416,19 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         who = persons_with_coord(s, subj, sabs)
         verb = t.group(0).lower()
         dm = re.search(D, t.group(0))   # "promoted in January to ..."
-        date = ents[int(dm.group(1))].date if dm else _date_for(info, s, sabs, t.start(), t.end())
+        date = ents[int(dm.group(1))].date if dm else date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
-        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*)\b", verb):
+        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*|agree\w*)\b", verb):
             typ = "role?"
         if org_idx is None:
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])
             org_idx = rep.group(1) if rep else None   # "O said P would become CEO": at O
         if org_idx is None:
+            # a promotion is never the title a join comes with ("P, who joined O last year, was promoted")
+            origin = "promoted" if verb.startswith(("promot", "elevat")) else "role?"
             for key, via in who:
-                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, "role?", off))
+                out.append(Raw(typ, key, "", role, date, si, quote, 0.7, _is_present(gap, verb), None, origin, off))
         else:
             board = "board" in role.lower()
             emit("joined" if board else typ, who, org_idx, "board member" if board else role, date, 0.85,
@@ -474,7 +445,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
             continue   # "O addressed reports that it was hiring P": a report, not a hire
         rest = s[t.end():t.end() + 120]
-        om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«P(\d+)»", rest, re.I)
+        om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«[PQ](\d+)»", rest, re.I)
         if not om:
             continue
         people = [(pkey(om.group(1)), False)]
@@ -495,7 +466,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             role = _clean_role(rm.group(1)) if rm and TITLE.search(rm.group(1)) else None
         if verb in ("won", "wins") and not re.match(r"\s*,?\s*as\b", tail):
             continue   # "O has won P as CTO" (translated "gewinnen"), not "won P's trust"
-        date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
+        date = date_for(info, s, sabs, t.start(), t.end() + om.end())
         typ = "joined"
         if verb.startswith("promot"):
             typ = "role_changed"  # a promotion is inside the promoting org, with or without a title
@@ -532,7 +503,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         typ = "joined"
         if re.search(r"\b(?:named|appointed|tapped|elected|installed|chosen|selected)\b", verb) and role and "board" not in role.lower():
             typ = "role?"
-        date = _date_for(info, s, sabs, t.start(), t.end() + om.end())
+        date = date_for(info, s, sabs, t.start(), t.end() + om.end())
         emit(typ, who, org_idx, role, date, 0.8, _is_present(gap, verb), "passive")
 
     # --- founders
@@ -550,7 +521,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         verb = t.group(0).lower()
         who = persons_with_coord(s, subj, sabs)
         role = "co-founder" if ("co" in verb[:3] or len(who) > 1 or re.match(r"[^.;]{0,40}\bwith\s+«P", s[t.end() + obj.end():])) else "founder"
-        date = _date_for(info, s, sabs, t.start(), t.end() + obj.end())
+        date = date_for(info, s, sabs, t.start(), t.end() + obj.end())
         emit("joined", who + [(pkey(x), False) for x in _cofounders(s, t.end() + obj.end())], obj.group(1), role, date,
              0.8, _is_present(gap, verb), "found")
         for o in _prior_employers(s, sabs, t.end() + obj.end(), obj.group(1), ents):
@@ -566,7 +537,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         for x in _chain(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+)?(?:(?:former\s+)?(?:«O\d+»\s+)?[\w-]+\s+)?«P(\d+)»", s[t.end():t.end() + 160]):
             people.append((pkey(x), False))
         if people:
-            date = _date_for(info, s, t.start(), t.start(), t.end())
+            date = date_for(info, s, t.start(), t.start(), t.end())
             emit("joined", people, om.group(1), "co-founder" if len(people) > 1 or "co" in t.group(0).lower() else "founder",
                  date, 0.8, False, "founded-by")
 

@@ -59,7 +59,7 @@ from .tenure import interim_posts, served_since, tenures
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
                           r"formerly|former|ex-|previously|once|until)\s*(?:the\s+|at\s+)?$|"
-                          r"\b(?:previously|formerly|earlier|once)\s+(?:[\w-]+\s+){1,4}?(?:at|with|for)\s+(?:the\s+)?$|"
+                          r"\b(?:previously|formerly|earlier|once)\s+(?:[\w-]+\s+){1,4}?(?:at|with|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$|"
                           r"\b(?:years?|months?|decades?|stint|spell)\s+at\s+(?:the\s+)?$", re.I)
 
 
@@ -244,7 +244,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org, topic_org)
+        _mark(info, salient, last_org, topic_org, recent)
         _restore_there(info)
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
@@ -298,7 +298,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             # else "Her mentor there was P": the pronoun before P keeps the chain on its referent
         # the org in discourse focus: the first one named, not one the text says was left
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
-                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])]
+                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])]
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org

@@ -17,7 +17,7 @@ _COLUMNS = (
     ("from", re.compile(r"\b(?:from|previous(?:ly)?|prior|former|old|ex|left|departed|leaving|origin)\b", re.I)),
     ("to", re.compile(r"\b(?:to|new\s+(?:employer|company|org\w*|lab|home)|now|joined|joining|destination|next|current(?:ly)?)\b", re.I)),
     ("role", re.compile(r"\b(?:role|title|position|job)\b", re.I)),
-    ("date", re.compile(r"\b(?:date|when|month|effective|announced)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|when|month|effective|announced|start(?:s|ing)?|starting\s+date)\b", re.I)),
     ("org", re.compile(r"\b(?:company|org\w*|employer|lab|affiliation|firm|startup)\b", re.I)),
 )
 
@@ -60,7 +60,9 @@ def _row_sentence(cols: dict[str, int], cells: list[str]) -> str | None:
         pm = re.search(r"\bpromoted\s+(?:to\s+)?(.+)$", role, re.I)
         return (f"{name} stayed at {frm}" + (f" and was promoted to {pm.group(1)}" if pm else "")
                 + (f" in {date}" if date else "") + ".")
-    tail = (f" as {role}" if role else "") + (f" in {date}" if date else "")
+    # "Nov 9" is a day ("on"), "November" or "2025" a period ("in")
+    prep = "on" if re.search(r"[A-Za-z]\.?\s+\d{1,2}(?:,\s*\d{4})?$", date) else "in"
+    tail = (f" as {role}" if role else "") + (f" {prep} {date}" if date else "")
     if frm and to:
         return f"{name} left {frm} and joined {to}{tail}."
     if to:
@@ -123,6 +125,37 @@ _ARROW_FROM_LINE = re.compile(
     r"([^\n()]{2,60}?)\s*\)\s*(?:,\s*(?:as\s+)?([^\n.]{2,80}?))?\s*(?:\.\s*|\.\s+([^\n]*))?$", re.M)
 
 
+# "Ana Ruiz (Google → Anthropic), research scientist", "Ana Ruiz (Google → Anthropic, head of
+# research, April)": a roundup's inline move, anywhere in a line (items run on in one paragraph)
+_ARROW_PAREN = re.compile(
+    r"((?:[A-ZÀ-ÞĀ-ɏ][\w'’.-]+\s+){1,3}[A-ZÀ-ÞĀ-ɏ][\w'’-]+)\s*\(\s*([^()\n→>;,]{2,60}?)\s*(?:→|->|=>)\s*"
+    r"([^()\n,;]{2,60}?)\s*(?:,\s*([^()\n]{2,80}?))?\s*\)(?:,\s*([^\n.;()]{2,80}))?")
+_HELD_AS = re.compile(r"\b(?:professor|lecturer|faculty|researcher|scientist|engineer|student|fellow)\s*$", re.I)
+
+
+def _arrow_paren(m: re.Match[str]) -> str:
+    name, frm, to = m.group(1), m.group(2).strip(), m.group(3).strip()
+    parts = [p.strip() for p in (m.group(4) or "").split(",") if p.strip()]
+    when = [p for p in parts if _WHEN.fullmatch(p) or re.fullmatch(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}", p, re.I)]
+    role = ", ".join(p for p in parts if p not in when) or (m.group(5) or "").strip()
+    # "ETH Zurich professor → Mistral AI": a title at A is told, not a departure from it
+    src = f"{name}, {frm}, joined {to}" if _HELD_AS.search(frm) else f"{name} left {frm} and joined {to}"
+    prep = "on" if when and re.search(r"[a-z]\.?\s+\d{1,2}$", when[0]) else "in"
+    return src + (f" as {role}" if role else "") + (f" {prep} {when[0]}" if when else "")
+
+
+# "- Bilal Chaudhry, Cohere: senior director of platform → VP of engineering": a new title at O
+_TITLE_ARROW_LINE = re.compile(
+    r"^(\s*(?:[-*•]|\d+[.)])\s+)([^\n,;:()]{3,60}?),\s*([^\n,;:()]{2,50}?)\s*:\s*([^\n→>]{2,80}?)\s*(?:→|->|=>)\s*"
+    r"([^\n.;()]{2,80}?)\s*\.?\s*$", re.M)
+
+
+def _title_arrow_line(m: re.Match[str]) -> str:
+    if not (_TITLE_WORD.search(m.group(4)) and _TITLE_WORD.search(m.group(5))):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(2)}, {m.group(4)} at {m.group(3)}, was promoted to {m.group(5)}."
+
+
 def _arrow_from_line(m: re.Match[str]) -> str:
     return (f"{m.group(1)}{m.group(2)} left {m.group(4)} and joined {m.group(3)}" + (f" as {m.group(5)}" if m.group(5) else "")
             + "." + (f" {m.group(6)}" if m.group(6) else ""))
@@ -137,7 +170,7 @@ _SUBJECT_LABEL = re.compile(
     r"is\s+leaving)\b)", re.M)
 # a label that names the move for the person after it: "Stepped down: P, CTO of O", "Hired: P"
 _MOVE_LABEL = re.compile(
-    r"^(\s*(?:[-*•]|\d+[.)])?\s*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
+    r"^([ \t]*(?:[-*•]|\d+[.)])?[ \t]*)(stepped\s+down|steps\s+down|departed|departs|left|leaving|exits?|exited|out|resigned|retired|"
     r"joined|joins|hired|arrived|promoted)\s*:\s+([A-Z][^\n:]{2,120}?)\s*\.?\s*$", re.M | re.I)
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|joins|joined|joining|left|leaves|leaving|named|appointed|"
                        r"hired|promoted|moves|moved|departs|departed|quit|resigned|steps|stepped|becomes|became|returns|returned)\b")
@@ -225,6 +258,9 @@ def rewrite_tables(text: str) -> str:
     if "→" in text or "->" in text or "=>" in text:
         text = _ARROW_LINE.sub(_arrow_line, text)
         text = _ARROW_FROM_LINE.sub(_arrow_from_line, text)
+        text = _ARROW_PAREN.sub(_arrow_paren, text)
+        if ":" in text:
+            text = _TITLE_ARROW_LINE.sub(_title_arrow_line, text)
     if ":" in text or " – " in text or " — " in text or " - " in text:
         text = _SUBJECT_LABEL.sub(r"\1 ", text)
         if ":" in text:

@@ -72,7 +72,8 @@ JOIN_TRIG = re.compile(
     r"went\s+(?:back\s+)?to|switch(?:es|ed|ing)?\s+to|shift(?:s|ed|ing)?\s+to|decamp(?:s|ed|ing)?\s+"
     r"(?:to|for)|sign(?:s|ed|ing)?\s+(?:on\s+)?with|bolt(?:s|ed|ing)?\s+(?:to|for)|cross(?:es|ed|ing)?"
     r"\s+over\s+to|arriv(?:es|ed|ing|al)\s+at|came\s+(?:over\s+|back\s+)?to|com(?:e|es|ing)\s+(?:over\s+|back\s+)?to|"
-    r"move\s+to|return\s+to|hire\s+at|lands?\s+a\s+(?:job|role|position)\s+at|"
+    r"move\s+to|return\s+to|hire\s+at|lands?\s+a\s+(?:job|role|position)\s+at|(?:turn|show)(?:s|ed|ing)?\s+up\s+at|"
+    r"follow(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){1,2})?«[PQ]\d+»\s+(?:over\s+)?to|"
     r"tak(?:es|en|ing)\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"took\s+(?:a|up\s+a|on\s+a)\s+(?:job|role|position|post)\s+(?:at|with)|"
     r"accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer)\s+(?:at|from|with)|accept(?:s|ed|ing)?\s+(?:a|an)\s+(?:job|role|position|offer|place|post)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|"
@@ -88,20 +89,22 @@ LEAVE_TRIG = re.compile(
     r"part(?:s|ed|ing)?\s+ways\s+with|step(?:s|ped|ping)?\s+back\s+from|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
     r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
-    r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:decided|decide|deciding|time)\s+to\s+move\s+on|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
+    r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:is|are|was|were|has\s+been)\s+gone(?=\s*(?:[,.;]|$|from\b))|(?:decided|decide|deciding|time)\s+to\s+move\s+on|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
     re.I)
 # "left her role as CTO at O": run only where a post noun appears (see clauses.py)
 LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|ed)?\s+from|step(?:s|ped)?\s+down\s+from)\s+(?:his|her|their|the)\s+(?:role|post|position|job|seat)(?=\s+as\b|\s+at\b)", re.I)
 ROLE_TRIG = re.compile(
     r"\b(?:promot(?:ed|es|ion|ing)|elevat(?:ed|es|ion|ing)|upgraded|bumped\s+up)\s+(?:«D\d+»\s+)?(?:to|as)\b|"
     r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+as\b|\bstep(?:s|ped|ping)?\s+(?:up|in)\s+(?:as|to|at)\b|"
-    r"\b(?:(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into|(?:chang|switch)(?:e|es|ed|ing)?\s+to)\s+(?:the\s+|a\s+)?(?:newly[\s-]created\s+|new\s+)?"
+    r"\b(?:(?:mov(?:es|ed|ing)|step(?:s|ped)?)\s+into|(?:chang|switch|mov)(?:e|es|ed|ing)?\s+to)\s+(?:the\s+|a\s+)?(?:newly[\s-]created\s+|new\s+)?"
     r"(?:role|position|job)\s+of\b|"
     r"\b(?:add(?:s|ed|ing)?|tak(?:es|en|ing)\s+on|took\s+on|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:additional\s+|new\s+|extra\s+)?(?:title|role)\s+of\b|"
     r"\bw(?:ill|ould)\s+be\s+(?=(?:the\s+|its\s+|our\s+|«O\d+»'s\s+)?(?:interim|acting)\b)|"
     r"\b(?:becom(?:e|es|ing)|became|be\s+named|(?:was|were|been|is|being)\s+(?:named|appointed|made|tapped\s+as))\b|"
     r"\bserv(?:e|es|ed|ing)\s+as\s+(?=(?:the\s+|its\s+)?(?:interim|acting)\b)|\bw(?:ill|ould)\s+serve\s+as\b|"
-    r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+as\b|"
+    r"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?)\s+(?:«D\d+»\s+|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+)?(?:in)?to\s+a\s+new\s+(?:role|position|job)\s+"
+    r"(?:as\b|(?=(?:running|leading|heading|overseeing|managing)\b))|"
+    r"\bagree(?:s|d)?\s+to\s+(?:be(?:come)?|serve\s+as)\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b|"
     r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
     r"\b(?:take|tak(?:es|en|ing)|took|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:helm|reins)\s+(?:at|of)\b",
@@ -164,7 +167,7 @@ def _clean_role(role: str | None) -> str | None:
                  r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"
                  r"wednesday|thursday|friday|saturday|sunday))\b", r, maxsplit=1, flags=re.I)[0]
     r = re.sub(r"^(?:\s*(?:the|a|an|its|their|his|her|our|new|newly|now|then|current|currently|also|as|"
-               r"one\s+of\s+the|another|fellow|former|ex-|formerly|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
+               r"one\s+of\s+the|another|fellow|former|ex-|formerly|previous|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)
     r = re.sub(r"\s+(?:at|of|for|with|in|from|and|,)\s*$", "", r.strip(" ,;:-–—()\"'"), flags=re.I)
     r = _WS.sub(" ", r).strip(" ,;:.!?-–—()\"'")

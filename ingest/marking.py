@@ -10,6 +10,7 @@ import re
 from .coref import DEFINITE_ORG, PRONOUN, POSS_PRONOUN, PersonRegistry
 from .dates import find_dates
 from .extract_types import Ent, SentInfo
+from .givennames import pronoun_fits
 from .orgs import OrgMention, unknown_orgs
 
 
@@ -80,7 +81,16 @@ _ITS_ROLE = (r"|\b[Ii]ts\b(?=\s+(?:(?:new|current|former|interim|acting|then|own
 _OUR_ROLE = (r"|\b[Oo]ur\b(?=\s+(?i:(?:new|current|former|interim|acting|outgoing|incoming)\s+)?"
              r"(?i:chief|head|ceo|cto|cfo|coo|president|chair\w*|board|director|vp|vice|general\s+counsel|"
              r"senior|principal|managing|executive)\b)")
-_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern +
+# "O has promoted her:", "O hired him as CTO": an object pronoun after a hiring verb is the person hired
+_HIRED_OBJECT_BEFORE = re.compile(r"\b(?:hired|hires|promoted|promotes|named|names|appointed|appoints|tapped|taps|poached|"
+                                  r"poaches|recruited|recruits|lured|lures|brought\s+(?:on|in|back)|welcomed|nabbed|signed|"
+                                  r"elevated)\s+$", re.I)
+_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?]|$|\s+(?:to|as|in|on|from|away|back|last|this|earlier|after|before|over|into|"
+                           r"effective|with)\b)")
+# "Earlier this year it brought on P": "it" as the subject of a hiring verb is an organization
+_IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|later\s+)*(?:hired|brought\s+(?:on|in|aboard)|"
+             r"named|appointed|poached|lured|recruited|promoted|tapped)\b)")
+_REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
@@ -92,8 +102,24 @@ _OBJ_BEFORE = re.compile(r"\b(?:with|to|by|from|alongside|under|for|of|than|abou
                          r"including|like|thanked|thanks|praised|named|hired|told|joined\s+by)\s+$", re.I)
 
 
-def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None) -> None:
-    """Build the marked string; resolve pronouns and definite org descriptions."""
+def _referent(pool: list[Ent], pronoun: str, salient: str | None, recent: list[str]) -> str | None:
+    """The person a gendered pronoun stands for: the last of `pool` (candidates in the sentence,
+    in order) whose given name does not contradict it, else the salient person, else the most
+    recently named person who fits. Positional choice stays the rule; gender only vetoes."""
+    fit = [e for e in pool if pronoun_fits(e.key, pronoun)]
+    if fit:
+        return fit[-1].key
+    if salient is not None and pronoun_fits(salient, pronoun):
+        return salient
+    other = next((k for k in reversed(recent) if pronoun_fits(k, pronoun)), None)
+    return other or salient or (pool[-1].key if pool else None)
+
+
+def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None,
+          recent: list[str] | None = None) -> None:
+    """Build the marked string; resolve pronouns and definite org descriptions. `recent` is
+    the people named so far, oldest first, for a pronoun the salient person cannot take."""
+    recent = recent or []
     text = info.sent.text
     out: list[str] = []
     pos = 0
@@ -126,19 +152,27 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                 # ("P, who worked with P2, said he ...": P)
                 prev_people.sort(key=lambda e: e.start)
                 subj_like = [e for e in prev_people if e.start < 0 or not _OBJ_BEFORE.search(text[max(0, e.start - 20):e.start])]
-                pool = subj_like or prev_people
-                key = pool[-1].key if pool else salient
+                key = _referent(subj_like or prev_people, w, salient, recent)
                 if key:
                     e = Ent("Q", key, start=abs_start, end=abs_start + len(w))
                     extra.append(e)
                     pieces.append(f"«Q{len(ents) + len(extra) - 1}»")
                 else:
                     pieces.append(w)
+            elif w.lower() in ("him", "her") and _HIRED_OBJECT_BEFORE.search(seg[:m.start()]) and _OBJECT_AFTER.match(seg[m.end():]):
+                key = _referent(sorted(prev_people, key=lambda e: e.start), w, salient, recent)
+                if key:
+                    extra.append(Ent("Q", key, start=abs_start, end=abs_start + len(w)))
+                    pieces.append(f"«Q{len(ents) + len(extra) - 1}»")
+                else:
+                    pieces.append(w)
+            elif w.lower() == "him":
+                pieces.append(w)
             elif w.lower() in ("his", "her", "their"):
                 nxt = seg[m.end():m.end() + 30]
                 if re.match(r"\s+(?:\w+\s+)?(?:departure|exit|resignation|move|appointment|promotion|hiring|"
                             r"arrival|return|defection|jump|switch|first\s+day|last\s+day|decision\s+to\s+(?:leave|join))\b", nxt, re.I):
-                    key = prev_people[-1].key if prev_people else salient
+                    key = _referent(sorted(prev_people, key=lambda e: e.start), w, salient, recent)
                     if key:
                         extra.append(Ent("Q", key, start=abs_start, end=abs_start + len(w)))
                         pieces.append(f"«Q{len(ents) + len(extra) - 1}»'s")
@@ -155,7 +189,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                 prev_orgs = sorted((e for e in ents + extra if e.kind == "O" and e.end <= abs_start), key=lambda e: e.start)
                 # "its" refers to the sentence's subject org, the first named; "the company"
                 # to the nearest one
-                if w.lower() == "its" and prev_orgs:
+                if w.lower() in ("its", "it") and prev_orgs:
                     # the subject-like org: not a possessor ("OpenAI's rival") nor a preposition's object
                     subj_orgs = [e for e in prev_orgs if e.start >= 0 and not re.match(r"['’]s\b", text[e.end:e.end + 2])
                                  and not _PREP_BEFORE.search(text[max(0, e.start - 12):e.start])]

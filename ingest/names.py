@@ -3,7 +3,8 @@
 No name list can cover a global industry, so a name is a run of 2-4 capitalized name-shaped
 tokens (letters, hyphens, apostrophes, initials "A.", particles "van"/"de"), none of which is a
 word that capitalized runs in news are usually made of instead: function words, months,
-titles and role words, company words, headline verbs. Runs are split at such words, so the
+titles and role words, company words, headline verbs, sentence-opening gerunds ("Starting
+Tallis with Mina was ..."). Runs are split at such words, so the
 title-case headline "OpenAI's Head of Post-Training Max Schwarzer Joins Anthropic" yields
 "Max Schwarzer". Spans covered by an organization are never names. Single-token mentions
 ("Schwarzer") are not found here: coreference (ingest/coref.py) links them to a full name
@@ -90,10 +91,14 @@ NOT_NAME = frozenset(
     Solutions Services Health Healthcare Biotech Therapeutics Analytics Semiconductor Semiconductors Telecom
     Operator Keynote Transcript Agenda Session Audience
     Proxy Statement Statements Filing Filings Exhibit Excerpt Annual Quarterly Unit Units Processing
+    Starting Running Working Bringing Taking Making Having Being Getting Keeping Following Growing
+    Founding Launching Seeing Watching Helping Turning Spending Selling Buying Scaling Shipping
+    Republican Republicans Democrat Democrats Democratic Senator Representative Governor
+    Congressman Congresswoman
     """.split()
 )
 # Some of these are also given names; keep the ones that are far more often names.
-NOT_NAME = NOT_NAME - {"White", "Max", "Grant", "Mark", "Bill", "Rose", "Page", "Drew", "Dean", "Jan", "April", "May",
+NOT_NAME = NOT_NAME - {"White", "Max", "Grant", "Mark", "Bill", "Rose", "Page", "Drew", "Dean", "Jan", "Jun", "April", "May",
                        "June", "August", "Hope", "Joy", "Lord"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clausedates import date_for
 from .extract_types import Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, ROLE_WORD, _clause_prefix, _clean_role, _neg
 
@@ -21,7 +22,7 @@ _CUES = re.compile(r"ppointment|hiring|election|addition|naming|ways|mong|fired|
 def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> None:
     if not _CUES.search(s):
         return
-    from .clauses import _chain, _date_for
+    from .clauses import _chain
     ents = info.ents
 
     def pkey(idx: str) -> str:
@@ -61,7 +62,7 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
             role = "board member" if board else _clean_role(bm.group(2))
             if not board and role is None:
                 continue
-            date = _date_for(info, s, m.start(), m.start(), m.end())
+            date = date_for(info, s, m.start(), m.start(), m.end())
             emit("joined" if board else "role?", [(pkey(x), False) for x in people], org_idx, role, date, 0.8, True, "appointment-of")
 
     # --- org lets person go: "O has parted ways with P", "P was among those laid off by O"
@@ -72,14 +73,14 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
             if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
                 continue
             emit("left", [(pkey(m.group(2)), False)], m.group(1), None,
-                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, True, "let-go")
+                 date_for(info, s, m.start(), m.start(), m.end()), 0.8, True, "let-go")
         for m in re.finditer(r"«([PQ])(\d+)»\s+(?:was|were|is|are)\s+among\s+(?:those|the\s+\w+|\w+)\s+(?:\w+\s+)?"
                              r"(?:laid\s+off|let\s+go|cut|fired|dismissed)\s+(?:by|at|from)\s+«O(\d+)»", s, re.I):
             prefix = _clause_prefix(s, m.start())
             if _neg(s[m.start():m.end()], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
                 continue
             emit("left", [(pkey(m.group(2)), m.group(1) == "Q")], m.group(3), None,
-                 _date_for(info, s, m.start(), m.start(), m.end()), 0.8, False, "let-go")
+                 date_for(info, s, m.start(), m.start(), m.end()), 0.8, False, "let-go")
         # told from the person's side, the org the article is about: "Among those cut was P", "P was
         # among those laid off"
         for m in re.finditer(r"\b[Aa]mong\s+(?:those|the\s+\w+)\s+(?:\w+\s+)?(?:laid\s+off|let\s+go|cut|fired|dismissed)\s+"
@@ -92,5 +93,5 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
                 continue
             who = [(pkey(m.group(3) or m.group(6)), (m.group(2) or m.group(5)) == "Q")] + ([(pkey(m.group(4)), False)] if m.group(4) else [])
             emit("left", who, org, None,
-                 _date_for(info, s, m.start(), m.start(), m.end()), 0.75, False, "let-go")
+                 date_for(info, s, m.start(), m.start(), m.end()), 0.75, False, "let-go")
 

@@ -3,7 +3,8 @@
 A new startup ("Lanternfish", "Cinderpath") is in no gazetteer and its name has no company
 word, so its shape alone says nothing; but the article says what it is somewhere: "X has
 raised $40 million", "X, the agent-reliability startup", "X is a spin-out", "spins out X",
-"to start her own company, X", "Before X she was CFO at Y". A name placed in such a slot
+"to start her own company, X", "Before X she was CFO at Y", "we started X because ...",
+"a former X executive", "X is now run by P", a roundup item "- X: P joins as ...". A name placed in such a slot
 once is an organization in every sentence of the article, including the headline and the
 sentences before the cue, and a person-name reading of it ("Parallax Motion") gives way.
 """
@@ -28,7 +29,17 @@ _AFTER_CUE = re.compile(
     rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
     rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
     rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"
-    rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b")
+    rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b|"
+    # "Lior and I started Saltmarsh because ...", "she co-founded Quillmark in 2021 with ...": what is founded
+    rf"\b(?:co-?founded|founded|started)\s+{_NAME}\s+(?=because\b|in\s+(?:19|20)\d\d\b|with\b|after\b|as\s+an?\b)|"
+    # "a former Genentech executive": what a former employee worked for
+    rf"\b(?:former|ex-)\s*{_NAME}\s+(?=(?:executive|exec|engineer|researcher|scientist|director|manager|employee|staffer|"
+    rf"official|lawyer|banker|analyst|designer|vice\s+president|chief)\b)")
+# "- Saltmarsh: Greta Holm replaces ...": a roundup item led by its org, then a person's name and a verb
+_ITEM_LEAD = re.compile(rf"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+{_NAME}[ \t]*:[ \t]+(?=[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:is|was|has|had|will|[a-z]+s|[a-z]+ed)\b)", re.M)
+# "X, which ..., is now run by P": what is run or led by someone
+_RUN_BY = re.compile(rf"(?<![\w&'’-]){_NAME}(?:\s*,\s*(?:which|whose)\b[^,.;]{{1,80}},)?\s+(?:is|was|has\s+been)\s+(?:now\s+|still\s+|currently\s+)?"
+                     rf"(?:run|led|headed|co-led|co-run)\s+by\b")
 # "X, the Leeds robotics startup": found from the kind word, looking back (most sentences have no kind word)
 _KIND_WORD = re.compile(rf"\b{_KIND}\b(?!\s+(?:is|was|has|had|will|would|said|says|and|also)\b)")
 _APPOSED = re.compile(rf"(?<![\w&'’-]){_NAME}\s*,\s*(?:an?|the)\s+(?:(?!{_NOT_MODIFIER})[^,.;:«\s]+\s+){{0,6}}$")
@@ -40,6 +51,10 @@ def _candidates(text: str):
     if "spin" in text or "start-up" in text or "startup" in text:
         yield from (m.group(1) for m in _IS_KIND.finditer(text))
     yield from (next(g for g in m.groups() if g) for m in _AFTER_CUE.finditer(text))
+    if " by " in text:
+        yield from (m.group(1) for m in _RUN_BY.finditer(text))
+    # (a lead named again elsewhere: not a one-off label such as "Update:" or "Note:")
+    yield from (m.group(1) for m in _ITEM_LEAD.finditer(text) if text.count(m.group(1)) >= 2)
     for k in _KIND_WORD.finditer(text):
         a = _APPOSED.search(text, max(0, k.start() - 120), k.start())
         if a is not None:
@@ -50,7 +65,7 @@ def discover_orgs(text: str) -> dict[str, str]:
     """Surface -> canonical name of the organizations the article's own wording reveals."""
     out: dict[str, str] = {}
     if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
-                                   "company", "start", "Before", "Prior to")):
+                                   "company", "start", "Before", "Prior to", "former", "ex-", "founded", " by ", ": ")):
         return out
     for surface in _candidates(text):
         words = surface.split()

@@ -36,7 +36,7 @@ COMPANY_SUFFIXES = frozenset(
     Intelligence Computing Networks Therapeutics Bio Capital Ventures Partners Foundation
     Institute University College Dynamics Analytics Software Security Group Holdings Company
     Studios Research Semiconductor Semiconductors Motors Industries Health Cloud Energy
-    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA""".split()
+    Microsystems Automation Machines LLC LLP PLC plc Ltd Ltd. GmbH SA Pharmaceuticals Biosciences Genomics""".split()
 )
 UNIT_WORDS = frozenset(
     "Applications Research Labs Lab Cloud Platforms Devices Health Studios Ventures Team "
@@ -324,6 +324,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             return
         if re.search(r"['’]s$", surface) or words[0] in _TITLE_WORDS:
             return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
+        if len(words) == 1 and words[0] in COMPANY_SUFFIXES:
+            return  # "Canadian AI company Cohere": a company word alone names nothing
         taken.append((a, b))
         out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
 

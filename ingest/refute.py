@@ -6,6 +6,7 @@ contradicts what an earlier sentence reported withdraws the moves that sentence 
   a person or an organization with the denial.
 - "P stayed at O" / "P remains at O" / "P was instead promoted at O" refutes a departure
   of P from O stated anywhere in the article.
+- "P never started" / "P would not be joining O" withdraws the joins of P told up to there.
 """
 from __future__ import annotations
 
@@ -36,6 +37,27 @@ _CUE_RE = re.compile("|".join(re.escape(c) for c in _CUES))
 _STAY_RE = re.compile("|".join(re.escape(c) for c in _STAY_CUES))
 
 
+# "Lam never started", "P would not be joining (O)": an announced hire that did not happen
+_NEVER_JOINED = re.compile(r"«[PQ](\d+)»\s+(?:(?:has|had)\s+)?(?:never\s+(?:started|joined|took\s+up|showed\s+up)|"
+                           r"(?:would|will|did|does)\s*(?:not|n't)\s+(?:be\s+)?(?:join|joining|start|starting)\b)"
+                           r"(?:\s+(?:at\s+)?«O(\d+)»)?", re.I)
+
+
+def _never_joined(infos: list[SentInfo], claims: list[Raw]) -> set[int]:
+    """Joins the article itself says never happened: the person's joins told up to that sentence
+    (at the org it names, if it names one)."""
+    drop: set[int] = set()
+    for si, info in enumerate(infos):
+        if "never" not in info.marked and "not" not in info.marked and "n't" not in info.marked:
+            continue
+        for m in _NEVER_JOINED.finditer(info.marked):
+            person = info.ents[int(m.group(1))].key
+            org = info.ents[int(m.group(2))].key if m.group(2) else None
+            drop |= {id(c) for c in claims if c.type == "joined" and c.person == person and c.sent <= si
+                     and (org is None or c.org == org)}
+    return drop
+
+
 def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
     people = {info.ents[int(x)].key for x in re.findall(r"«[PQ](\d+)»", info.marked)}
     orgs = {info.ents[int(x)].key for x in re.findall(r"«O(\d+)»", info.marked)}
@@ -56,6 +78,7 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
                 continue  # two sentences back only when the denial names the person again
             if c.person in people or c.org in orgs or (not people and not orgs):
                 drop.add(id(c))
+    drop |= _never_joined(infos, claims)
     # "P stayed / was instead promoted at O" refutes "P left O"
     stays = set()
     if not any(c.type == "left" for c in claims):

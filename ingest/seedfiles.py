@@ -178,10 +178,24 @@ def _fold(text: str | None) -> str | None:
     return folded or None
 
 
+_HTML_PAGE = re.compile(r"\s*(?:<!DOCTYPE\s+html|<html\b|<body\b)", re.I)
+
+
 def parse_text_article(text: str, source: str) -> Article:
     """A decoded .txt/.md seed -> Article (pure: no file access; `source` names it in errors)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     meta, body = _split_front_matter(text)
+    if _HTML_PAGE.match(body):
+        # a web page saved under front matter: its main text, not its markup (the front matter's
+        # title and date stand; the page's fill in what it leaves out)
+        from ingest.htmltext import extract_main
+
+        main = extract_main(body)
+        if main.text.strip():
+            body = main.text
+            for key, value in (("title", main.title), ("published", main.published), ("author", main.author)):
+                if value and not meta.get(key):
+                    meta[key] = value
     title = _fold(meta.get("title") or meta.get("headline"))
     summary = _fold(meta.get("summary") or meta.get("description"))
     lines = body.split("\n")

@@ -35,3 +35,8 @@ def test_unknown_orgs_by_shape_and_context():
     assert "Lumenforge Labs" in got
     assert "Quillbyte" in got
     assert names("a French AI start-up said") == []
+
+
+def test_azure_is_a_microsoft_unit():
+    from ingest.orgs import canonical_org
+    assert canonical_org("Azure AI") == "Microsoft" and canonical_org("Microsoft Azure") == "Microsoft"

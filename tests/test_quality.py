@@ -67,9 +67,9 @@ def test_third_development_corpus_floors() -> None:
 def test_fourth_development_corpus_floors() -> None:
     # styles no earlier corpus had: filings, obituaries, memos, spin-outs, speaker bios, wire translations
     r = run(REPO / "tests" / "corpus4" / "gold.json", REPO / "tests" / "corpus4" / "articles")
-    assert r["moves"]["f1"] >= 0.84
-    assert r["held_role"]["f1"] >= 0.60
-    assert r["rosters"]["accuracy"] >= 0.83
+    assert r["moves"]["f1"] >= 0.865
+    assert r["held_role"]["f1"] >= 0.70
+    assert r["rosters"]["accuracy"] >= 0.87
 
 
 @pytest.mark.skipif(not (REPO / "tests" / "corpus5" / "gold.json").exists(), reason="tests/corpus5 not present")
@@ -77,6 +77,6 @@ def test_fifth_development_corpus_floors() -> None:
     # the everyday mix a people-moves tracker reads (wires, shuffles, roundups, passing titles);
     # measured blind (its author never saw the extractor, the extractor's authors never saw it)
     r = run(REPO / "tests" / "corpus5" / "gold.json", REPO / "tests" / "corpus5" / "articles")
-    assert r["moves"]["f1"] >= 0.72
-    assert r["held_role"]["f1"] >= 0.42
-    assert r["rosters"]["accuracy"] >= 0.79
+    assert r["moves"]["f1"] >= 0.87
+    assert r["held_role"]["f1"] >= 0.74
+    assert r["rosters"]["accuracy"] >= 0.87

@@ -333,3 +333,14 @@ def test_shared_seed_articles_read_as_the_seeds_readme_describes():
 )
 def test_normalize_date(value, expected):
     assert normalize_date(value) == expected
+
+
+def test_a_web_page_saved_under_front_matter_is_read_as_its_main_text():
+    from ingest.seedfiles import parse_text_article
+    raw = ("---\ntitle: \"Nvidia taps Ana Ruiz\"\npublished: 2027-07-07\n---\n\n<!DOCTYPE html>\n<html><head>"
+           "<title>Nvidia taps Ana Ruiz | Site</title><script>var x=1;</script></head><body><article>"
+           "<p>She will report to <strong>Lena Ortiz</strong>, Nvidia&rsquo;s executive vice president.</p>"
+           "</article></body></html>\n")
+    a = parse_text_article(raw, "page.md")
+    assert a.title == "Nvidia taps Ana Ruiz" and a.published.startswith("2027-07-07")
+    assert "Nvidia’s executive vice president" in a.text and "<" not in a.text and "var x" not in a.text
