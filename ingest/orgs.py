@@ -284,6 +284,34 @@ _NOT_ORG_WORDS = frozenset(
     For With From To By Of And But Or Both Like Unlike Including When While If Under Over Across About""".split())
 
 
+# a department under a title ("Vice President of Inference Software", "head of Facilities
+# Engineering"): a function of the employer, not an employer. Top titles ("CEO of Acme Software")
+# do name the company, so only titles that run a part of one count.
+_DEPT_TITLE = re.compile(r"\b(?:vice[\s-]+president|vp|svp|evp|head|director|manager|lead|dean|chief\s+of\s+staff)\s+of\s+(?:the\s+)?$", re.I)
+_DEPT_HEADS = frozenset(
+    """Software Engineering Research Operations Infrastructure Sales Marketing Products Product Services Design
+    Analytics Computing Systems Technology Technologies Security Finance Strategy Science Policy Platforms Platform""".split())
+# a named institution ("the Frontier Policy Council", "the European Research Council"): its head
+# noun makes it an organization, and the adjective in front is part of its name ("Forum" and
+# "Summit" are left out: as often an event as a body)
+_INSTITUTION_ORG = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s+){0,3}(?:Council|Alliance|Association|Society|Commission|Coalition|Consortium|"
+    r"Center|Centre|Initiative|Academy))\b(?:\s+(?:for|of|on)\s+(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}[A-Z][\w-]+|"
+    r"(?![^\S\n]+[A-Z][a-z]))")   # "Data Center Operations": the head noun ends an institution's name
+_ADJECTIVE_LEAD = frozenset(
+    """French German British American Chinese European Canadian Israeli Indian Japanese Korean Swiss Dutch Swedish
+    Generative Open Agentic Responsible Frontier Applied Conversational Enterprise Physical Embodied Sovereign
+    Trustworthy Trusted Ethical Explainable Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical""".split())
+# "University College London", "Trinity College Dublin": a city after a college is part of its name
+_CITY_AFTER = re.compile(r"\s+(London|Dublin|Cork|Paris|Berlin|Zurich|Toronto|Singapore|Hong\s+Kong|Beijing|Tokyo|"
+                         r"Seoul|Amsterdam|Munich|Madrid|Milan|Vienna|Stockholm|Copenhagen|Oslo|Helsinki|Prague|Warsaw)\b")
+
+
+def _department(text: str, a: int, surface: str) -> bool:
+    """Whether `surface` at `a` is a department a title runs rather than an employer."""
+    return surface.split()[-1] in _DEPT_HEADS and _DEPT_TITLE.search(text, max(0, a - 40), a) is not None
+
+
 _TITLE_WORDS = frozenset(
     """Chief Head Vice President Senior Principal Executive Officer Director Deputy Interim Acting
     Lead Staff Managing General Global Distinguished Founding Associate Assistant Member Fellow""".split())
@@ -307,14 +335,14 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
 
     out: list[OrgMention] = []
 
-    def add(a: int, b: int) -> None:
+    def add(a: int, b: int, keep: frozenset[str] = frozenset()) -> None:
         surface = text[a:b].rstrip(".,'’")
         b = a + len(surface)
         words = surface.split()
-        while words and words[0] in _NOT_ORG_WORDS:
+        while words and words[0] in _NOT_ORG_WORDS and words[0] not in keep:
             a += len(words[0]) + 1
             words = words[1:]
-        while len(words) > 1 and words[-1] in _NOT_ORG_WORDS:
+        while len(words) > 1 and words[-1] in _NOT_ORG_WORDS and words[-1] not in keep:
             b -= len(words[-1]) + 1   # "years at Adobe I joined": the pronoun is no part of the name
             words = words[:-1]
         if not words:
@@ -326,6 +354,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
         if len(words) == 1 and words[0] in COMPANY_SUFFIXES:
             return  # "Canadian AI company Cohere": a company word alone names nothing
+        if _department(text, a, surface):
+            return
         taken.append((a, b))
         out.append(OrgMention(a, b, canonical_org(surface), surface, None, False))
 
@@ -333,6 +363,12 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
     words = {w.strip(".,;:!?'’\"()") for w in text.split()}
     has_suffix = not COMPANY_SUFFIXES.isdisjoint(words)
     low = text.lower()
+    if any(w in words for w in ("Council", "Alliance", "Association", "Society", "Commission", "Coalition",
+                                "Consortium", "Center", "Centre", "Initiative", "Academy")):
+        for m in _INSTITUTION_ORG.finditer(text):
+            named = [w for w in m.group(1).split()[:-1] if w not in _NOT_ORG_WORDS or w in _ADJECTIVE_LEAD]
+            if named or m.end() > m.end(1):   # "the Council" alone names nothing
+                add(m.start(1), m.end(), _ADJECTIVE_LEAD)
     for m in (_SUFFIX_ORG.finditer(text) if has_suffix else ()):
         a, b = m.span()
         if m.group(2) == "AI" and _AI_NOUN.match(text, b):
@@ -345,6 +381,9 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             b = nm.end()   # "LG AI Research": the name runs on through a second company word
         elif m.group(2) in ("Institute", "University", "Foundation", "College") and (of := _OF_NAME.match(text, b)):
             b = of.end()   # "Max Planck Institute for Informatics"
+        elif m.group(2) in ("University", "College") and (city := _CITY_AFTER.match(text, b)):
+            add(a, city.end(), frozenset(city.group(1).split()))
+            continue
         add(a, b)
     if "University" in words or "Institute" in words or "College" in words:
         for m in _UNIV_ORG.finditer(text):
@@ -436,13 +475,14 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
         # an abbreviation the text defines: 'Preferred Networks, Inc. (hereinafter "PFN")', 'Corvid AI ("Corvid")'
         for m in _DEFINED_SHORT.finditer(text):
             full, w = re.sub(r",?\s+(?:Inc|Corp|Ltd|LLC|GmbH|SA|Co)\.?$", "", m.group(1).rstrip(",. ")), m.group(2)
+            incorporated = full != m.group(1).rstrip(",. ")   # 'Acme, Inc. (the "Company")': a one-word name will do
             if w in person_words or w in _NOT_ORG_WORDS or (w in NOT_NAME and w not in _COMPANY_TERMS) or _known_cached(w) \
-                    or len(full.split()) < 2:
+                    or len(full.split()) < 2 and not (incorporated and w in _COMPANY_TERMS and full[:1].isupper()):
                 continue   # a defined term names the org only when it is a word for a company ('the "Company"')
             kn = _known_cached(full)
             if kn and kn[0].end - kn[0].start >= len(full) - 6:
                 table[w] = OrgMention(0, 0, kn[0].name, full, kn[0].unit, True)
-            elif full.split()[-1].rstrip(".") in COMPANY_SUFFIXES or kn:
+            elif full.split()[-1].rstrip(".") in COMPANY_SUFFIXES or kn or incorporated:
                 table[w] = OrgMention(0, 0, canonical_org(full), full, None, False)
     renamed = _renames(text, person_words) if "its name" in text or "renamed" in text or "formerly" in text else {}
     if not table and not renamed and not any(s in text for s in _SHORT_SUFFIXES):
@@ -452,7 +492,8 @@ def short_forms(text: str, person_words: set[str]) -> tuple[re.Pattern[str], dic
             continue   # a longer name ("Safe Superintelligence Inc"): not a one-word short form
         w = m.group(1).rstrip(".,'’")
         full = f"{w} {m.group(2)}"
-        if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper():
+        if len(w) < 3 or w in _NOT_ORG_WORDS or w in _TITLE_WORDS or w in person_words or not w[0].isupper() \
+                or _department(text, m.start(), full):
             continue
         if _known_cached(w):
             continue

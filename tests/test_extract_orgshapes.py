@@ -1,0 +1,38 @@
+"""Organization-name boundaries: departments under a title, named institutions, colleges
+named with their city, and a defined term for an incorporated one-word name."""
+from ingest.extract import extract_claims
+from ingest.orgs import find_orgs
+
+
+def _surfaces(text: str) -> list[str]:
+    return [o.surface for o in find_orgs(text)]
+
+
+def test_department_under_a_title_is_no_employer() -> None:
+    assert _surfaces("Lena Morrow, currently Vice President of Warehouse Engineering, was promoted.") == []
+    assert "Cloud Software" not in _surfaces("At Oracle she was head of Cloud Software for five years.")
+
+
+def test_top_title_of_a_company_still_names_it() -> None:
+    assert "Brightline Software" in _surfaces("He is CEO of Brightline Software.")
+
+
+def test_named_institution_keeps_its_adjective() -> None:
+    assert "Open Standards Council" in _surfaces("She chairs the Open Standards Council in Geneva.")
+    assert "Center for Applied Data Ethics" in _surfaces("He left the Center for Applied Data Ethics.")
+    assert _surfaces("The Council met on Friday.") == []
+
+
+def test_institution_head_inside_a_department_is_no_name() -> None:
+    assert _surfaces("Tom Reyes, Senior Vice President of Data Center Operations, retires.") == []
+
+
+def test_college_named_with_its_city() -> None:
+    assert "Trinity College Dublin" in _surfaces("Ava Quinn, a lecturer at Trinity College Dublin, joined.")
+
+
+def test_defined_company_term_in_a_filing() -> None:
+    text = ('On May 2, 2026, the Board of Directors of Pellucid, Inc. (the "Company") appointed Ruth Okoye, '
+            'age 51, to serve as interim Chief Financial Officer of the Company, effective June 1, 2026.')
+    claims = extract_claims("Form 8-K", text, "2026-05-04")
+    assert any(c.person == "Ruth Okoye" and c.org == "Pellucid" for c in claims)
