@@ -215,12 +215,14 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                                   a.confidence, True, a.unit, "affil"))
 
     # "P, who left A, is ROLE at B": a current title at B beside a departure from A in the
-    # same sentence is a move to B
+    # same sentence is a move to B (not so a board seat given up: "P, a partner at B, leaves
+    # A's board" keeps the day job)
     for r in list(claims):
         if r.type != "held_role":
             continue
         if any(x.type == "left" and x.person == r.person and x.sent == r.sent and not _related(x.org, r.org)
-               and x.origin not in ("former", "came-from") for x in claims) and \
+               and x.origin not in ("former", "came-from") and not re.search(r"\bboard\b", x.quote, re.I)
+               for x in claims) and \
                 not any(x.type == "joined" and x.person == r.person and x.org == r.org for x in claims):
             claims.append(Raw("joined", r.person, r.org, r.role, None, r.sent, r.quote, 0.6, False, r.unit, "left-then-at"))
     # a later "P is still at O" refutes an earlier report that P left O (forum threads, follow-ups)

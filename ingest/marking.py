@@ -90,8 +90,11 @@ _OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?]|$|\s+(?:to|as|in|on|from|away|back|l
 # "Earlier this year it brought on P": "it" as the subject of a hiring verb is an organization
 _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|later\s+)*(?:hired|brought\s+(?:on|in|aboard)|"
              r"named|appointed|poached|lured|recruited|promoted|tapped)\b)")
+# "has joined the Board", "will step down from the Board": a release's or filing's defined term for
+# its own company's board (not "the Board of Directors of O", which names its org)
+_THE_BOARD = r"|\b[Tt]he\s+Board(?:\s+of\s+Directors)?\b(?!\s+of\b)(?!\s*\()"
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
-                        r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE)
+                        r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE + _THE_BOARD)
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -186,6 +189,7 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                 else:
                     pieces.append(w)
             else:
+                board = w[4:].lstrip().startswith("Board")
                 prev_orgs = sorted((e for e in ents + extra if e.kind == "O" and e.end <= abs_start), key=lambda e: e.start)
                 # "its" refers to the sentence's subject org, the first named; "the company"
                 # to the nearest one
@@ -208,13 +212,16 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                                  and not _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start])]
                     ref = free_orgs[-1] if free_orgs else last_org if last_org is not None and all(
                         _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
+                    if board and not free_orgs:
+                        ref = our_org or last_org   # "P, a partner at O2, will leave the Board": not O2's board
                 else:
-                    ref = last_org
+                    ref = our_org if board and our_org is not None else last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)
                     tag = f"«O{len(ents) + len(extra) - 1}»"
-                    pieces.append(tag + "'s" if w.lower() == "its" else tag if w.lower() != "there" else tag + "†")
+                    pieces.append(tag + "'s board" if board else tag + "'s" if w.lower() == "its" else
+                                  tag if w.lower() != "there" else tag + "†")
                 else:
                     pieces.append(w)
             i = m.end()

@@ -36,3 +36,13 @@ def test_defined_company_term_in_a_filing() -> None:
             'age 51, to serve as interim Chief Financial Officer of the Company, effective June 1, 2026.')
     claims = extract_claims("Form 8-K", text, "2026-05-04")
     assert any(c.person == "Ruth Okoye" and c.org == "Pellucid" for c in claims)
+
+
+def test_the_board_of_a_release_is_its_company_board() -> None:
+    text = ("Marlow Robotics today announced changes to its Board of Directors.\n\n"
+            "Dr. Hana Sato has joined the Board effective June 2, 2026.\n\n"
+            "Owen Tarrant, a partner at Birchfield Capital, will step down from the Board on June 30, 2026.")
+    claims = {(c.type, c.person, c.org) for c in extract_claims("Marlow Robotics adds director", text, "2026-06-03")}
+    assert ("joined", "Hana Sato", "Marlow Robotics") in claims
+    assert ("left", "Owen Tarrant", "Marlow Robotics") in claims
+    assert ("joined", "Owen Tarrant", "Birchfield Capital") not in claims
