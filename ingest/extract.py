@@ -68,6 +68,10 @@ _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
 _ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
                              r"Capital|Partners|Research|Center|Centre|School|Society|LLP|LLC|Ltd\b\.?|GmbH|AG)\b")
+# "a Santa Clara startup", "Meta's Menlo Park campus": a two-word place before what is located
+# there, not a person
+_PLACE_AFTER_NAME = re.compile(r"(?:\s+|-)(?:start-?ups?|compan(?:y|ies)|firms?|campus|offices?|headquarters|HQ|County|area|"
+                               r"region|facility|based|plant|suburbs?)\b")
 _CORRECTION_HEADING = re.compile(r"^[\W_]*(?:corrections?|clarifications?|errata|correction\s+notice)[\W_]*$", re.I)
 # "CTO at Parallax Motion": what a title is held at is an organization, whatever its shape
 _TITLE_AT = re.compile(r"\b(?:chief|head|ceo|cto|cfo|coo|cso|cpo|president|director|officer|vp|founder|co-?founder|engineer|"
@@ -172,7 +176,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         # "Max Planck Institute" is an org, "in Mountain View" or "in Paris and Menlo Park" a place
         st = info.sent.text
         info.names = [n for n in find_names(st, [(o.start, o.end) for o in info.known])
-                      if not _ORG_AFTER_NAME.match(st, n.end) and not _TITLE_AT.search(st, max(0, n.start - 30), n.start)
+                      if not _ORG_AFTER_NAME.match(st, n.end) and not _PLACE_AFTER_NAME.match(st, n.end) and not _TITLE_AT.search(st, max(0, n.start - 30), n.start)
                       and not (_PLACE_CUE.search(st, max(0, n.start - 30), n.start)
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:

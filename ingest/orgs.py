@@ -326,6 +326,9 @@ _AI_NOUN = re.compile(
     r"division|organi[sz]ation|experts?|leaders?|executives?|outfit|play|bets?|rivals?|competitors?|players?)\b")
 
 
+_AI_NOUN_TITLED = re.compile(_AI_NOUN.pattern, re.I)
+
+
 def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, int]]) -> list[OrgMention]:
     """Organizations not in the gazetteer, recognized by company words and employment context."""
     taken = [(o.start, o.end) for o in known] + list(persons)
@@ -373,6 +376,9 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
         a, b = m.span()
         if m.group(2) == "AI" and _AI_NOUN.match(text, b):
             continue  # "French AI start-up": an adjective, not a name
+        if m.group(2) == "AI" and (title_noun := _AI_NOUN_TITLED.match(text, b)) and \
+                title_noun.group(0).split()[0] not in COMPANY_SUFFIXES | UNIT_WORDS:
+            continue  # a title-case headline's "to Accelerate AI Infrastructure": "AI" modifies the noun
         first = m.group(1).split()[0]
         if first in _NOT_ORG_WORDS and len(m.group(1).split()) == 1:
             continue

@@ -46,3 +46,14 @@ def test_the_board_of_a_release_is_its_company_board() -> None:
     assert ("joined", "Hana Sato", "Marlow Robotics") in claims
     assert ("left", "Owen Tarrant", "Marlow Robotics") in claims
     assert ("joined", "Owen Tarrant", "Birchfield Capital") not in claims
+
+
+def test_place_before_what_is_there_is_no_person() -> None:
+    text = "Dana Pike now runs Ostrava Systems, a Palo Verde startup that designs sensors."
+    people = {c.person for c in extract_claims("", text, "2026-03-01")}
+    assert "Palo Verde" not in people
+
+
+def test_title_case_headline_ai_adjective_is_no_org() -> None:
+    assert _surfaces("Acme Names New CFO to Advance AI Infrastructure Plans") == []
+    assert "Sakana AI Labs" in _surfaces("She joined Sakana AI Labs.")
