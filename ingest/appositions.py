@@ -235,6 +235,14 @@ def _appositions(info: SentInfo) -> None:
         past = m.group(2).lower() in ("was", "served as", "worked as", "had been")
         seg = ("who was " if past else "") + m.group(3)
         add(m.group(1), m.group(4), m.group(3), seg, 0.8)
+    # "P, 33, is a former O ROLE who co-founded O2": a past post, and the relative clause is P's
+    # own predicate, so the copula and its noun are cut for the verb rules
+    for m in re.finditer(rf"«P(\d+)»(\s*,\s*\d{{2}}\s*,)?\s+(?:is|was)\s+(?:a|an)\s+(former|ex-)\s*«O(\d+)»\s+({ROLE_PHRASE})(\s+who\s+(?=[a-z]))?", s):
+        if not ROLE_HEAD.search(m.group(5)):
+            continue
+        add(m.group(1), m.group(4), m.group(5), m.group(3), 0.8)
+        if m.group(6):
+            cut.append((m.start(2) if m.group(2) else m.end(1) + 1, m.end() - 1, int(m.group(1))))
     for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(works|worked|is|was|remains|stays|stayed|remained)\s+(?:still\s+|now\s+)?(?:at|for|with)\s+«O(\d+)»", s, re.I):
         past = m.group(2).lower() in ("worked", "was", "stayed", "remained")
         add(m.group(1), m.group(3), None, "who was" if past else "", 0.75)

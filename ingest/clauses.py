@@ -403,7 +403,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                      date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
                      "role" if helm else "step-up")
             continue
-        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:(?:\s+(?:at|of|for|with)|(?<=advis[eo]r)\s+to)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|\s+(?:the\s+)?(?:same|next|following)\s+(?:day|week|month)\b|\s+while\b|\s+on\s+«O\d+»|$)", rest, re.I)
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:(?:\s+(?:at|of|for|with|in(?=\s+«O\d+»'s\s))|(?<=advis[eo]r)\s+to)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|\s+(?:the\s+)?(?:same|next|following)\s+(?:day|week|month)\b|\s+while\b|\s+on\s+«O\d+»|$)", rest, re.I)
         if not rm:
             continue
         role = _clean_role(rm.group(2))

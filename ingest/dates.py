@@ -47,7 +47,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              rf"co-founded|returned|started|was|were)\b)", re.I)),
     ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|from|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
-    ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    # "last Friday", "effective Monday"; a bare weekday opening a past-tense sentence ("Friday
+    # was my last day") is the most recent one
+    ("rel_weekday", re.compile(r"(?:\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)|"
+                               r"^[\W_]*(?=\w+day\s+(?:was|marked)\b))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     # "two years later", "the following year", "a year after that": counted from the date last
@@ -283,7 +286,7 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "rel_weekday":
         if pub is None:
             return mk(None, "unknown", True)
-        which, wd = m.group(1).lower(), WEEKDAYS[m.group(2).lower()]
+        which, wd = (m.group(1) or "").lower(), WEEKDAYS[m.group(2).lower()]
         if which in ("effective", "starting", "next", "from") or (which == "on" and _future_context(m)):
             # "effective Monday", "will start on Monday": the coming one
             ahead = (wd - pub.weekday()) % 7 or 7

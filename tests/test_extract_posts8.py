@@ -1,0 +1,33 @@
+"""Signed posts, bare weekdays, copular 'is a former O ROLE who ...' and 'become ROLE in O's unit'."""
+from ingest.extract import extract_claims
+
+
+def facts(text, published="2026-07-08", title=""):
+    return {(c.type, c.person, c.org): c for c in extract_claims(title, text, published)}
+
+
+def test_post_signed_at_its_foot_names_the_first_person():
+    f = facts("Friday was my last day at Google.\n\nI joined in 2015 as a research intern.\n\n— Dalia Brennock",
+              title="Leaving after eleven years")
+    left = f[("left", "Dalia Brennock", "Google")]
+    assert left.date == "2026-07-03"   # the Friday before a Wednesday post
+    assert ("joined", "Dalia Brennock", "Google") in f
+
+
+def test_two_different_signatures_name_no_author():
+    f = facts("Friday was my last day at Google.\n\n— Dalia Brennock\n\nI left Meta too.\n\n— Osric Fenn",
+              title="Two posts")
+    assert not any(k[0] == "left" for k in f)
+
+
+def test_copular_former_title_and_its_relative_clause():
+    f = facts("Marta Quell, 41, is a former Microsoft researcher who co-founded Anthropic in 2021 with Ivo Dansk.")
+    assert f[("joined", "Marta Quell", "Anthropic")].role == "co-founder"
+    assert ("joined", "Ivo Dansk", "Anthropic") in f
+    assert ("left", "Marta Quell", "Microsoft") in f
+
+
+def test_become_title_in_another_orgs_unit_is_a_join():
+    f = facts("Under the deal, Foxglove chief executive Marta Quell will become a director in Amazon's robotics lab.",
+              published="2026-03-18")
+    assert ("joined", "Marta Quell", "Amazon") in f
