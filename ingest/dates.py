@@ -192,7 +192,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|scheduled)\s+to|are\s+(?:expected|set|due|scheduled)\s+to|"
                          r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over|retiring|stepping\s+(?:down|aside)|departing|moving|returning)|"
-                         r"effective|starting|plans\s+to)\b[^.;]{0,160}$", re.I)
+                         r"effective|starting|plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|expects\s+to)\b[^.;]{0,160}$", re.I)
 
 
 _PAST_RELATIVE = re.compile(r"\b(?:who|which|where|after|since)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+)?"

@@ -31,3 +31,17 @@ def test_become_title_in_another_orgs_unit_is_a_join():
     f = facts("Under the deal, Foxglove chief executive Marta Quell will become a director in Amazon's robotics lab.",
               published="2026-03-18")
     assert ("joined", "Marta Quell", "Amazon") in f
+
+
+def test_release_legal_name_makes_a_new_company_an_org():
+    text = ("PORTLAND--(WIRE)--May 4, 2026--Quenderly, Inc. (NASDAQ: QNDR) today announced leadership changes.\n\n"
+            "Ravi Osei, the company's Chief Operating Officer since 2022, has been promoted to President.\n\n"
+            "About Quenderly\nQuenderly builds storage systems.")
+    f = facts(text, published="2026-05-04", title="Quenderly Announces Leadership Changes")
+    assert ("role_changed", "Ravi Osei", "Quenderly") in f
+
+
+def test_intention_to_retire_in_a_later_month_is_this_year():
+    f = facts("Eldon Marsh, Senior Vice President of Operations at Nvidia, has informed the company of his "
+              "intention to retire in June.", published="2026-03-09")
+    assert f[("left", "Eldon Marsh", "Nvidia")].date == "2026-06"

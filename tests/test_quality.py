@@ -85,8 +85,8 @@ def test_fifth_development_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus6" / "gold.json").exists(), reason="tests/corpus6 not present")
 def test_sixth_development_corpus_floors() -> None:
     # filings, board releases, obituaries, first-person posts and institutions with long names;
-    # measured 0.764 / 0.488 / 0.756 when the floor was last raised
+    # measured 0.772 / 0.500 / 0.771 when the floor was last raised
     r = run(REPO / "tests" / "corpus6" / "gold.json", REPO / "tests" / "corpus6" / "articles")
-    assert r["moves"]["f1"] >= 0.74
-    assert r["held_role"]["f1"] >= 0.44
-    assert r["rosters"]["accuracy"] >= 0.74
+    assert r["moves"]["f1"] >= 0.75
+    assert r["held_role"]["f1"] >= 0.46
+    assert r["rosters"]["accuracy"] >= 0.75
