@@ -199,6 +199,7 @@ _PAST_RELATIVE = re.compile(r"\b(?:who|which|where|after|since)\s+(?:[\w-]+\s+){
                             r"(?:came|went|left|joined|took|began|spent|was|were|moved|arrived|quit|resigned|departed)\b[^.;]*$", re.I)
 # a present tense that schedules: "starts at O on May 4", "joins on June 2"
 _PRESENT_SOON = re.compile(r"\b(?:starts|begins|joins|takes\s+over|takes\s+up|steps\s+down|leaves|retires|arrives)\b[^.;]{0,40}$", re.I)
+_FRONTED_FUTURE = re.compile(r"\s*,?\s*(?:[\w'’.-]+\s+){0,5}?(?:will|is\s+(?:set|due|expected)\s+to|are\s+(?:set|due|expected)\s+to)\b", re.I)
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 
@@ -207,6 +208,9 @@ def _future_context(m: re.Match[str]) -> bool:
     before = m.string[max(0, m.start() - 170):m.start()]
     if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
         return False   # "..., the companies said on Monday": the time of the report
+    if not before.strip(" \t\n\"“*_-") or re.search(r"[.;:!?]\s*$", before):
+        # a fronted date: "In March, O will add P as ...": the clause after it sets the tense
+        return bool(_FRONTED_FUTURE.match(m.string, m.end()))
     fm = _FUTURE_CUE.search(before)
     if fm and _PAST_RELATIVE.search(before, fm.start()):
         return False   # "will report to P, who came over from O in March": the relative clause's past

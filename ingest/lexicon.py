@@ -113,7 +113,9 @@ HIRE_TRIG = re.compile(
     r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"
     r"add(?:s|ed)|brought\s+(?:on|in|aboard)|bring(?:s)?\s+(?:on|in|aboard)|welcome[sd]?|lure[sd]?|"
     r"snag(?:s|ged)|nab(?:s|bed)|land(?:s|ed)|sign(?:s|ed)|acqui-?hire[sd]?|pick(?:s|ed)\s+up|"
-    r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed)|won|wins)\b",
+    r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed)|won|wins|"
+    # a bare verb after a future or infinitive marker: "O will add P as ...", "expected to name P"
+    r"(?:(?<=will\s)|(?<=would\s)|(?<=to\s))(?:add|name|appoint|promote|elect|tap|recruit|poach))\b",
     re.I)
 PASSIVE_HIRE = re.compile(
     r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|is\s+being|got|being|been)\s+)?"

@@ -355,6 +355,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             return
         if re.search(r"['’]s$", surface) or words[0] in _TITLE_WORDS:
             return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
+        if words[-1] == "AI" and re.search(r"['’][sS]$", words[-2] if len(words) > 1 else ""):
+            return  # "Britain's AI", "LONDON'S AI QUARTER": a possessor's AI, no name
         if len(words) == 1 and words[0] in COMPANY_SUFFIXES:
             return  # "Canadian AI company Cohere": a company word alone names nothing
         if _department(text, a, surface):
@@ -425,7 +427,8 @@ _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technol
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
+# (a possessor is no name: "LONDON'S AI QUARTER" in a capitalized headline)
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)(?<!['’][sS])\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
                          r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z]|\s+(?:of|for)\s+[A-Z])")
 
 

@@ -45,3 +45,23 @@ def test_intention_to_retire_in_a_later_month_is_this_year():
     f = facts("Eldon Marsh, Senior Vice President of Operations at Nvidia, has informed the company of his "
               "intention to retire in June.", published="2026-03-09")
     assert f[("left", "Eldon Marsh", "Nvidia")].date == "2026-06"
+
+
+def test_the_company_said_is_the_articles_company_not_the_last_employer_named():
+    text = ("Anthropic said on Monday it had named Lena Vogt as chief financial officer. "
+            "She is currently a vice president at Salesforce.\n\n"
+            "Omar Reyes, who has been interim CFO since April, will return to his role as chief accounting officer, the company said.")
+    orgs = {k[2] for k in facts(text, published="2026-08-10") if k[:2] == ("role_changed", "Omar Reyes")}
+    assert orgs == {"Anthropic"}
+
+
+def test_a_possessor_before_ai_is_no_company():
+    f = facts("Cohere hired Ravi Osei as a research scientist.", title="BRITAIN'S AI BOOM GETS CROWDED")
+    assert ("joined", "Ravi Osei", "Cohere") in f
+    assert not any("BRITAIN" in k[2] for k in f)
+
+
+def test_fronted_month_before_a_future_clause_is_the_coming_one():
+    f = facts("In March, Anthropic will add Lena Vogt, a former policy lead at Google, as head of its policy team.",
+              published="2026-02-24")
+    assert f[("joined", "Lena Vogt", "Anthropic")].date == "2026-03"
