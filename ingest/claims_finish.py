@@ -15,7 +15,7 @@ from .model import Claim
 from .orgs import employer_of
 from .refute import refute
 from .retained import kept_posts
-from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
+from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index, start_date_of
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
@@ -405,6 +405,16 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
                 if d is not None:
                     founded.setdefault(info.ents[oi].key, d)
     for c in claims:
+        # (a join this article announces: undated or dated no earlier than the article's month)
+        if c.type == "joined" and c.origin not in ("former", "affil", "prior-post") and (
+                c.date is None or not c.date.date or published is not None and c.date.date >= published[:7]):
+            for nxt in range(c.sent + 1, min(c.sent + 3, len(infos))):
+                st = start_date_of(infos[nxt].marked)
+                ents = infos[nxt].ents
+                if st is not None and max(st) < len(ents) and ents[st[0]].key == c.person and ents[st[1]].date is not None \
+                        and ents[st[1]].date.date:
+                    c.date = ents[st[1]].date   # "O named P as CFO on Monday. P will start on Sept. 1."
+                    break
         if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil", "prior-post"):
             continue
         if c.type == "joined" and c.org in founded and c.role and re.search(r"\bfound", c.role, re.I):

@@ -69,6 +69,9 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
     return None
 
 
+_SECOND_VERB = re.compile(r"\s+and\s+(?=(?:also\s+)?(?:promoted|named|appointed|hired|tapped|elevated|made|moved|will|is|was|has|had)\b)")
+
+
 def _role_after(s: str, pos: int) -> str | None:
     rest = s[pos:pos + 140]
     # "will join O next month as ROLE", "joined O on «D», as ROLE": the date sits between
@@ -77,7 +80,8 @@ def _role_after(s: str, pos: int) -> str | None:
         rest = rest[dm.end():]
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
     if m:
-        return _clean_role(m.group(1))
+        # "hired P as chief AI officer and promoted P2 to ...": the title ends where a second verb begins
+        return _clean_role(_SECOND_VERB.split(m.group(1))[0])
     m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*(?:in\s+order\s+)?to\s+(lead|head|run|co-lead|oversee|direct|manage)\s+(?:the\s+|its\s+|a\s+|their\s+|«O\d+»'s\s+)?(?:new\s+)?([^,.;«()]{2,60})", rest, re.I)
     if m:
         verb = {"run": "head", "oversee": "head", "direct": "director", "manage": "manager"}.get(m.group(1).lower(), m.group(1).lower())
@@ -435,15 +439,21 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                  _is_present(gap, verb), "role", off)
 
     # --- org hires person: "O hired P", "O appointed former X P to its board"
+    last_hire: tuple[re.Match[str], str, int, int] | None = None
     for t in HIRE_TRIG.finditer(s):
         subj, gap, sabs = _subject_left(s, t.start(), kinds="O", max_gap=70)
         if subj is None and info.ctx_org is not None and _WE_SUBJ.search(s[max(0, t.start() - 40):t.start()]):
             # "We have also promoted P" in a company's call, release or post: the article's org
             subj, gap, sabs = re.match(r"«(O)(\d+)»", f"«O{info.ctx_org}»"), "", t.start()
+        if (subj is None or re.search(r"«[PQ]\d+»", gap)) and last_hire is not None and \
+                re.search(r"\band\s+(?:also\s+)?$", s[last_hire[3]:t.start()]) and not re.search(r"[;:]|\.\s", s[last_hire[3]:t.start()]):
+            # "O hired P as CTO and promoted P2 to president": the second verb shares the subject
+            subj, gap, sabs = last_hire[0], last_hire[1], last_hire[2]
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
             continue   # "O addressed reports that it was hiring P": a report, not a hire
+        last_hire = (subj, gap, sabs, t.end())
         rest = s[t.end():t.end() + 120]
         om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«[PQ](\d+)»", rest, re.I)
         if not om:

@@ -65,3 +65,24 @@ def test_fronted_month_before_a_future_clause_is_the_coming_one():
     f = facts("In March, Anthropic will add Lena Vogt, a former policy lead at Google, as head of its policy team.",
               published="2026-02-24")
     assert f[("joined", "Lena Vogt", "Anthropic")].date == "2026-03"
+
+
+def test_a_second_hire_verb_shares_the_org_subject_and_ends_the_first_title():
+    f = facts("In March, Mistral hired former Nvidia executive Jonas Weller as chief AI officer and promoted "
+              "Ines Moreau to president.", published="2026-08-10")
+    assert f[("joined", "Jonas Weller", "Mistral")].role == "chief AI officer"
+    assert f[("role_changed", "Ines Moreau", "Mistral")].role == "president"
+
+
+def test_a_join_takes_the_start_day_the_next_sentence_gives():
+    text = ("Mistral said on Monday it had named Lena Vogt as chief financial officer, filling a post that has "
+            "been vacant since Omar Reyes resigned at the end of March. Vogt, 49, will start on Sept. 1.")
+    assert facts(text, published="2026-08-10")[("joined", "Lena Vogt", "Mistral")].date == "2026-09-01"
+
+
+def test_a_past_join_keeps_its_date_beside_a_new_start_day():
+    text = ("Tessa Moor, who has run policy at Anthropic since 2023, will join Cohere next month as head of policy. "
+            "She is expected to start on April 15.")
+    f = facts(text, published="2026-03-27")
+    assert f[("joined", "Tessa Moor", "Cohere")].date == "2026-04-15"
+    assert f[("joined", "Tessa Moor", "Anthropic")].date == "2023"
