@@ -79,7 +79,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # this sentence tells again; else the org the article is about
             recent = next((o for s, k, o, _ in sorted(timeline.get(r.person, []), reverse=True)
                            if k == 1 and s < r.sent and r.sent - s <= 3), None)
-            org = next((o for o in (recent, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
+            # "Friday was my last day at O. I joined in 2017 as ...": the org just left, when the
+            # join is dated (a past one, told as the career's start)
+            just_left = next((x.org for x in sorted(raws, key=lambda x: -x.sent) if x.type == "left" and x.person == r.person
+                              and x.org and r.sent - 3 <= x.sent < r.sent), None) if r.date is not None else None
+            org = next((o for o in (recent, just_left, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
             if not org:
                 continue
             r.org = org

@@ -13,7 +13,7 @@ ROLE_HEAD = re.compile(
     r"\b(?:chief|head|lead|leader|director|president|vp|svp|evp|vice[- ]president|officer|ceo|cto|"
     r"cfo|coo|cso|cpo|cro|cmo|cio|founder|co-?founder|founding|researcher|scientist|engineer|manager|"
     r"member|staff|fellow|partner|chair|chairman|chairwoman|chairperson|advis[oe]r|executive|"
-    r"architect|principal|intern|professor|postdoc|investor|counsel|secretary|treasurer|analyst|"
+    r"architect|principal|intern|resident|lecturer|dean|physician|professor|postdoc|investor|counsel|secretary|treasurer|analyst|"
     r"designer|developer|strategist|evangelist|gm|co-lead|colead|head|boss|chief|employee|"
     r"leads?|heads?|manag(?:es|ed)|runs|ran|directs|oversees|oversaw|led|headed|works|worked|"
     r"researcher|board|trustee|director|contributor|technologist|editor|hire|recruit|veteran|alum|alumnus|alumna)\b",
@@ -25,7 +25,7 @@ ROLE_WORD = (r"(?:(?-i:[A-Z][\w&/.-]*)|of|and|the|for|&|in|on|ai|chief|head|lead
              r"post-training|pre-training|pretraining|posttraining|safety|alignment|policy|global|general|"
              r"counsel|managing|interim|acting|deputy|associate|assistant|team|science|applied|"
              r"operations|strategy|developer|design|designer|architect|security|infrastructure|data|"
-             r"ml|machine|learning|models?|training|inference|reasoning|superalignment|intern|"
+             r"ml|machine|learning|models?|training|inference|reasoning|superalignment|intern|resident|lecturer|dean|physician|visiting|"
              r"professor|postdoc|co-lead|colead|longtime|veteran|top|star|computer|vision|robotics|"
              r"hardware|software|platform|applications|consumer|enterprise|business|growth|"
              r"communications|marketing|sales|finance|legal|people|hr|audio|video|image|agents?|"

@@ -86,3 +86,13 @@ def test_a_past_join_keeps_its_date_beside_a_new_start_day():
     f = facts(text, published="2026-03-27")
     assert f[("joined", "Tessa Moor", "Cohere")].date == "2026-04-15"
     assert f[("joined", "Tessa Moor", "Anthropic")].date == "2023"
+
+
+def test_a_quoted_post_starting_a_named_venture_with_a_co_founder():
+    text = ("> Friday was my last day at Google.\n>\n> I joined in 2017 as a Brain resident, fresh out of a PhD.\n>\n"
+            "> I'm leaving to start a company. It's called Quillmoss, and it builds audit tools. "
+            "My co-founder is Maren Oduya, who spent three years at Hugging Face.\n>\n> — Dalia Brennock")
+    got = {k: (c.role, c.date) for k, c in facts(text, title="Leaving Google after nine years").items()}
+    assert got[("joined", "Dalia Brennock", "Google")] == ("Brain resident", "2017")
+    assert {got[("joined", p, "Quillmoss")][0] for p in ("Dalia Brennock", "Maren Oduya")} == {"co-founder"}
+    assert ("left", "Dalia Brennock", "Google") in got
