@@ -199,6 +199,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
     # --- joins
     for t in JOIN_TRIG.finditer(s):
         subj, gap, sabs = _subject_left(s, t.start())
+        if subj is None and t.group(0)[:1].lower() == "j" and re.search(r"\bby\s+$", s[max(0, t.start() - 6):t.start()]):
+            # "P retired ... and then surprised everyone by joining O": a means adjunct takes the
+            # clause's subject, however far back
+            subj, gap, sabs = _subject_left(s, t.start(), max_gap=220)
         if subj is None:
             continue
         if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):

@@ -42,7 +42,7 @@ from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans, hired_us, post_years, prior_posts
+from .careers import career_spans, hired_us, post_years, posts_between, prior_posts
 from .transcripts import rewrite_transcript, title_case_cast
 from .wrapping import unwrap
 from .founders import founders
@@ -283,6 +283,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                posts_between(info, si, raws)
                 post_years(info, si, raws)
                 hired_us(info, si, raws)
                 interim_posts(info, si, raws)

@@ -42,7 +42,7 @@ NEG_SCOPE = re.compile(
     r"would|should|shall|wo|will|plans?|planning|expect(?:s|ed|ing)?|set\s+to|poised|likely|about\s+to|intends?|"
     r"intending|hopes?|hoping|wants?|wanted|offer(?:s|ed)?|tried|trying|attempts?|if|whether|unless|"
     r"declined|refused|rejected|turned\s+down|allegedly|speculat\w*|potential(?:ly)?|possible|"
-    r"possibly|would-be|nearly|almost|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
+    r"possibly|would-be|(?:nearly|almost)(?!\s+(?:every|everyone|everybody|all|half|a\s+decade|\d|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|a\s+year|a\s+dozen)\b)|false(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|hypothetical(?:ly)?|"
     r"imagine|suppose|supposedly|said\s+to\s+be|sources\s+say|near(?:ing)?\s+a\s+deal|approached|"
     r"courted|courting|pitched|recruiting\s+efforts?|tempt(?:ed)?|lure\s+attempt|"
     r"candidates?|shortlist(?:ed)?|frontrunner|front-runner|contender|tipped|linked|tied\s+to|eyeing|eyes|"

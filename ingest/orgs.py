@@ -270,6 +270,13 @@ _FIELD_WORDS = frozenset(
     Technical Government Public Investor Customer Revenue Information Digital Risk Privacy Trust Human Corporate""".split())
 _WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
+# countries and regions one leaves or joins as a place ("She left Poland in 1980")
+_COUNTRIES = frozenset(
+    """Poland Germany France Italy Spain Portugal Russia Ukraine Belarus Brazil Mexico Argentina Chile Colombia Peru
+    Nigeria Kenya Ghana Egypt Morocco Ethiopia Iran Iraq Turkey Greece Sweden Norway Denmark Finland Iceland Ireland
+    Scotland England Wales Britain Australia Zealand Vietnam Thailand Indonesia Malaysia Philippines Pakistan
+    Bangladesh Austria Hungary Romania Bulgaria Serbia Croatia Belgium Netherlands Holland Switzerland China Japan
+    India Canada Israel Taiwan Singapore Korea Lebanon Syria Jordan Cuba Venezuela Europe Asia Africa America""".split())
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
 _NOT_ORG_WORDS = frozenset(
@@ -405,8 +412,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
                 add(*m.span(1))
     for m in _VERB_ORG.finditer(text):
         a, b = m.span(1)
-        if free(a, b):
-            add(a, b)
+        if free(a, b) and m.group(1).rstrip(".,") not in _COUNTRIES:
+            add(a, b)   # (not "left Poland in 1980": a country is left, not an employer)
     if " at " in text or " from " in text or " of " in text:
         # "of" names an employer only after a title ("CEO of X"): look for it only where one is
         titled = " of " in text and any(w in low for w in _OF_TITLES)
