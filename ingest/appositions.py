@@ -164,6 +164,8 @@ def _appositions(info: SentInfo) -> None:
                 parts = [x for part in _AND_POST.split(seg) for x in _WHO_ALSO.split(part)] if seg.count("«O") > 1 else [seg]
                 for part in parts:
                     pm = re.search(rf"{O}(?:'s)?", part)
+                    if pm and re.search(r"\b(?:not|never)\b|n't\b", part[:pm.start()]):
+                        continue   # "P, who is not joining O,": no post at O
                     if pm:
                         add(pidx, pm.group(1), part, seg if len(parts) == 1 else part, 0.85)
             elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
@@ -201,6 +203,11 @@ def _appositions(info: SentInfo) -> None:
         prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])
                 if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)]
         oidx = prev[-1] if prev else ctx
+        if re.match(r"and\s", role, re.I) or re.search(r"\band\s+$", s[max(0, m.start(1) - 5):m.start(1)]):
+            # "O chief executive P will ..., and CTO P2 will ...": a title parallel to the first is at its org
+            role = re.sub(r"^and\s+", "", role, flags=re.I)
+            par = [mm.group(1) for mm in re.finditer(rf"«O(\d+)»(?:'s)?\s+{ROLE_PHRASE}\s+«P(?!{m.group(2)}»)\d+»", s[:m.start(1)], re.I)]
+            oidx = par[0] if par else oidx
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
     # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"

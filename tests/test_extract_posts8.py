@@ -96,3 +96,13 @@ def test_a_quoted_post_starting_a_named_venture_with_a_co_founder():
     assert got[("joined", "Dalia Brennock", "Google")] == ("Brain resident", "2017")
     assert {got[("joined", p, "Quillmoss")][0] for p in ("Dalia Brennock", "Maren Oduya")} == {"co-founder"}
     assert ("left", "Dalia Brennock", "Google") in got
+
+
+def test_acquihire_parallel_titles_and_a_founder_who_stays():
+    text = ("Amazon has hired the founders of Foxglove Labs. Under the deal, Foxglove chief executive Marta Quell will become a director in Amazon's robotics lab, "
+            "and CTO Ivo Dansk will join as a principal scientist. Foxglove will continue as a licensing business "
+            "run by chief operating officer Lena Vogt, who is not joining Amazon.")
+    got = {k: c.role for k, c in facts(text, published="2026-03-18").items()}
+    assert got[("joined", "Ivo Dansk", "Amazon")] == "principal scientist"
+    assert ("held_role", "Ivo Dansk", "Amazon") not in got
+    assert not any(k[1] == "Lena Vogt" and k[2] == "Amazon" for k in got)

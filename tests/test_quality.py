@@ -31,7 +31,7 @@ def test_development_corpus_floors() -> None:
     gold = REPO / "tests" / "corpus" / "gold.json"
     r = run(gold, REPO / "tests" / "corpus" / "articles")
     assert r["moves"]["f1"] >= 0.97
-    assert r["held_role"]["f1"] >= 0.94
+    assert r["held_role"]["f1"] >= 0.95
     assert r["rosters"]["accuracy"] >= 0.89
     # every duplicate pair in the gold is found (whichever copy is read first), and no other
     pairs = {frozenset(p[:2]) for p in json.loads(gold.read_text(encoding="utf-8"))["duplicates"]}
@@ -85,8 +85,8 @@ def test_fifth_development_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus6" / "gold.json").exists(), reason="tests/corpus6 not present")
 def test_sixth_development_corpus_floors() -> None:
     # filings, board releases, obituaries, first-person posts and institutions with long names;
-    # measured 0.811 / 0.500 / 0.774 when the floor was last raised
+    # measured 0.815 / 0.526 / 0.774 when the floor was last raised
     r = run(REPO / "tests" / "corpus6" / "gold.json", REPO / "tests" / "corpus6" / "articles")
     assert r["moves"]["f1"] >= 0.79
-    assert r["held_role"]["f1"] >= 0.46
+    assert r["held_role"]["f1"] >= 0.49
     assert r["rosters"]["accuracy"] >= 0.75
