@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import chain
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -419,6 +420,8 @@ def precision_of_str(date: str | None) -> str:
 
 _URL_DATE = re.compile(rf"(?<!\d)({_YEAR})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?!\d)")
 _DATELINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\b[:\s]*(.{0,60})$", re.I | re.M)
+# a wire or release dateline: "SEATTLE--(BUSINESS WIRE)--March 9, 2026--", "SEATTLE, Aug 10, 2026 —"
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:--\s*\([^()\n]{1,40}\)\s*--|,)\s*(.{6,40})", re.M)
 
 
 def infer_published(title: str, text: str) -> str | None:
@@ -431,8 +434,9 @@ def infer_published(title: str, text: str) -> str | None:
     Returns None when the text states no full date.
     """
     full = f"{title}\n{text}"
-    for m in _DATELINE.finditer(full):
-        ds = [d for d in find_dates(m.group(1)) if d.precision == "day" and d.date]
+    for m in chain(_DATELINE.finditer(full), _WIRE_DATELINE.finditer(full)):
+        wire = m.re is _WIRE_DATELINE   # (the date must open a wire dateline's tail, not sit in its prose)
+        ds = [d for d in find_dates(m.group(1)) if d.precision == "day" and d.date and (not wire or d.start <= 3)]
         if ds:
             return ds[0].date
     best: _dt.date | None = None
