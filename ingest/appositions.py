@@ -200,8 +200,10 @@ def _appositions(info: SentInfo) -> None:
         if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
             continue   # "employees including chief executive P": a list, not a team roster's Title Case
         # not an org that is another person's modifier ("O executive P2 ..., with co-founder P")
+        # nor one inside another person's closed parenthesis ("CEO P (ex-O) and chief scientist P2")
         prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])
-                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)]
+                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)
+                and not (s.count("(", 0, mm.start()) > s.count(")", 0, mm.start()) and ")" in s[mm.end():m.start(1)])]
         oidx = prev[-1] if prev else ctx
         if re.match(r"and\s", role, re.I) or re.search(r"\band\s+$", s[max(0, m.start(1) - 5):m.start(1)]):
             # "O chief executive P will ..., and CTO P2 will ...": a title parallel to the first is at its org
@@ -242,6 +244,14 @@ def _appositions(info: SentInfo) -> None:
         past = m.group(2).lower() in ("was", "served as", "worked as", "had been")
         seg = ("who was " if past else "") + m.group(3)
         add(m.group(1), m.group(4), m.group(3), seg, 0.8)
+    # "P is O's new chief revenue officer (from O2)", "P is O's first general counsel": a hire
+    # told as a state; the parenthesis names where P came from
+    for m in re.finditer(rf"«P(\d+)»\s+is\s+(?:now\s+)?«O(\d+)»'s\s+(?:new|first|first-ever|incoming|newest)\s+([^.;,(«]{{2,60}}?)"
+                         rf"(?=\s*[.;,(]|\s*$)(\s*\(\s*(?:from|ex-|formerly\s+(?:at\s+)?)\s*«O(\d+)»\s*\))?", s):
+        if TITLE.search(m.group(3)):
+            info.rel_clauses.append(f"«P{m.group(1)}» joined «O{m.group(2)}» as {m.group(3).strip()}")
+            if m.group(5):
+                info.rel_clauses.append(f"«P{m.group(1)}» left «O{m.group(5)}»")
     # "P, 33, is a former O ROLE who co-founded O2": a past post, and the relative clause is P's
     # own predicate, so the copula and its noun are cut for the verb rules
     for m in re.finditer(rf"«P(\d+)»(\s*,\s*\d{{2}}\s*,)?\s+(?:is|was)\s+(?:a|an)\s+(former|ex-)\s*«O(\d+)»\s+({ROLE_PHRASE})(\s+who\s+(?=[a-z]))?", s):

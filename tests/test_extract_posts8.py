@@ -106,3 +106,19 @@ def test_acquihire_parallel_titles_and_a_founder_who_stays():
     assert got[("joined", "Ivo Dansk", "Amazon")] == "principal scientist"
     assert ("held_role", "Ivo Dansk", "Amazon") not in got
     assert not any(k[1] == "Lena Vogt" and k[2] == "Amazon" for k in got)
+
+
+def test_roundup_item_is_a_new_title_with_its_origin():
+    got = {k: c.role for k, c in facts("- Ana Ruiz is Cohere's new chief revenue officer (from Salesforce).\n"
+                                       "- Lena Vogt is Mistral AI's first general counsel.\n",
+                                       published="2026-02-06").items()}
+    assert got[("joined", "Ana Ruiz", "Cohere")] == "chief revenue officer"
+    assert ("left", "Ana Ruiz", "Salesforce") in got
+    assert got[("joined", "Lena Vogt", "Mistral")] == "general counsel"
+    assert ("held_role", "Ana Ruiz", "Cohere") not in got
+
+
+def test_a_title_after_anothers_parenthesis_is_not_at_the_parenthesised_org():
+    got = facts("Verdigris Research launched on Tuesday. CEO Dez Amara (ex-OpenAI) and chief scientist "
+                "Mira Holt (ex-Google DeepMind) co-founded it.", published="2026-02-06")
+    assert ("held_role", "Mira Holt", "OpenAI") not in got
