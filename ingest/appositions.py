@@ -164,8 +164,8 @@ def _appositions(info: SentInfo) -> None:
                 parts = [x for part in _AND_POST.split(seg) for x in _WHO_ALSO.split(part)] if seg.count("«O") > 1 else [seg]
                 for part in parts:
                     pm = re.search(rf"{O}(?:'s)?", part)
-                    if pm and re.search(r"\b(?:not|never)\b|n't\b", part[:pm.start()]):
-                        continue   # "P, who is not joining O,": no post at O
+                    if pm and _DENIED_POST.search(part[:pm.start()]):
+                        continue   # "P, who is not joining O," / "who turned down an offer from O": no post at O
                     if pm:
                         add(pidx, pm.group(1), part, seg if len(parts) == 1 else part, 0.85)
             elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
@@ -344,6 +344,9 @@ _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quart
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both|both|all|each|together)\b", re.I)
 
 
+# an apposition that denies or refuses the post it names
+_DENIED_POST = re.compile(r"\b(?:not|never|turned\s+down|turning\s+down|declined|declining|rejected|refused|spurned|"
+                          r"passed\s+on|rebuffed)\b|n't\b", re.I)
 _FORMER_SEG = re.compile(r"\s*(?:formerly|previously|former|ex-|onetime|until\s+recently)\b|\s*ex-«O", re.I)
 
 

@@ -290,8 +290,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                                          re.search(r"\b(?:has|have|had)\s+$", before)
                                          and not re.match(r"\s*(?:«o|for\s|to\s|the\s+(?:company|firm|lab|startup)|[.,;]|$)", after)):
             continue
-        if word.startswith("leave") and re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before):
-            continue
+        if word.startswith("leave") and (re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before) or
+                                         re.search(r"\b(?:on|a|an|his|her|their)\s+(?:[\w-]+\s+){1,2}$", s[max(0, t.start() - 30):t.start()])):
+            continue   # "on a two-year leave": a leave of absence, the noun
         if re.match(r"\s*(?:behind|over|open|unanswered|alone|room|out\b|hand|wing|field)", after):
             continue
         subj, gap, sabs = _subject_left(s, t.start())

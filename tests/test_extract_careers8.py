@@ -28,3 +28,25 @@ def test_nearly_before_a_move_still_hedges_it():
 def test_an_open_ended_board_seat_from_a_year():
     got = claims("From 2021 Marta Quell also sat on the advisory board of the Frontier Policy Council.")
     assert got[("joined", "Marta Quell", "Frontier Policy Council")] == ("advisory board member", "2021")
+
+
+def test_a_leave_of_absence_is_no_departure():
+    got = claims("Kofi Mensah, a University of Michigan professor, will join Anthropic's interpretability team in "
+                 "September on a two-year leave.", published="2026-06-01")
+    assert ("joined", "Kofi Mensah", "Anthropic") in got
+    assert ("left", "Kofi Mensah", "University of Michigan") not in got
+
+
+def test_a_kept_faculty_appointment_named_by_pronoun():
+    text = ("Kofi Mensah, associate professor at the University of Michigan, will take a leave of absence to join "
+            "Anthropic.\n\nProfessor Mensah will retain his faculty appointment during the leave.")
+    got = claims(text, published="2026-06-01")
+    assert ("left", "Kofi Mensah", "University of Michigan") not in got
+    assert ("held_role", "Kofi Mensah", "University of Michigan") in got
+
+
+def test_an_apposition_refusing_an_offer_places_no_one_there():
+    got = claims("Hyun Park, the researcher who turned down an offer from xAI in the spring, left Meta last month "
+                 "and has joined Apple.", published="2026-10-20")
+    assert not any(k[2] == "xAI" for k in got)
+    assert ("joined", "Hyun Park", "Apple") in got
