@@ -286,9 +286,10 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 posts_between(info, si, raws)
                 post_years(info, si, raws)
                 hired_us(info, si, raws)
-                interim_posts(info, si, raws)
-                served_since(info, si, raws)
                 tenures(info, si, raws)
+            # an interim title names no org of its own ("P, who has been interim COO since January")
+            interim_posts(info, si, raws)
+            served_since(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
                 tenures(info, si, raws, clause)

@@ -122,3 +122,10 @@ def test_a_title_after_anothers_parenthesis_is_not_at_the_parenthesised_org():
     got = facts("Verdigris Research launched on Tuesday. CEO Dez Amara (ex-OpenAI) and chief scientist "
                 "Mira Holt (ex-Google DeepMind) co-founded it.", published="2026-02-06")
     assert ("held_role", "Mira Holt", "OpenAI") not in got
+
+
+def test_the_replaced_interim_holder_held_the_title_since_then():
+    got = facts("Mistral hired Ana Ruiz as chief operating officer. She replaces Tom Reyes, who has been interim COO "
+                "since January.", published="2026-08-18")
+    c = got[("role_changed", "Tom Reyes", "Mistral")]
+    assert (c.role, c.date) == ("interim COO", "2026-01")
