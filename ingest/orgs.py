@@ -248,8 +248,9 @@ _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
-_WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
-_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+# (a camel-case brand counts as capitalized: "from iRobot", "at eBay")
+_WORK_ORG = re.compile(r"\b(at|from|of)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
 _OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")
 _WORK_BEFORE = {
     "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern

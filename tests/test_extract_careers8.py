@@ -50,3 +50,8 @@ def test_an_apposition_refusing_an_offer_places_no_one_there():
                  "and has joined Apple.", published="2026-10-20")
     assert not any(k[2] == "xAI" for k in got)
     assert ("joined", "Hyun Park", "Apple") in got
+
+
+def test_a_camel_case_brand_is_an_employer():
+    got = claims("Mira Holt joined Kestrel Dynamics from iRobot in 2023.", published="2026-04-30")
+    assert got[("left", "Mira Holt", "iRobot")][1] == "2023"
