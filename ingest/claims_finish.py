@@ -209,6 +209,19 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
                 # (a departure the text dates itself keeps its own date)
                 claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,
                                   r.present, a.unit, "infer-left"))
+    # "P joined B this week. She spent a decade at A.": a past post told beside a join was left
+    for r in list(claims):
+        if r.type != "joined" or r.origin in ("span", "tenure", "post-years", "former", "affil", "founders", "hired-us") \
+                or r.role and re.search(r"found", r.role, re.I):
+            continue
+        for si in range(r.sent, min(r.sent + 2, len(affil_by_sent))):
+            if infos[si].sent.paragraph != infos[r.sent].sent.paragraph:
+                break
+            for a in affil_by_sent[si]:
+                if a.person == r.person and a.past and not a.former and a.org != r.org and not _related(a.org, r.org) \
+                        and not any(x.type in ("left", "joined") and x.person == r.person and x.org == a.org for x in claims):
+                    claims.append(Raw("left", r.person, a.org, a.role, None, si, infos[si].sent.text, 0.6, False,
+                                      a.unit, "past-beside-join"))
     # explicit former roles are departures; current ones are held roles
     for si, affs in enumerate(affil_by_sent):
         for a in affs:

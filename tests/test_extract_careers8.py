@@ -55,3 +55,10 @@ def test_an_apposition_refusing_an_offer_places_no_one_there():
 def test_a_camel_case_brand_is_an_employer():
     got = claims("Mira Holt joined Kestrel Dynamics from iRobot in 2023.", published="2026-04-30")
     assert got[("left", "Mira Holt", "iRobot")][1] == "2023"
+
+
+def test_a_past_post_told_beside_a_join_was_left():
+    got = claims("Mira Holt joined Perplexity this week as head of search quality. She spent a decade on ranking at "
+                 "Google.", published="2026-02-06")
+    assert ("left", "Mira Holt", "Google") in got
+

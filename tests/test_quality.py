@@ -85,8 +85,8 @@ def test_fifth_development_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus6" / "gold.json").exists(), reason="tests/corpus6 not present")
 def test_sixth_development_corpus_floors() -> None:
     # filings, board releases, obituaries, first-person posts and institutions with long names;
-    # measured 0.825 / 0.571 / 0.778 when the floor was last raised
+    # measured 0.835 / 0.571 / 0.786 when the floor was last raised
     r = run(REPO / "tests" / "corpus6" / "gold.json", REPO / "tests" / "corpus6" / "articles")
-    assert r["moves"]["f1"] >= 0.81
+    assert r["moves"]["f1"] >= 0.82
     assert r["held_role"]["f1"] >= 0.52
     assert r["rosters"]["accuracy"] >= 0.76
