@@ -14,7 +14,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
-from .retained import kept_posts
+from .retained import kept_posts, on_leave
 from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index, start_date_of
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
@@ -200,9 +200,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             continue   # a board seat or an advisory post sits beside the day job
         if r.origin == "hired-us":
             continue   # a team taken over ("O hired most of us") is told as no departure of its own
-        if _ON_LEAVE.search(infos[r.sent].sent.text) and not any(
-                _GAVE_UP.search(i.sent.text) for i in infos[r.sent:r.sent + 4]):
-            continue   # "will join B on a two-year leave": the post at A is kept (unless later given up)
+        if on_leave(infos[r.sent].sent.text, [i.sent.text for i in infos[r.sent:r.sent + 4]]):
+            continue   # "will join B on a two-year leave": the post at A is kept
         for a in affil_by_sent[r.sent]:
             if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
                     x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):
@@ -475,9 +474,6 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
             c.date = headings[infos[si].sent.paragraph]
 
 
-_ON_LEAVE = re.compile(r"\b(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:leave|sabbatical|secondment)|"
-                       r"leave\s+of\s+absence|sabbatical|secondment|on\s+loan)\b", re.I)
-_GAVE_UP = re.compile(r"\b(?:resign\w*|quit|never\s+(?:came|went)\s+back|did\s+not\s+return|gave\s+up)\b", re.I)
 _ORG_FOUNDED = re.compile(
     r"«O(\d+)»\s+(?:was|were|had\s+been|has\s+been)\s+(?:officially\s+|formally\s+|quietly\s+)?"
     r"(?:incorporated|founded|co-founded|formed|established|set\s+up|registered|started)\s+(?:in|on|back\s+in)?\s*«D(\d+)»",

@@ -13,6 +13,7 @@ from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
                       PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, TITLE, _clause_end, _clause_prefix, _clean_role, _neg)
 from .clausedates import date_for
+from .roleafter import role_after as _role_after
 
 
 _ABBREV_DOT = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|Jr|Sr|St|Prof)\.$")
@@ -66,30 +67,6 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
         m = re.match(rf"[^«.;,]{{0,50}}?\b(?:at|with)\s+{FILL}«O(\d+)»", rest, re.I)
         if m:
             return m
-    return None
-
-
-_SECOND_VERB = re.compile(r"\s+and\s+(?=(?:also\s+)?(?:promoted|named|appointed|hired|tapped|elevated|made|moved|will|is|was|has|had)\b)")
-
-
-def _role_after(s: str, pos: int) -> str | None:
-    rest = s[pos:pos + 140]
-    # "will join O next month as ROLE", "joined O on «D», as ROLE": the date sits between
-    dm = re.match(r"\s+(?:(?:on|in)\s+)?«D\d+»\s*(?=,|as\b)", rest)
-    if dm:
-        rest = rest[dm.end():]
-    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
-    if m:
-        # "hired P as chief AI officer and promoted P2 to ...": the title ends where a second verb begins
-        return _clean_role(_SECOND_VERB.split(m.group(1))[0])
-    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*(?:in\s+order\s+)?to\s+(lead|head|run|co-lead|oversee|direct|manage)\s+(?:the\s+|its\s+|a\s+|their\s+|«O\d+»'s\s+)?(?:new\s+)?([^,.;«()]{2,60})", rest, re.I)
-    if m:
-        verb = {"run": "head", "oversee": "head", "direct": "director", "manage": "manager"}.get(m.group(1).lower(), m.group(1).lower())
-        obj = re.split(r"\s+(?:responsible|focused|that|which|who|where|and\s+(?:will|is))\b", m.group(2))[0]
-        return _clean_role(f"{verb} of the {obj}" if not obj.lower().startswith("the ") else f"{verb} of {obj}")
-    if re.match(r"\s*(?:to|onto|on)\s+(?:its|the|their|«O\d+»'s)\s+board\b", rest, re.I) or \
-            re.match(r"\s*(?:to|onto|on)\s+the\s+board\s+of\b", rest, re.I):
-        return "board member"
     return None
 
 

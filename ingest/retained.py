@@ -65,3 +65,15 @@ def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             role = next((c.role for c in claims if c.person == person and c.org == org and c.role), None)
             out.append(Raw("held_role", person, org, role, None, si, infos[si].sent.text, 0.7, True, None, "kept"))
     return out
+
+
+_ON_LEAVE = re.compile(r"\b(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:leave|sabbatical|secondment)|"
+                       r"leave\s+of\s+absence|sabbatical|secondment|on\s+loan)\b", re.I)
+_GAVE_UP = re.compile(r"\b(?:resign\w*|quit|never\s+(?:came|went)\s+back|did\s+not\s+return|gave\s+up)\b", re.I)
+
+
+def on_leave(text: str, following: list[str]) -> bool:
+    """A join told as a leave ("will join B on a two-year leave", "a leave of absence",
+    "a sabbatical") keeps the post held, unless the sentences that follow say it was given up
+    ("He never came back: he resigned his tenured post")."""
+    return bool(_ON_LEAVE.search(text)) and not any(_GAVE_UP.search(t) for t in following)
