@@ -164,6 +164,8 @@ def _appositions(info: SentInfo) -> None:
                 parts = [x for part in _AND_POST.split(seg) for x in _WHO_ALSO.split(part)] if seg.count("«O") > 1 else [seg]
                 for part in parts:
                     pm = re.search(rf"{O}(?:'s)?", part)
+                    if pm and _DENIED_POST.search(part[:pm.start()]):
+                        continue   # "P, who is not joining O," / "who turned down an offer from O": no post at O
                     if pm:
                         add(pidx, pm.group(1), part, seg if len(parts) == 1 else part, 0.85)
             elif k == 0 and TITLE.search(seg) and re.match(rf"\s*(?:the\s+)?{ROLE_PHRASE}\s*$", seg, re.I):
@@ -198,9 +200,16 @@ def _appositions(info: SentInfo) -> None:
         if role[:1].islower() and re.search(r"\binclud\w*\s+$", s[max(0, m.start(1) - 12):m.start(1)]):
             continue   # "employees including chief executive P": a list, not a team roster's Title Case
         # not an org that is another person's modifier ("O executive P2 ..., with co-founder P")
+        # nor one inside another person's closed parenthesis ("CEO P (ex-O) and chief scientist P2")
         prev = [mm.group(1) for mm in re.finditer(O, s[:m.start(1)])
-                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)]
+                if not re.match(rf"(?:'s)?\s+(?:{ROLE_PHRASE}\s+)?«P(?!{m.group(2)}»)\d+»", s[mm.end():], re.I)
+                and not (s.count("(", 0, mm.start()) > s.count(")", 0, mm.start()) and ")" in s[mm.end():m.start(1)])]
         oidx = prev[-1] if prev else ctx
+        if re.match(r"and\s", role, re.I) or re.search(r"\band\s+$", s[max(0, m.start(1) - 5):m.start(1)]):
+            # "O chief executive P will ..., and CTO P2 will ...": a title parallel to the first is at its org
+            role = re.sub(r"^and\s+", "", role, flags=re.I)
+            par = [mm.group(1) for mm in re.finditer(rf"«O(\d+)»(?:'s)?\s+{ROLE_PHRASE}\s+«P(?!{m.group(2)}»)\d+»", s[:m.start(1)], re.I)]
+            oidx = par[0] if par else oidx
         if oidx is not None:
             add(m.group(2), oidx, role, role, 0.5)
     # a possessive title set off by a comma: "its former president, P," / "O's new CTO, P,"
@@ -235,6 +244,22 @@ def _appositions(info: SentInfo) -> None:
         past = m.group(2).lower() in ("was", "served as", "worked as", "had been")
         seg = ("who was " if past else "") + m.group(3)
         add(m.group(1), m.group(4), m.group(3), seg, 0.8)
+    # "P is O's new chief revenue officer (from O2)", "P is O's first general counsel": a hire
+    # told as a state; the parenthesis names where P came from
+    for m in re.finditer(rf"«P(\d+)»\s+is\s+(?:now\s+)?«O(\d+)»'s\s+(?:new|first|first-ever|incoming|newest)\s+([^.;,(«]{{2,60}}?)"
+                         rf"(?=\s*[.;,(]|\s*$)(\s*\(\s*(?:from|ex-|formerly\s+(?:at\s+)?)\s*«O(\d+)»\s*\))?", s):
+        if TITLE.search(m.group(3)):
+            info.rel_clauses.append(f"«P{m.group(1)}» joined «O{m.group(2)}» as {m.group(3).strip()}")
+            if m.group(5):
+                info.rel_clauses.append(f"«P{m.group(1)}» left «O{m.group(5)}»")
+    # "P, 33, is a former O ROLE who co-founded O2": a past post, and the relative clause is P's
+    # own predicate, so the copula and its noun are cut for the verb rules
+    for m in re.finditer(rf"«P(\d+)»(\s*,\s*\d{{2}}\s*,)?\s+(?:is|was)\s+(?:a|an)\s+(former|ex-)\s*«O(\d+)»\s+({ROLE_PHRASE})(\s+who\s+(?=[a-z]))?", s):
+        if not ROLE_HEAD.search(m.group(5)):
+            continue
+        add(m.group(1), m.group(4), m.group(5), m.group(3), 0.8)
+        if m.group(6):
+            cut.append((m.start(2) if m.group(2) else m.end(1) + 1, m.end() - 1, int(m.group(1))))
     for m in re.finditer(rf"«P(\d+)»\s+(?:(?:currently|now|still|also)\s+)?(works|worked|is|was|remains|stays|stayed|remained)\s+(?:still\s+|now\s+)?(?:at|for|with)\s+«O(\d+)»", s, re.I):
         past = m.group(2).lower() in ("worked", "was", "stayed", "remained")
         add(m.group(1), m.group(3), None, "who was" if past else "", 0.75)
@@ -319,6 +344,9 @@ _PLURAL_APPOS = re.compile(r"\s*(?:the\s+|all\s+|both\s+)?(?:trio|pair|duo|quart
                            r"six|\w+\s+(?:and|&)\s+\w+)\b|[^,;]*\bwho\s+(?:are|were|have|had\s+both|both|all|each|together)\b", re.I)
 
 
+# an apposition that denies or refuses the post it names
+_DENIED_POST = re.compile(r"\b(?:not|never|turned\s+down|turning\s+down|declined|declining|rejected|refused|spurned|"
+                          r"passed\s+on|rebuffed)\b|n't\b", re.I)
 _FORMER_SEG = re.compile(r"\s*(?:formerly|previously|former|ex-|onetime|until\s+recently)\b|\s*ex-«O", re.I)
 
 

@@ -235,3 +235,45 @@ def post_years(info: SentInfo, si: int, out: list[Raw]) -> None:
         if y2[:1].isdigit():
             out.append(Raw("left", person, org, role, DateMention(0, 0, y2, "year", False, y2), si, info.sent.text,
                            conf, False, None, "post-years"))
+
+
+# "She left Poland in 1980 for a postdoctoral position at Bell Labs": the post taken on leaving
+_FOR_POST = re.compile(
+    r"«([PQ])(\d+)»\s+(?:left|moved|went|came|emigrated|relocated)\b(?:[^«;.]|«D\d+»){0,40}?\bfor\s+(?:a|an)\s+"
+    r"((?:[\w-]+\s+){0,2}?)(?:position|job|post|role|fellowship|appointment)\s+(?:at|with|in)\s+(?:the\s+)?«O(\d+)»")
+# "... at O, where she spent three years before joining O2 in 1983": O left when O2 was joined
+_WHERE_BEFORE = re.compile(
+    r"\b(?:at|with|to)\s+(?:the\s+)?«O(\d+)»[^«;.]{0,40}?,\s+where\s+«([PQ])(\d+)»\s+(?:spent|worked|stayed|remained|was)\b"
+    r"[^«;.]{0,40}?\bbefore\s+(?:joining|moving\s+to|leaving\s+for|going\s+to|taking\s+(?:up\s+)?[^«;.]{0,30}?at)\s+"
+    r"(?:the\s+)?«O(\d+)»[^«;.]{0,30}?«D(\d+)»")
+
+
+# an open-ended seat told from its start: "From 2021 she also sat on the advisory board of O"
+_SEAT_FROM = re.compile(
+    r"(?:^|[,;]\s*)\W*(?:(?:From|Since|Starting\s+in|Beginning\s+in)\s+)?«D(\d+)»\s*,?\s+«([PQ])(\d+)»\s+(?:also\s+)?(?:has\s+)?"
+    r"(?:sat|served|sits|serves)\s+on\s+(?:the\s+)?((?:advisory\s+)?board)\s+(?:of|at)\s+(?:the\s+)?«O(\d+)»", re.I)
+
+
+def posts_between(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """Moves a career sentence tells through its purpose or its 'where' clause: the post one
+    left a place for (a join), and the post held until the next one began (a departure
+    dated by that next join)."""
+    s = info.simple or info.marked
+    ents = info.ents
+    for m in _FOR_POST.finditer(s):
+        dm = re.search(r"«D(\d+)»", s[m.start():m.start(4)])
+        date = ents[int(dm.group(1))].date if dm else None
+        adj = m.group(3).strip()
+        role = "postdoctoral researcher" if adj.lower() in ("postdoctoral", "postdoc") else _clean_role(adj) if adj else None
+        out.append(Raw("joined", ents[int(m.group(2))].key, ents[int(m.group(4))].key, role, date, si, info.sent.text,
+                       0.7, False, None, "span"))
+    for m in _WHERE_BEFORE.finditer(s):
+        out.append(Raw("left", ents[int(m.group(3))].key, ents[int(m.group(1))].key, None, ents[int(m.group(5))].date,
+                       si, info.sent.text, 0.65, False, None, "span"))
+    for m in _SEAT_FROM.finditer(s):
+        d = ents[int(m.group(1))].date
+        lead = info.sent.text[max(0, d.start - 16):d.start] + d.text if d is not None else ""
+        if not re.search(r"\b(?:From|Since|Starting(?:\s+in)?|Beginning(?:\s+in)?)\s+(?:\d|[A-Z])", lead, re.I):
+            continue   # "In 2021 she sat on ...": a time within the seat, not its start
+        out.append(Raw("joined", ents[int(m.group(3))].key, ents[int(m.group(5))].key, f"{m.group(4).lower()} member",
+                       ents[int(m.group(1))].date, si, info.sent.text, 0.7, False, None, "span"))

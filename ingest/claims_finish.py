@@ -14,8 +14,8 @@ from .extract_types import Affil, Raw, SentInfo
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
-from .retained import kept_posts
-from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index
+from .retained import kept_posts, on_leave
+from .timeline import date_indices, first_person_index, is_same_event_followup, opens_same_time, reporting_date_index, start_date_of
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
@@ -79,7 +79,11 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             # this sentence tells again; else the org the article is about
             recent = next((o for s, k, o, _ in sorted(timeline.get(r.person, []), reverse=True)
                            if k == 1 and s < r.sent and r.sent - s <= 3), None)
-            org = next((o for o in (recent, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
+            # "Friday was my last day at O. I joined in 2017 as ...": the org just left, when the
+            # join is dated (a past one, told as the career's start)
+            just_left = next((x.org for x in sorted(raws, key=lambda x: -x.sent) if x.type == "left" and x.person == r.person
+                              and x.org and r.sent - 3 <= x.sent < r.sent), None) if r.date is not None else None
+            org = next((o for o in (recent, just_left, topic_org(r.sent), context_org(r.person, r.sent)) if o and o not in here), None)
             if not org:
                 continue
             r.org = org
@@ -196,12 +200,27 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             continue   # a board seat or an advisory post sits beside the day job
         if r.origin == "hired-us":
             continue   # a team taken over ("O hired most of us") is told as no departure of its own
+        if on_leave(infos[r.sent].sent.text, [i.sent.text for i in infos[r.sent:r.sent + 4]]):
+            continue   # "will join B on a two-year leave": the post at A is kept
         for a in affil_by_sent[r.sent]:
             if a.person == r.person and a.org != r.org and not _related(a.org, r.org) and not any(
                     x.type == "left" and x.person == r.person and x.org == a.org and x.date is not None for x in claims):
                 # (a departure the text dates itself keeps its own date)
                 claims.append(Raw("left", r.person, a.org, a.role, r.date, r.sent, r.quote, 0.7,
                                   r.present, a.unit, "infer-left"))
+    # "P joined B this week. She spent a decade at A.": a past post told beside a join was left
+    for r in list(claims):
+        if r.type != "joined" or r.origin in ("span", "tenure", "post-years", "former", "affil", "founders", "hired-us") \
+                or r.role and re.search(r"found", r.role, re.I):
+            continue
+        for si in range(r.sent, min(r.sent + 2, len(affil_by_sent))):
+            if infos[si].sent.paragraph != infos[r.sent].sent.paragraph:
+                break
+            for a in affil_by_sent[si]:
+                if a.person == r.person and a.past and not a.former and a.org != r.org and not _related(a.org, r.org) \
+                        and not any(x.type in ("left", "joined") and x.person == r.person and x.org == a.org for x in claims):
+                    claims.append(Raw("left", r.person, a.org, a.role, None, si, infos[si].sent.text, 0.6, False,
+                                      a.unit, "past-beside-join"))
     # explicit former roles are departures; current ones are held roles
     for si, affs in enumerate(affil_by_sent):
         for a in affs:
@@ -405,6 +424,16 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
                 if d is not None:
                     founded.setdefault(info.ents[oi].key, d)
     for c in claims:
+        # (a join this article announces: undated or dated no earlier than the article's month)
+        if c.type == "joined" and c.origin not in ("former", "affil", "prior-post") and (
+                c.date is None or not c.date.date or published is not None and c.date.date >= published[:7]):
+            for nxt in range(c.sent + 1, min(c.sent + 3, len(infos))):
+                st = start_date_of(infos[nxt].marked)
+                ents = infos[nxt].ents
+                if st is not None and max(st) < len(ents) and ents[st[0]].key == c.person and ents[st[1]].date is not None \
+                        and ents[st[1]].date.date:
+                    c.date = ents[st[1]].date   # "O named P as CFO on Monday. P will start on Sept. 1."
+                    break
         if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil", "prior-post"):
             continue
         if c.type == "joined" and c.org in founded and c.role and re.search(r"\bfound", c.role, re.I):

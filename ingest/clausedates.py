@@ -25,7 +25,10 @@ _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|rig
 
 
 # an apposition after the object that carries its own clause: ", the company she co-founded in D"
-_APPOSED_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+[^,;«]{0,60}?\s|«O\d+»\s+)(?:«[PQ]\d+»|that|which|who|whom|he|she|they)\s+[a-z]")
+# or a participle with its own clause: ", filling a post that has been vacant since P resigned in D"
+_APPOSED_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+[^,;«]{0,60}?\s|«O\d+»\s+)(?:«[PQ]\d+»|that|which|who|whom|he|she|they)\s+[a-z]|"
+                               r",\s+(?:filling|replacing|succeeding|ending|capping|completing)\s+(?:a|an|the)\s+[^;«]{0,80}?"
+                               r"\b(?:since|after|when)\s+«[PQ]\d+»\s+[a-z]")
 
 
 def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: int) -> DateMention | None:

@@ -13,6 +13,7 @@ from .orgacts import org_actions
 from .lexicon import (CLAUSE_PREFIX_NEG, D, FILL, FOUNDED_BY, FOUND_TRIG, HIRE_TRIG, JOIN_TRIG, LEAVE_POST_TRIG, LEAVE_TRIG,
                       PASSIVE_HIRE, ROLE_PHRASE, ROLE_TRIG, ROLE_WORD, TITLE, _clause_end, _clause_prefix, _clean_role, _neg)
 from .clausedates import date_for
+from .roleafter import role_after as _role_after
 
 
 _ABBREV_DOT = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Mr|Ms|Mrs|Dr|Jr|Sr|St|Prof)\.$")
@@ -66,26 +67,6 @@ def _object_right(s: str, pos: int, allow_at: bool = True) -> re.Match[str] | No
         m = re.match(rf"[^«.;,]{{0,50}}?\b(?:at|with)\s+{FILL}«O(\d+)»", rest, re.I)
         if m:
             return m
-    return None
-
-
-def _role_after(s: str, pos: int) -> str | None:
-    rest = s[pos:pos + 140]
-    # "will join O next month as ROLE", "joined O on «D», as ROLE": the date sits between
-    dm = re.match(r"\s+(?:(?:on|in)\s+)?«D\d+»\s*(?=,|as\b)", rest)
-    if dm:
-        rest = rest[dm.end():]
-    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*as\s+(?:its\s+|the\s+|a\s+|an\s+|their\s+|new\s+|«O\d+»'s\s+)*([^,.;«()]{2,90})", rest, re.I)
-    if m:
-        return _clean_role(m.group(1))
-    m = re.match(r"\s*(?:'s\s+[^,.;«]{1,40}?\s+team\s*)?,?\s*(?:in\s+order\s+)?to\s+(lead|head|run|co-lead|oversee|direct|manage)\s+(?:the\s+|its\s+|a\s+|their\s+|«O\d+»'s\s+)?(?:new\s+)?([^,.;«()]{2,60})", rest, re.I)
-    if m:
-        verb = {"run": "head", "oversee": "head", "direct": "director", "manage": "manager"}.get(m.group(1).lower(), m.group(1).lower())
-        obj = re.split(r"\s+(?:responsible|focused|that|which|who|where|and\s+(?:will|is))\b", m.group(2))[0]
-        return _clean_role(f"{verb} of the {obj}" if not obj.lower().startswith("the ") else f"{verb} of {obj}")
-    if re.match(r"\s*(?:to|onto|on)\s+(?:its|the|their|«O\d+»'s)\s+board\b", rest, re.I) or \
-            re.match(r"\s*(?:to|onto|on)\s+the\s+board\s+of\b", rest, re.I):
-        return "board member"
     return None
 
 
@@ -195,6 +176,10 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
     # --- joins
     for t in JOIN_TRIG.finditer(s):
         subj, gap, sabs = _subject_left(s, t.start())
+        if subj is None and t.group(0)[:1].lower() == "j" and re.search(r"\bby\s+$", s[max(0, t.start() - 6):t.start()]):
+            # "P retired ... and then surprised everyone by joining O": a means adjunct takes the
+            # clause's subject, however far back
+            subj, gap, sabs = _subject_left(s, t.start(), max_gap=220)
         if subj is None:
             continue
         if re.search(r"«O\d+»", gap) and not _COORD_VP.search(gap) and not _SPENT_BEFORE.search(gap) and not re.search(r"\bto\s+(?:re)?join\b", t.group(0) + s[t.start() - 4:t.start()], re.I):
@@ -282,8 +267,9 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                                          re.search(r"\b(?:has|have|had)\s+$", before)
                                          and not re.match(r"\s*(?:«o|for\s|to\s|the\s+(?:company|firm|lab|startup)|[.,;]|$)", after)):
             continue
-        if word.startswith("leave") and re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before):
-            continue
+        if word.startswith("leave") and (re.search(r"\b(?:on|of|a|parental|maternity|paternity|medical|sick|annual)\s+$", before) or
+                                         re.search(r"\b(?:on|a|an|his|her|their)\s+(?:[\w-]+\s+){1,2}$", s[max(0, t.start() - 30):t.start()])):
+            continue   # "on a two-year leave": a leave of absence, the noun
         if re.match(r"\s*(?:behind|over|open|unanswered|alone|room|out\b|hand|wing|field)", after):
             continue
         subj, gap, sabs = _subject_left(s, t.start())
@@ -403,7 +389,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                      date_for(info, s, sabs, t.start(), t.end() + am.end()), 0.75, _is_present(gap, t.group(0)),
                      "role" if helm else "step-up")
             continue
-        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:(?:\s+(?:at|of|for|with)|(?<=advis[eo]r)\s+to)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|\s+(?:the\s+)?(?:same|next|following)\s+(?:day|week|month)\b|\s+while\b|\s+on\s+«O\d+»|$)", rest, re.I)
+        rm = re.match(rf"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+|new\s+)*(?:«O(\d+)»'s?\s+)?([^,.;«()]{{2,80}}?)(?:(?:\s+(?:at|of|for|with|in(?=\s+«O\d+»'s\s))|(?<=advis[eo]r)\s+to)\s+{FILL}«O(\d+)»|\s+«D\d+»|\s+in\s+«D|\s*[,.;]|\s+(?:after|before|when|in|on|last|this|earlier|less|more|just|only|seven|\w+\s+(?:months|years|weeks)|effective|replacing|succeeding)\b|\s+and\s+(?:would|will|is|was|has|had|now|also|to)\b|\s+(?:the\s+)?(?:same|next|following)\s+(?:day|week|month)\b|\s+while\b|\s+on\s+«O\d+»|$)", rest, re.I)
         if not rm:
             continue
         role = _clean_role(rm.group(2))
@@ -435,15 +421,21 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                  _is_present(gap, verb), "role", off)
 
     # --- org hires person: "O hired P", "O appointed former X P to its board"
+    last_hire: tuple[re.Match[str], str, int, int] | None = None
     for t in HIRE_TRIG.finditer(s):
         subj, gap, sabs = _subject_left(s, t.start(), kinds="O", max_gap=70)
         if subj is None and info.ctx_org is not None and _WE_SUBJ.search(s[max(0, t.start() - 40):t.start()]):
             # "We have also promoted P" in a company's call, release or post: the article's org
             subj, gap, sabs = re.match(r"«(O)(\d+)»", f"«O{info.ctx_org}»"), "", t.start()
+        if (subj is None or re.search(r"«[PQ]\d+»", gap)) and last_hire is not None and \
+                re.search(r"\band\s+(?:also\s+)?$", s[last_hire[3]:t.start()]) and not re.search(r"[;:]|\.\s", s[last_hire[3]:t.start()]):
+            # "O hired P as CTO and promoted P2 to president": the second verb shares the subject
+            subj, gap, sabs = last_hire[0], last_hire[1], last_hire[2]
         if subj is None or re.search(r"«[PQ]\d+»", gap):
             continue
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(gap):
             continue   # "O addressed reports that it was hiring P": a report, not a hire
+        last_hire = (subj, gap, sabs, t.end())
         rest = s[t.end():t.end() + 120]
         om = re.match(rf"\s*(?:away\s+)?(?:(?:(?:former|ex-|veteran|longtime|star|top|rival|its\s+own|the|a|an|{ROLE_WORD}s?|«O\d+»(?:'s)?)(?:\s+|\s*,\s+(?=«P)))){{0,7}}?«[PQ](\d+)»", rest, re.I)
         if not om:

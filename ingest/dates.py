@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import chain
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -47,7 +48,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              rf"co-founded|returned|started|was|were)\b)", re.I)),
     ("in_month", re.compile(rf"\b(?i:in|since|during|until|by|from|this|last|early|late|mid|mid-|(?:end|start|beginning|middle)\s+of)\s+({_MON})(?![\w.]|\s+\d)")),
     ("rel_day", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today|the day before yesterday)\b", re.I)),
-    ("rel_weekday", re.compile(r"\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    # "last Friday", "effective Monday"; a bare weekday opening a past-tense sentence ("Friday
+    # was my last day") is the most recent one
+    ("rel_weekday", re.compile(r"(?:\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)|"
+                               r"^[\W_]*(?=\w+day\s+(?:was|marked)\b))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     # "two years later", "the following year", "a year after that": counted from the date last
@@ -189,13 +193,14 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|scheduled)\s+to|are\s+(?:expected|set|due|scheduled)\s+to|"
                          r"(?:is|are)\s+(?:joining|starting|leaving|taking\s+over|retiring|stepping\s+(?:down|aside)|departing|moving|returning)|"
-                         r"effective|starting|plans\s+to)\b[^.;]{0,160}$", re.I)
+                         r"effective|starting|plans?\s+to|planning\s+to|intends?\s+to|intention\s+to|expects\s+to)\b[^.;]{0,160}$", re.I)
 
 
 _PAST_RELATIVE = re.compile(r"\b(?:who|which|where|after|since)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+)?"
                             r"(?:came|went|left|joined|took|began|spent|was|were|moved|arrived|quit|resigned|departed)\b[^.;]*$", re.I)
 # a present tense that schedules: "starts at O on May 4", "joins on June 2"
 _PRESENT_SOON = re.compile(r"\b(?:starts|begins|joins|takes\s+over|takes\s+up|steps\s+down|leaves|retires|arrives)\b[^.;]{0,40}$", re.I)
+_FRONTED_FUTURE = re.compile(r"\s*,?\s*(?:[\w'’.-]+\s+){0,5}?(?:will|is\s+(?:set|due|expected)\s+to|are\s+(?:set|due|expected)\s+to)\b", re.I)
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 
 
@@ -204,6 +209,9 @@ def _future_context(m: re.Match[str]) -> bool:
     before = m.string[max(0, m.start() - 170):m.start()]
     if re.search(r"\b(?:said|says|announced|confirmed|told\s+\w+|wrote|posted|reported|added)\s*(?:on\s*)?$", before, re.I):
         return False   # "..., the companies said on Monday": the time of the report
+    if not before.strip(" \t\n\"“*_-") or re.search(r"[.;:!?]\s*$", before):
+        # a fronted date: "In March, O will add P as ...": the clause after it sets the tense
+        return bool(_FRONTED_FUTURE.match(m.string, m.end()))
     fm = _FUTURE_CUE.search(before)
     if fm and _PAST_RELATIVE.search(before, fm.start()):
         return False   # "will report to P, who came over from O in March": the relative clause's past
@@ -283,7 +291,7 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "rel_weekday":
         if pub is None:
             return mk(None, "unknown", True)
-        which, wd = m.group(1).lower(), WEEKDAYS[m.group(2).lower()]
+        which, wd = (m.group(1) or "").lower(), WEEKDAYS[m.group(2).lower()]
         if which in ("effective", "starting", "next", "from") or (which == "on" and _future_context(m)):
             # "effective Monday", "will start on Monday": the coming one
             ahead = (wd - pub.weekday()) % 7 or 7
@@ -412,6 +420,8 @@ def precision_of_str(date: str | None) -> str:
 
 _URL_DATE = re.compile(rf"(?<!\d)({_YEAR})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?!\d)")
 _DATELINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\b[:\s]*(.{0,60})$", re.I | re.M)
+# a wire or release dateline: "SEATTLE--(BUSINESS WIRE)--March 9, 2026--", "SEATTLE, Aug 10, 2026 —"
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:--\s*\([^()\n]{1,40}\)\s*--|,)\s*(.{6,40})", re.M)
 
 
 def infer_published(title: str, text: str) -> str | None:
@@ -424,8 +434,9 @@ def infer_published(title: str, text: str) -> str | None:
     Returns None when the text states no full date.
     """
     full = f"{title}\n{text}"
-    for m in _DATELINE.finditer(full):
-        ds = [d for d in find_dates(m.group(1)) if d.precision == "day" and d.date]
+    for m in chain(_DATELINE.finditer(full), _WIRE_DATELINE.finditer(full)):
+        wire = m.re is _WIRE_DATELINE   # (the date must open a wire dateline's tail, not sit in its prose)
+        ds = [d for d in find_dates(m.group(1)) if d.precision == "day" and d.date and (not wire or d.start <= 3)]
         if ds:
             return ds[0].date
     best: _dt.date | None = None

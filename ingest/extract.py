@@ -42,7 +42,7 @@ from .dates import DateMention, resolve_anaphor
 from .extract_types import Affil, Ent, Raw, SentInfo
 from .firstperson import first_person_referents
 from .layouts import rewrite_tables
-from .careers import career_spans, hired_us, post_years, prior_posts
+from .careers import career_spans, hired_us, post_years, posts_between, prior_posts
 from .transcripts import rewrite_transcript, title_case_cast
 from .wrapping import unwrap
 from .founders import founders
@@ -51,6 +51,7 @@ from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .names import find_names
+from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
 from .sentences import Sentence, split_sentences
@@ -85,6 +86,7 @@ _A_TURN = re.compile(r"^\W{0,3}(?:A|Answer)\s*:")
 _Q_TURN = re.compile(r"^\W{0,3}(?:Q|Question)\s*:")
 _LEAD_ORG = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*«O(\d+)»\s*(?::|\s,\s)")
 _EMPHASIS = re.compile(r"\*\*|__")
+_BLOCKQUOTE = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 _NICKNAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+[\"“][A-Z][\w'’-]{1,15}[\"”]\s+(?=[A-Z])")
 
 
@@ -160,6 +162,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
     # Markdown emphasis carries no meaning for the rules ("- **P** was named CTO")
     text = _EMPHASIS.sub("", text or "") if "**" in (text or "") or "__" in (text or "") else (text or "")
+    # a Markdown blockquote's markers ("> I joined in 2017 ...") are no part of its sentences
+    text = name_ventures(_BLOCKQUOTE.sub("", text) if "\n>" in text or text.startswith(">") else text)
     # a quoted nickname inside a name ('Aleksandra "Sasha" Volkova') is dropped
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
@@ -279,11 +283,13 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 career_spans(info, si, raws)
             if "«O" in info.marked:
                 prior_posts(info, si, raws)
+                posts_between(info, si, raws)
                 post_years(info, si, raws)
                 hired_us(info, si, raws)
-                interim_posts(info, si, raws)
-                served_since(info, si, raws)
                 tenures(info, si, raws)
+            # an interim title names no org of its own ("P, who has been interim COO since January")
+            interim_posts(info, si, raws)
+            served_since(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
                 tenures(info, si, raws, clause)

@@ -24,6 +24,8 @@ _LABEL = re.compile(r"^\W{0,3}([A-Z][\w.'’ -]{0,40}?)\s*:\s+\S")
 # a post whose writer introduces themself: "I'm P, new CTO at O. AMA!" / "Hi all, my name is P."
 _SELF_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hey)(?:\s+(?:all|everyone|folks|there|reddit|HN))?\s*[!,.]?\s*)?"
                          r"(?:I['’]m|I\s+am|my\s+name\s+is)\s+$", re.I)
+# a post signed at its foot: a line that is only a dash and a name ("— Tobias Reyes")
+_SIGNATURE_HEAD = re.compile(r"^[\s>*_]*(?:[—–~]|--?)\s*$")
 _QUOTE_SPEAKER = re.compile(r"[\"”]\s*,?\s*$")
 _FIRST = re.compile(r"\b(?:I|me|my|My)\b")
 _REPORT_AFTER = re.compile(r"^\s*,?\s*(?:(?:said|says|wrote|writes|told\s+\w+|posted|added|recalled|explained)\s*$)", re.I)
@@ -52,7 +54,15 @@ def _author(infos: list[SentInfo], has_title: bool) -> str | None:
             if _BYLINE_HEAD.match(text[:n.start]) or (not text[:n.start].strip(" *#_>") and
                                                       re.match(r"\s*\(@\w+\)", text[n.end:])):
                 return person_key(n.text)
-    return None
+    return _signature(infos)
+
+
+def _signature(infos: list[SentInfo]) -> str | None:
+    """The one name a post is signed with, on a line of its own after a dash; a second,
+    different signature (a thread of several posts) names no single author."""
+    signed = {person_key(n.text) for info in infos for n in info.names[:1]
+              if _SIGNATURE_HEAD.match(info.sent.text[:n.start]) and not info.sent.text[n.end:].strip(" .*_")}
+    return next(iter(signed)) if len(signed) == 1 else None
 
 
 def _outside_quotes(text: str) -> bool:

@@ -26,6 +26,7 @@ _TEAM_HIRE = re.compile(
     r"«O(\d+)»\s+(?:said\s+(?:it\s+)?(?:had\s+|has\s+)?|has\s+|had\s+|have\s+|will\s+)?(?:hired|hires|hire|acqui-?hired|brought\s+(?:on|in)|is\s+hiring|poached)\s+"
     r"(?:the|its|all\s+(?:three|two|four)|both|two|three)?\s*(?:co-?)?founders\s+(?:of\s+[^«.;]{0,40}«O(\d+)»)?[^.;«]{0,60}?"
     r"(\bincluding|:|\bnamely)\s+", re.I)
+_PARTNER = re.compile(r"«[PQ](\d+)»'s\s+(?:fellow\s+)?co-?founder\s*(?:is|was|will\s+be|,)\s+«P(\d+)»", re.I)
 _FOUNDED_OBJ = re.compile(r"\b(?:co-?)?found(?:ed|s|ing)?\s+(?:the\s+|a\s+)?«O(\d+)»", re.I)
 
 
@@ -104,3 +105,14 @@ def founders(info: SentInfo, si: int, out: list[Raw], prev: list[SentInfo]) -> N
         people = _listed(s[t.end():])
         if org and people:
             emit(people, org, None)
+    for t in _PARTNER.finditer(s):
+        # "My co-founder is P" / "Her co-founder, P, ...": P co-founded what the first person
+        # is said (in this article, so far) to have founded
+        who = ents[int(t.group(1))].key
+        theirs = next((r for r in reversed(out) if r.type == "joined" and r.person == who and r.org
+                       and r.role and re.search(r"found", r.role, re.I)), None)
+        if theirs is not None:
+            if theirs.role.lower() == "founder":
+                theirs.role = "co-founder"   # a founder with a co-founder is one of two
+            out.append(Raw("joined", ents[int(t.group(2))].key, theirs.org, "co-founder", theirs.date, si,
+                           info.sent.text, 0.7, False, None, "founders"))

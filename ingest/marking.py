@@ -95,6 +95,7 @@ _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|late
 _THE_BOARD = r"|\b[Tt]he\s+Board(?:\s+of\s+Directors)?\b(?!\s+of\b)(?!\s*\()"
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE + _THE_BOARD)
+_REPORTS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|disclosed|noted|wrote)\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
 
@@ -214,8 +215,12 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                         _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
                     if board and not free_orgs:
                         ref = our_org or last_org   # "P, a partner at O2, will leave the Board": not O2's board
+                elif our_org is not None and (board or w.lower() != "there" and _REPORTS_AFTER.match(seg, m.end())):
+                    # "..., the company said": the article's own company speaks, not the employer
+                    # the sentence before named
+                    ref = our_org
                 else:
-                    ref = our_org if board and our_org is not None else last_org
+                    ref = last_org
                 if ref is not None:
                     e = Ent("O", ref.key, org=ref.org, start=abs_start, end=abs_start + len(w))
                     extra.append(e)

@@ -35,6 +35,11 @@ _AFTER_CUE = re.compile(
     # "a former Genentech executive": what a former employee worked for
     rf"\b(?:former|ex-)\s*{_NAME}\s+(?=(?:executive|exec|engineer|researcher|scientist|director|manager|employee|staffer|"
     rf"official|lawyer|banker|analyst|designer|vice\s+president|chief)\b)")
+# a release's own legal name or listing ("Acme, Inc. (NASDAQ: ACME)", "--Acme Corp.") and its
+# boilerplate heading ("About Acme" on a line of its own): an organization, wherever it is named
+_LEGAL = re.compile(rf"(?<![\w&'’])(?<!\w-){_NAME}(?:,\s*(?:Inc|Corp|Ltd|LLC|plc|GmbH|S\.A|N\.V)\b\.?|"
+                    rf"(?:,?\s*(?:Inc|Corp|Ltd|LLC|plc)\.?)?\s*\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq|NYSE\s+American)\s*:)")
+_ABOUT = re.compile(rf"^[ \t#*]*About\s+{_NAME}[ \t*]*$", re.M)
 # "- Saltmarsh: Greta Holm replaces ...": a roundup item led by its org, then a person's name and a verb
 _ITEM_LEAD = re.compile(rf"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+{_NAME}[ \t]*:[ \t]+(?=[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:is|was|has|had|will|[a-z]+s|[a-z]+ed)\b)", re.M)
 # "X, which ..., is now run by P": what is run or led by someone
@@ -53,6 +58,10 @@ def _candidates(text: str):
     yield from (next(g for g in m.groups() if g) for m in _AFTER_CUE.finditer(text))
     if " by " in text:
         yield from (m.group(1) for m in _RUN_BY.finditer(text))
+    if "Inc" in text or "Corp" in text or "Ltd" in text or "LLC" in text or "plc" in text or "GmbH" in text or "(N" in text:
+        yield from (m.group(1) for m in _LEGAL.finditer(text))
+    if "About " in text:
+        yield from (m.group(1) for m in _ABOUT.finditer(text))
     # (a lead named again elsewhere: not a one-off label such as "Update:" or "Note:")
     yield from (m.group(1) for m in _ITEM_LEAD.finditer(text) if text.count(m.group(1)) >= 2)
     for k in _KIND_WORD.finditer(text):
@@ -65,7 +74,8 @@ def discover_orgs(text: str) -> dict[str, str]:
     """Surface -> canonical name of the organizations the article's own wording reveals."""
     out: dict[str, str] = {}
     if not any(w in text for w in ("raised", "closed", "secured", "landed", ", a", ", an", ", the", "spin", "spun",
-                                   "company", "start", "Before", "Prior to", "former", "ex-", "founded", " by ", ": ")):
+                                   "company", "start", "Before", "Prior to", "former", "ex-", "founded", " by ", ": ",
+                                   "Inc", "Corp", "Ltd", "LLC", "plc", "GmbH", "About ")):
         return out
     for surface in _candidates(text):
         words = surface.split()

@@ -248,8 +248,9 @@ _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
-_WORK_ORG = re.compile(r"\b(at|from|of)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
-_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+# (a camel-case brand counts as capitalized: "from iRobot", "at eBay")
+_WORK_ORG = re.compile(r"\b(at|from|of)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
 _OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")
 _WORK_BEFORE = {
     "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern
@@ -270,6 +271,13 @@ _FIELD_WORDS = frozenset(
     Technical Government Public Investor Customer Revenue Information Digital Risk Privacy Trust Human Corporate""".split())
 _WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
+# countries and regions one leaves or joins as a place ("She left Poland in 1980")
+_COUNTRIES = frozenset(
+    """Poland Germany France Italy Spain Portugal Russia Ukraine Belarus Brazil Mexico Argentina Chile Colombia Peru
+    Nigeria Kenya Ghana Egypt Morocco Ethiopia Iran Iraq Turkey Greece Sweden Norway Denmark Finland Iceland Ireland
+    Scotland England Wales Britain Australia Zealand Vietnam Thailand Indonesia Malaysia Philippines Pakistan
+    Bangladesh Austria Hungary Romania Bulgaria Serbia Croatia Belgium Netherlands Holland Switzerland China Japan
+    India Canada Israel Taiwan Singapore Korea Lebanon Syria Jordan Cuba Venezuela Europe Asia Africa America""".split())
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
 _NOT_ORG_WORDS = frozenset(
@@ -355,6 +363,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
             return
         if re.search(r"['’]s$", surface) or words[0] in _TITLE_WORDS:
             return  # "joined Musk's xAI": a possessor; "Chief Technology Officer": a title
+        if words[-1] == "AI" and re.search(r"['’][sS]$", words[-2] if len(words) > 1 else ""):
+            return  # "Britain's AI", "LONDON'S AI QUARTER": a possessor's AI, no name
         if len(words) == 1 and words[0] in COMPANY_SUFFIXES:
             return  # "Canadian AI company Cohere": a company word alone names nothing
         if _department(text, a, surface):
@@ -403,8 +413,8 @@ def unknown_orgs(text: str, known: list[OrgMention], persons: list[tuple[int, in
                 add(*m.span(1))
     for m in _VERB_ORG.finditer(text):
         a, b = m.span(1)
-        if free(a, b):
-            add(a, b)
+        if free(a, b) and m.group(1).rstrip(".,") not in _COUNTRIES:
+            add(a, b)   # (not "left Poland in 1980": a country is left, not an employer)
     if " at " in text or " from " in text or " of " in text:
         # "of" names an employer only after a title ("CEO of X"): look for it only where one is
         titled = " of " in text and any(w in low for w in _OF_TITLES)
@@ -425,7 +435,8 @@ _SHORT_SUFFIXES = ("AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Technol
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+$")
-_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
+# (a possessor is no name: "LONDON'S AI QUARTER" in a capitalized headline)
+_SHORT_NAME = re.compile(r"(?<![\w&'’-])([A-Z][\w&'’-]*)(?<!['’][sS])\s+(AI|Labs|Lab|Inc\.?|Corp\.?|Technologies|Robotics|Systems|University|"
                          r"Analytics|Networks|Dynamics|Computing|Software|Therapeutics|Ventures)(?![\w])(?!\s+[A-Z][a-z]|\s+(?:of|for)\s+[A-Z])")
 
 

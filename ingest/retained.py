@@ -19,7 +19,7 @@ from .orgs import gazetteer
 _KEEP = re.compile(
     r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«[A-Z]\d+»){0,160}?)\b(?:keep|keeps|keeping|kept|retain|retains|retaining|retained|"
     r"maintain|maintains|maintaining|continue|continues|continuing|reduc(?:e|es|ing))\s+"
-    r"(?:(?:his|her|their|a|an|the)\s+)?(?:(?:«O(?P<pre>\d+)»|[\w-]+)\s+){0,3}?"
+    r"(?:(?:his|her|their|a|an|the|«[PQ]\d+»'s)\s+)?(?:(?:«O(?P<pre>\d+)»|[\w-]+)\s+){0,3}?"
     r"(?P<post>chair|professorship|(?:faculty\s+)?(?:appointment|position|post|seat)|affiliation|tenure)\b"
     r"(?:\s+(?:at|with|in)\s+(?:the\s+)?«O(?P<org>\d+)»)?", re.I)
 _ACADEMIC = re.compile(r"\b(?:professor|lecturer|faculty|chair|academic|dean|teach\w*|taught)\b", re.I)
@@ -27,11 +27,16 @@ _ACADEMIC_KINDS = ("university", "institute")
 
 
 def _academic_org(person: str, claims: list[Raw]) -> str | None:
-    """The one academic organization the article places the person at, if there is one."""
+    """The one academic organization the article places the person at (of several, the one
+    it has the person leaving), if there is one."""
     g = gazetteer()
     orgs = {c.org for c in claims if c.person == person and c.org and (
         c.role and _ACADEMIC.search(c.role) or (g.get(c.org) is not None and g[c.org].kind in _ACADEMIC_KINDS)
         or re.search(r"\b(?:University|College|Institute|ETH|EPFL)\b", c.org))}
+    if len(orgs) > 1:
+        # "joined Michigan in 2014" beside "associate professor at the University of Michigan":
+        # the post kept is the one the article has the person leaving
+        orgs = {o for o in orgs if any(c.type == "left" and c.person == person and c.org == o for c in claims)}
     return next(iter(orgs)) if len(orgs) == 1 else None
 
 
@@ -60,3 +65,15 @@ def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             role = next((c.role for c in claims if c.person == person and c.org == org and c.role), None)
             out.append(Raw("held_role", person, org, role, None, si, infos[si].sent.text, 0.7, True, None, "kept"))
     return out
+
+
+_ON_LEAVE = re.compile(r"\b(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:leave|sabbatical|secondment)|"
+                       r"leave\s+of\s+absence|sabbatical|secondment|on\s+loan)\b", re.I)
+_GAVE_UP = re.compile(r"\b(?:resign\w*|quit|never\s+(?:came|went)\s+back|did\s+not\s+return|gave\s+up)\b", re.I)
+
+
+def on_leave(text: str, following: list[str]) -> bool:
+    """A join told as a leave ("will join B on a two-year leave", "a leave of absence",
+    "a sabbatical") keeps the post held, unless the sentences that follow say it was given up
+    ("He never came back: he resigned his tenured post")."""
+    return bool(_ON_LEAVE.search(text)) and not any(_GAVE_UP.search(t) for t in following)

@@ -174,7 +174,7 @@ def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
 
 # "P, O's CFO, who has served as interim chief executive since March": a title held since D, its org from context
 _SERVED_SINCE = re.compile(
-    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,60}?(?:«O\d+»[^«;]{0,60}?)?,\s*who)?\s+(?:has|have|had)\s+(?:been|served\s+as)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"«([PQ])(\d+)»(?:\s*,(?:[^«;]{0,60}?(?:«O\d+»[^«;]{0,60}?)?,)?\s*who)?\s+(?:has|have|had)\s+(?:been|served\s+as)\s+(?:an?\s+|the\s+|its\s+)?"
     r"((?:interim|acting)\s+[^«,;.]{2,50}?)\s*(since\s+)?«D(\d+)»", re.I)
 
 

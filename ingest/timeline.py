@@ -30,6 +30,9 @@ SAME_TIME_OPENER = re.compile(
     r"(?:day|evening|morning|afternoon|night)|earlier\s+that\s+day|at\s+the\s+same\s+time|simultaneously)\b",
     re.I)
 _FIRST_PERSON = re.compile(r"«[PQ](\d+)»")
+# "P, 49, will start on Sept. 1": the day a hire announced before it takes effect
+_STARTS_ON = re.compile(r"^\W*«[PQ](\d+)»[^.;«]{0,30}?\b(?:will\s+(?:start|begin|join|take\s+over|take\s+up\s+the\s+(?:role|post))|"
+                        r"starts|begins|is\s+(?:due|set|expected)\s+to\s+(?:start|begin|join))\s+(?:on\s+|in\s+)?«D(\d+)»")
 _DATE = re.compile(r"«D(\d+)»")
 
 
@@ -60,3 +63,11 @@ def is_same_event_followup(marked: str) -> bool:
 def opens_same_time(text: str) -> bool:
     """The sentence starts with a connective meaning "at the time just mentioned"."""
     return bool(SAME_TIME_OPENER.search(text))
+
+
+def start_date_of(marked: str) -> tuple[int, int] | None:
+    """(person index, date index) when the sentence opens by saying its person starts on a
+    date ("P will start on Sept. 1"): a join announced a sentence before takes that day,
+    not the day it was announced."""
+    m = _STARTS_ON.search(marked)
+    return (int(m.group(1)), int(m.group(2))) if m else None

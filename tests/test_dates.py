@@ -93,3 +93,10 @@ def test_out_of_range_publication_date_is_no_anchor():
 def test_sentence_initial_in_month():
     assert one("In July we led the seed round.", "2025-10-06") == ("2025-07", "month", True)
     assert one("During March she moved to Paris.", "2025-10-06") == ("2025-03", "month", True)
+
+
+def test_wire_and_city_datelines_give_the_publication_day():
+    release = "PRESS RELEASE\n\nPORTLAND--(NEWS WIRE)--March 9, 2026--Quenderly, Inc. today announced. Effective March 16, 2026."
+    assert infer_published("Quenderly Announces Changes", release) == "2026-03-09"
+    wire = "By Ana Ruiz\n\nBOSTON, Aug 10, 2026 — The company said on Monday. She starts Sept. 1, 2026."
+    assert infer_published("Acme taps CFO", wire) == "2026-08-10"

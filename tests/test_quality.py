@@ -31,7 +31,7 @@ def test_development_corpus_floors() -> None:
     gold = REPO / "tests" / "corpus" / "gold.json"
     r = run(gold, REPO / "tests" / "corpus" / "articles")
     assert r["moves"]["f1"] >= 0.97
-    assert r["held_role"]["f1"] >= 0.94
+    assert r["held_role"]["f1"] >= 0.95
     assert r["rosters"]["accuracy"] >= 0.89
     # every duplicate pair in the gold is found (whichever copy is read first), and no other
     pairs = {frozenset(p[:2]) for p in json.loads(gold.read_text(encoding="utf-8"))["duplicates"]}
@@ -79,14 +79,14 @@ def test_fifth_development_corpus_floors() -> None:
     r = run(REPO / "tests" / "corpus5" / "gold.json", REPO / "tests" / "corpus5" / "articles")
     assert r["moves"]["f1"] >= 0.87
     assert r["held_role"]["f1"] >= 0.74
-    assert r["rosters"]["accuracy"] >= 0.87
+    assert r["rosters"]["accuracy"] >= 0.88
 
 
 @pytest.mark.skipif(not (REPO / "tests" / "corpus6" / "gold.json").exists(), reason="tests/corpus6 not present")
 def test_sixth_development_corpus_floors() -> None:
     # filings, board releases, obituaries, first-person posts and institutions with long names;
-    # measured 0.716 / 0.476 / 0.737 when the floor was set
+    # measured 0.835 / 0.571 / 0.786 when the floor was last raised
     r = run(REPO / "tests" / "corpus6" / "gold.json", REPO / "tests" / "corpus6" / "articles")
-    assert r["moves"]["f1"] >= 0.70
-    assert r["held_role"]["f1"] >= 0.44
-    assert r["rosters"]["accuracy"] >= 0.72
+    assert r["moves"]["f1"] >= 0.82
+    assert r["held_role"]["f1"] >= 0.52
+    assert r["rosters"]["accuracy"] >= 0.76
