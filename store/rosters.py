@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from store.intervals import TX_ROOT, UNINDEXED, exact_day, probe, tx_path
 from store.membership import Segment, certain_on
 from store.schema import OPEN_TX
-from store.selectin import mark, select_in, tuples
+from store.selectin import any_of, mark, select_in, tuples
 
 # Narrow rows sort into roster order as plain tuples: staff before board, then by name.
 _NARROW = "board, sort_name, person_id, id"
@@ -44,8 +44,9 @@ def alive_sql(conn: Connection, cols: str, org_id: str, day: str, upto: int,
         return f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day)
     pr = probe(q)
     tn = tx_path(upto, ceiling)
-    parts = [f"{head}tnode IN ({_marks(m, tn)}) AND vnode = {m}{tx}{exact}"]
-    args: list = [org_id, *tn, UNINDEXED, upto, upto, day, day]
+    tin, targs = any_of(conn, "tnode", tn)
+    parts = [f"{head}{tin} AND vnode = {m}{tx}{exact}"]
+    args: list = [org_id, *targs, UNINDEXED, upto, upto, day, day]
     # A row at transaction node T was alive over an interval holding T, so on one side of
     # `upto` half its bound is already known: each kind of node ranges its own index on the
     # other half (`ix_membership_org_from` / `_to`), not on valid time, where the dead
@@ -54,21 +55,20 @@ def alive_sql(conn: Connection, cols: str, org_id: str, day: str, upto: int,
     later = [t for t in tn if t >= upto and t != TX_ROOT]  # tx_to > T >= upto: tx_from decides
     earlier = [t for t in tn if t < upto]                  # tx_from <= T < upto: tx_to decides
     right, left = (*pr.right, pr.exact), pr.left           # vlo <= day / vhi >= day
-    for tcond, targs, nodes, bound in (
-            (f"tnode = {m} AND tx_from <= {m}", (TX_ROOT, upto), right, "vlo <="),
-            (f"tnode = {m} AND tx_to = {m} AND tx_from <= {m}", (TX_ROOT, OPEN_TX, upto), left, "vhi >="),
-            (f"tnode IN ({_marks(m, later)}) AND tx_from <= {m}", (*later, upto), right, "vlo <="),
-            (f"tnode IN ({_marks(m, later)}) AND tx_from <= {m}", (*later, upto), left, "vhi >="),
-            (f"tnode IN ({_marks(m, earlier)}) AND tx_to > {m}", (*earlier, upto), right, "vlo <="),
-            (f"tnode IN ({_marks(m, earlier)}) AND tx_to > {m}", (*earlier, upto), left, "vhi >=")):
-        if nodes and len(targs) > 1:
-            parts.append(f"{head}{tcond} AND vnode IN ({_marks(m, nodes)}) AND {bound} {m}")
-            args += [org_id, *targs, *nodes, q]
+    for nodes, tcond, targs, bound in (
+            ((TX_ROOT,), f"tx_from <= {m}", (upto,), "vlo <="),
+            ((TX_ROOT,), f"tx_to = {m} AND tx_from <= {m}", (OPEN_TX, upto), "vhi >="),
+            (later, f"tx_from <= {m}", (upto,), "vlo <="),
+            (later, f"tx_from <= {m}", (upto,), "vhi >="),
+            (earlier, f"tx_to > {m}", (upto,), "vlo <="),
+            (earlier, f"tx_to > {m}", (upto,), "vhi >=")):
+        vnodes = right if bound == "vlo <=" else left
+        if nodes and vnodes:
+            tin, tin_args = any_of(conn, "tnode", nodes)
+            vin, vin_args = any_of(conn, "vnode", vnodes)
+            parts.append(f"{head}{tin} AND {tcond} AND {vin} AND {bound} {m}")
+            args += [org_id, *tin_args, *targs, *vin_args, q]
     return " UNION ALL ".join(parts), tuple(args)
-
-
-def _marks(m: str, values: tuple | list) -> str:
-    return ", ".join([m] * len(values))
 
 
 def pick(rows: list[tuple]) -> list[tuple]:
