@@ -117,6 +117,11 @@ def peer(engine: str, size: int, workdir: str, batch: int = 1000) -> dict:
     from store import log
     from store.db import Store
 
+    try:
+        import eventsourcing  # noqa: F401 - the peer is an optional extra
+    except ModuleNotFoundError:
+        return {"skipped": "eventsourcing not installed (pip install -e '.[bench]')"}
+
     wd = Path(workdir)
     events = gen.small_events(size)
     for k, e in enumerate(events):  # a realistic mix of joins and departures for the fold
