@@ -249,8 +249,9 @@ _VERB_ORG = re.compile(
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
 # (a camel-case brand counts as capitalized: "from iRobot", "at eBay")
-_WORK_ORG = re.compile(r"\b(at|from|of)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
-_WORK_ORG_NO_OF = re.compile(r"\b(at|from)\s+((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})")
+_WORK_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+_WORK_ORG = re.compile(rf"\b(at|from|of)\s+{_WORK_NAME}")
+_WORK_ORG_NO_OF = re.compile(rf"\b(at|from)\s+{_WORK_NAME}")
 _OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")
 _WORK_BEFORE = {
     "at": frozenset("""engineer scientist researcher director manager officer executive lead head vp svp evp partner intern

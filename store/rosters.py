@@ -44,9 +44,9 @@ def alive_sql(conn: Connection, cols: str, org_id: str, day: str, upto: int,
         return f"{head}vnode IS NOT NULL{tx}{exact}", (org_id, upto, upto, day, day)
     pr = probe(q)
     tn = tx_path(upto, ceiling)
-    tin, targs = any_of(conn, "tnode", tn)
+    tin, tn_args = any_of(conn, "tnode", tn)
     parts = [f"{head}{tin} AND vnode = {m}{tx}{exact}"]
-    args: list = [org_id, *targs, UNINDEXED, upto, upto, day, day]
+    args: list = [org_id, *tn_args, UNINDEXED, upto, upto, day, day]
     # A row at transaction node T was alive over an interval holding T, so on one side of
     # `upto` half its bound is already known: each kind of node ranges its own index on the
     # other half (`ix_membership_org_from` / `_to`), not on valid time, where the dead
@@ -54,20 +54,20 @@ def alive_sql(conn: Connection, cols: str, org_id: str, day: str, upto: int,
     # tx_to = OPEN_TX, so the `_to` index ranges valid time there.
     later = [t for t in tn if t >= upto and t != TX_ROOT]  # tx_to > T >= upto: tx_from decides
     earlier = [t for t in tn if t < upto]                  # tx_from <= T < upto: tx_to decides
-    right, left = (*pr.right, pr.exact), pr.left           # vlo <= day / vhi >= day
-    for nodes, tcond, targs, bound in (
-            ((TX_ROOT,), f"tx_from <= {m}", (upto,), "vlo <="),
-            ((TX_ROOT,), f"tx_to = {m} AND tx_from <= {m}", (OPEN_TX, upto), "vhi >="),
-            (later, f"tx_from <= {m}", (upto,), "vlo <="),
-            (later, f"tx_from <= {m}", (upto,), "vhi >="),
-            (earlier, f"tx_to > {m}", (upto,), "vlo <="),
-            (earlier, f"tx_to > {m}", (upto,), "vhi >=")):
-        vnodes = right if bound == "vlo <=" else left
-        if nodes and vnodes:
-            tin, tin_args = any_of(conn, "tnode", nodes)
+    right = ((*pr.right, pr.exact), "vlo <=")              # valid-time nodes, and their bound
+    left = (pr.left, "vhi >=")
+    for tnodes, tcond, tx_args, (vnodes, bound) in (
+            ((TX_ROOT,), f"tx_from <= {m}", (upto,), right),
+            ((TX_ROOT,), f"tx_to = {m} AND tx_from <= {m}", (OPEN_TX, upto), left),
+            (later, f"tx_from <= {m}", (upto,), right),
+            (later, f"tx_from <= {m}", (upto,), left),
+            (earlier, f"tx_to > {m}", (upto,), right),
+            (earlier, f"tx_to > {m}", (upto,), left)):
+        if tnodes and vnodes:
+            tin, tin_args = any_of(conn, "tnode", tnodes)
             vin, vin_args = any_of(conn, "vnode", vnodes)
             parts.append(f"{head}{tin} AND {tcond} AND {vin} AND {bound} {m}")
-            args += [org_id, *tin_args, *targs, *vin_args, q]
+            args += [org_id, *tin_args, *tx_args, *vin_args, q]
     return " UNION ALL ".join(parts), tuple(args)
 
 

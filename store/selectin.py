@@ -33,7 +33,7 @@ def any_of(conn: Connection, column: str, values: Sequence[Any]) -> tuple[str, t
     psycopg converts a query's text in Python and caches it by text, so a marker per value
     made nearly every roster scan and lookup a new text to parse (~3 ms of a big lab's page
     at 1M); the planner reads `= ANY(array)` as it reads an IN list. SQLite has no arrays."""
-    if conn.dialect.paramstyle == "qmark":
+    if mark(conn) == "?":
         return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
     return f"{column} = ANY(%s)", (list(values),)
 
