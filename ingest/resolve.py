@@ -25,7 +25,9 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from ingest.hypocorisms import same_given_name
 from ingest.model import Article, Claim, FACT_TYPES, name_key, refines
+from ingest.orgforms import OrgForms
 from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
 
 PERSON_FUZZ = 88
@@ -80,6 +82,7 @@ class Registry:
     merged: dict[tuple[str, str], str] = field(default_factory=dict)
     facts: dict[tuple[str, str, str], list[KnownFact]] = field(default_factory=dict)
     fact_by_id: dict[str, KnownFact] = field(default_factory=dict)
+    org_forms: OrgForms = field(default_factory=OrgForms)
 
     # -- learning from the log ------------------------------------------------------------
     def canonical(self, kind: str, eid: str) -> str:
@@ -103,6 +106,7 @@ class Registry:
         self.org_name.setdefault(oid, name)
         for a in [name, *aliases]:
             self.org_alias.setdefault(norm(a), oid)
+            self.org_forms.add(oid, a)
 
     def add_fact(self, f: KnownFact) -> None:
         self.fact_by_id[f.event_id] = f
@@ -156,7 +160,7 @@ class Registry:
             if len(other) < 2 or other[-1] != toks[-1]:
                 continue
             of = other[0]
-            if fuzz.ratio(first, of) >= PERSON_FUZZ or (
+            if fuzz.ratio(first, of) >= PERSON_FUZZ or same_given_name(first, of) or (
                     min(len(first), len(of)) >= 3 and (first.startswith(of) or of.startswith(first))):
                 return self.canonical("person", pid)
         return None
@@ -172,7 +176,7 @@ class Registry:
         return pid, True
 
     def org_id(self, name: str) -> str:
-        oid = self.org_alias.get(norm(name))
+        oid = self.org_alias.get(norm(name)) or self.org_forms.find(name)
         return self.canonical("org", oid) if oid else slug(name)
 
 
@@ -237,11 +241,12 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
                       valid_precision=c.date_precision,
                       idempotency_key=f"fact:{article.id}:{c.type}:{pid}:{oid}:{c.date or ''}",
                       payload={"person": {"id": pid, "name": person_name, "aliases": aliases},
-                               "org": {"id": oid, "name": org_name},
+                               "org": {"id": oid, "name": org_name,
+                                       "aliases": [c.org] if norm(c.org) != norm(org_name) else []},
                                "role": c.role, "date": c.date, "precision": c.date_precision,
                                "date_inferred": c.date_inferred, "confidence": c.confidence, "source": src})
         out.append(ev)
         reg.add_person(pid, person_name, aliases)
-        reg.add_org(oid, org_name)
+        reg.add_org(oid, org_name, [c.org])
         reg.add_fact(KnownFact(ev.event_id, c.type, pid, oid, c.role, c.date))
     return out
