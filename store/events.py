@@ -11,7 +11,9 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+import orjson
 
 GENESIS_HASH = "0" * 64
 
@@ -29,9 +31,36 @@ def new_event_id() -> str:
     return f"evt_{uuid.uuid4().hex[:20]}"
 
 
-def canonical_json(payload: dict[str, Any]) -> str:
-    """One serialization per payload, so the hash of an event never depends on dict order."""
+def reference_json(payload: dict[str, Any]) -> str:
+    """The serialization the log's hashes are defined over: sorted keys, no spaces, UTF-8."""
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def canonical_json(payload: dict[str, Any]) -> str:
+    """One serialization per payload, so the hash of an event never depends on dict order.
+
+    `reference_json`'s text, written by orjson when it writes the same (7x faster: the
+    encoder was a third of an append's time). The two agree on strings, keys, integers and
+    floats that Python writes without an exponent; for the rest (1e-05, NaN, infinities,
+    integers past 64 bits, keys that are not strings) the reference writes it, because
+    verifying the chain re-serializes every stored payload and must get the stored text back."""
+    if _odd_float(payload):
+        return reference_json(payload)
+    try:
+        return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return reference_json(payload)
+
+
+def _odd_float(value: Any) -> bool:
+    """Whether the value holds a float Python writes with an exponent (or NaN, infinity)."""
+    if isinstance(value, float):
+        return value != 0.0 and not 1e-4 <= abs(value) < 1e16
+    if isinstance(value, dict):
+        return any(_odd_float(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_odd_float(v) for v in value)
+    return False
 
 
 @dataclass(frozen=True)
@@ -46,8 +75,10 @@ class NewEvent:
     event_id: str = field(default_factory=new_event_id)
 
 
-@dataclass(frozen=True)
-class StoredEvent:
+class StoredEvent(NamedTuple):
+    """Immutable like a frozen dataclass, and five times cheaper to make: every append makes
+    one per event and every catch-up or rebuild one per event read (a million, for a rebuild)."""
+
     position: int
     event_id: str
     type: str
