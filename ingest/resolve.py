@@ -32,6 +32,10 @@ from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent,
 
 PERSON_FUZZ = 88
 SAME_EVENT_DAYS = 45
+# A move is announced months before it starts ("will join in June", reported in March), and
+# articles date it by either; nobody joins or leaves one employer twice within four months.
+# A new title can follow an interim one within weeks, so role changes keep the short window.
+SAME_MOVE_DAYS = {"joined": 120, "left": 120}
 
 
 def norm(name: str) -> str:
@@ -191,10 +195,10 @@ def _bounds(d: str) -> tuple[date, date]:
     return day, day
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
+def _compatible(a: str | None, b: str | None, window: int = SAME_EVENT_DAYS) -> bool:
     """Two reports' dates can describe one move when either is unknown, one refines the
-    other, or they lie within SAME_EVENT_DAYS of each other: articles date one move by its
-    announcement, its effective day or their own publication, a few days apart."""
+    other, or they lie within `window` days of each other: articles date one move by its
+    announcement, its effective day or their own publication."""
     if not a or not b:
         return True
     try:
@@ -202,7 +206,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
     except ValueError:
         return a[:min(len(a), len(b))] == b[:min(len(a), len(b))]
     gap = max((blo - ahi).days, (alo - bhi).days, 0)
-    return gap <= SAME_EVENT_DAYS
+    return gap <= window
 
 
 def source_of(article: Article, claim: Claim) -> dict:
@@ -223,7 +227,7 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
         org_name = reg.org_name.get(oid, c.org)
         src = source_of(article, c)
         existing = [f for f in reg.facts.get((c.type, pid, oid), []) if not f.retracted
-                    and (c.type == "held_role" or _compatible(c.date, f.date))]
+                    and (c.type == "held_role" or _compatible(c.date, f.date, SAME_MOVE_DAYS.get(c.type, SAME_EVENT_DAYS)))]
         if existing:
             f = existing[0]
             key = f"corr:{article.id}:{f.event_id}"

@@ -76,3 +76,15 @@ def test_registry_knows_a_person_by_the_name_they_go_by() -> None:
     plan(art(1), [claim("left", "Desmond K. Okafor", "OpenAI", "2026-01")], reg)
     assert reg.person_id("Dez Okafor") == ("desmond-k-okafor", False)
     assert reg.person_id("Dana Okafor")[1] is True  # another given name: another person
+
+
+def test_a_move_dated_by_announcement_and_by_start_is_one_fact() -> None:
+    reg = Registry()
+    first = plan(art(1), [claim("joined", "Ines Carvalho", "Mistral", "2026-03-02")], reg)
+    later = plan(art(2), [claim("joined", "Ines Carvalho", "Mistral", "2026-06"),
+                          claim("joined", "Ines Carvalho", "Mistral", "2027-01")], reg)
+    assert later[0].type == "corroborated" and later[0].payload["fact"] == first[0].event_id
+    assert later[1].type == "joined"  # ten months on: another stint
+    titles = plan(art(3), [claim("role_changed", "Ines Carvalho", "Mistral", "2026-09-01")], reg)
+    again = plan(art(4), [claim("role_changed", "Ines Carvalho", "Mistral", "2026-11-01")], reg)
+    assert titles[0].type == again[0].type == "role_changed"  # an interim title, then the post
