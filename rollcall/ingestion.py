@@ -5,6 +5,10 @@ resolution, dedup signatures); this module only orders the steps and holds the w
 transaction. Extraction runs before the lock (it is the slow part); the lock covers the
 duplicate check, the registry refresh and the append, so concurrent workers never record
 one article or one fact twice.
+
+An article's refutations (moves it says did not happen, ingest/denials.py) travel in its
+`article_ingested` event, so a report ingested later is still checked against them; the
+retractions they call for (ingest/crossrefute.py) are appended with the article's facts.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from sqlalchemy.engine import Connection
 from ingest.dates import infer_published
 from ingest.dedup import NearDuplicateIndex
 from ingest.errors import SourceError
-from ingest.model import Article, Claim
+from ingest.crossrefute import plan_refutations
+from ingest.model import Article, Claim, Reading, Refutation
 from ingest.resolve import Registry, plan
 from ingest.urls import canonical_url
 from store import log, projector
@@ -29,14 +34,15 @@ from store.events import ARTICLE_INGESTED, FACT_EVENTS, NewEvent, CORROBORATED, 
 from store.log import utc_now_iso
 from store.selectin import select_in
 
-Extractor = Callable[[str, str, "str | None"], "list[Claim]"]
+# an extractor returns an article's claims, or a Reading: its claims and its refutations
+Extractor = Callable[[str, str, "str | None"], "list[Claim] | Reading"]
 
 
 def default_extractor() -> Extractor:
     """The extractor is imported when first needed: it loads its gazetteer at import."""
-    from ingest.extract import extract_claims
+    from ingest.extract import read_article
 
-    return extract_claims
+    return read_article
 
 
 def _takes_author(fn: Callable[..., object]) -> bool:
@@ -49,7 +55,7 @@ def _takes_author(fn: Callable[..., object]) -> bool:
     return p is not None and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
-REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED)
+REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED, ARTICLE_INGESTED)
 CHUNK = 50
 # News articles run to tens of kilobytes; a text far beyond that is a dump, not an article, and
 # reading it would hold the worker for minutes (extraction runs at about 5 s per MB).
@@ -65,6 +71,7 @@ class IngestReport:
     events_appended: int = 0
     facts_new: int = 0
     facts_corroborated: int = 0
+    facts_retracted: int = 0
 
     def merge(self, other: "IngestReport") -> None:
         for f in ("new", "duplicates", "unchanged", "rejected"):
@@ -72,6 +79,7 @@ class IngestReport:
         self.events_appended += other.events_appended
         self.facts_new += other.facts_new
         self.facts_corroborated += other.facts_corroborated
+        self.facts_retracted += other.facts_retracted
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -117,11 +125,18 @@ class Ingestor:
         self.registry = Registry()
         self.near: NearDuplicateIndex | None = None
 
-    def extract(self, a: Article) -> list[Claim]:
-        """The extractor's claims for one article, with its metadata author when it takes one."""
+    def read(self, a: Article) -> Reading:
+        """The extractor's reading of one article, with its metadata author when it takes one
+        (an extractor that returns bare claims states no refutations)."""
         if self.extractor_takes_author:
-            return self.extractor(a.title, a.text, a.published, author=a.author)  # type: ignore[call-arg]
-        return self.extractor(a.title, a.text, a.published)
+            out = self.extractor(a.title, a.text, a.published, author=a.author)  # type: ignore[call-arg]
+        else:
+            out = self.extractor(a.title, a.text, a.published)
+        return out if isinstance(out, Reading) else Reading(list(out))
+
+    def extract(self, a: Article) -> list[Claim]:
+        """The extractor's claims for one article."""
+        return self.read(a).claims
 
     # -- state ----------------------------------------------------------------------------
     def refresh(self, conn: Connection) -> None:
@@ -173,11 +188,10 @@ class Ingestor:
         report = IngestReport()
         with self.store.read() as conn:
             known_ids, _ = self._known(conn, articles)
-        prepared: list[tuple[Article, list[Claim] | None]] = []
+        prepared: list[tuple[Article, Reading | None]] = []
         for a in articles:
             a = with_published(a)
-            claims = None if a.id in known_ids else self.extract(a)
-            prepared.append((a, claims))
+            prepared.append((a, None if a.id in known_ids else self.read(a)))
         indexed: list[tuple[str, object]] = []
         with self.store.write() as conn:
             if conn.dialect.name == "postgresql":
@@ -189,7 +203,9 @@ class Ingestor:
             article_rows: list[dict] = []
             locator_rows: dict[str, str] = {}
             batch_sigs: dict[str, object] = {}
-            for a, claims in prepared:
+            for a, reading in prepared:
+                claims = reading.claims if reading else []
+                refutations = reading.refutations if reading else []
                 locs = [loc for loc in locators(a) if loc not in known_locs and loc not in locator_rows]
                 src = label(a)
                 if a.id in known_ids or a.id in batch_sigs:
@@ -208,7 +224,11 @@ class Ingestor:
                             first = other_id
                             break
                 if first is not None:
-                    events.append(self._seen_event(a, first, "near", locs))
+                    events.append(self._seen_event(a, first, "near", locs, refutations))
+                    # a corrected version is a near copy: what it newly refutes still counts
+                    retractions = plan_refutations(self.registry.see_article(a), refutations, [], self.registry, first)
+                    events.extend(retractions)
+                    report.facts_retracted += sum(1 for e in retractions if e.type == RETRACTED)
                     report.duplicates.append({"source": src, "article": a.id, "duplicate_of": first, "match": "near"})
                     locator_rows.update({loc: first for loc in locs})
                     continue
@@ -217,13 +237,16 @@ class Ingestor:
                 locator_rows.update({loc: a.id for loc in locs})
                 events.append(NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"article:{a.id}", payload={
                     "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
-                    "published_inferred": a.published_inferred, "duplicate_of": None, "match": None}))
-                planned = plan(a, claims or [], self.registry)
+                    "published_inferred": a.published_inferred, "duplicate_of": None, "match": None,
+                    **_refutation_payload(refutations)}))
+                planned = plan(a, claims, self.registry)
+                planned += plan_refutations(self.registry.see_article(a), refutations, planned, self.registry)
                 events.extend(planned)
+                report.facts_retracted += sum(1 for e in planned if e.type == RETRACTED)
                 report.facts_new += sum(1 for e in planned if e.type in FACT_EVENTS)
                 report.facts_corroborated += sum(1 for e in planned if e.type == CORROBORATED)
                 report.new.append({"source": src, "article": a.id, "title": a.title,
-                                   "published": a.published, "claims": len(claims or [])})
+                                   "published": a.published, "claims": len(claims)})
                 indexed.append((a.id, sig))
             if article_rows:
                 conn.execute(text(
@@ -246,16 +269,26 @@ class Ingestor:
         return report
 
     @staticmethod
-    def _seen_event(a: Article, first: str, match: str, locs: list[str]) -> NewEvent:
+    def _seen_event(a: Article, first: str, match: str, locs: list[str],
+                    refutations: list[Refutation] | None = None) -> NewEvent:
         return NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"seen:{a.id}:{locs[0] if locs else ''}", payload={
             "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
-            "published_inferred": a.published_inferred, "duplicate_of": first, "match": match})
+            "published_inferred": a.published_inferred, "duplicate_of": first, "match": match,
+            **_refutation_payload(refutations or [])})
 
     @staticmethod
     def _article_row(a: Article, minhash: bytes) -> dict:
         return {"id": a.id, "title": a.title, "text": a.text, "url": a.url, "path": a.path,
                 "published": a.published, "published_inferred": a.published_inferred, "source": a.source,
                 "guid": a.guid, "minhash": minhash, "stored_at": utc_now_iso(), "author": a.author}
+
+
+def _refutation_payload(refutations: list[Refutation]) -> dict:
+    """The article event's record of its refutations (absent when it states none, so the
+    events of ordinary articles keep their shape)."""
+    if not refutations:
+        return {}
+    return {"refutations": [dataclasses.asdict(r) for r in refutations]}
 
 
 def stored_articles(conn: Connection) -> Iterable[Article]:

@@ -1,0 +1,339 @@
+"""Refutations: what an article says did not, or will not, happen, or was misreported.
+
+The resolver matches these against facts that *other, earlier* articles reported, so a later
+"Ruiz is not leaving OpenAI" retracts an earlier "Ruiz left OpenAI" (ingest/crossrefute.py);
+an article's own denials are withdrawn inside the article (refute.py, claims_finish.py).
+
+A false refutation loses a true fact, so every rule wants a named person, a named (or
+uniquely implied) organization and an unhedged statement about a move:
+
+- denial: "P is not leaving O", "P has not left O", "I'm not leaving O", "P remains at O",
+  "P decided to stay at O after all", "P denied reports that she would leave O",
+  "O said reports that P had resigned were inaccurate"            -> `left` of P from O
+  ("P denied she was joining O", "P is not joining O")            -> `joined`/`held_role` at O
+- fell through: "P's planned move to O has fallen through", "P will no longer join O",
+  "P won't be joining O after all", "P turned down an offer from O", "O rescinded its offer
+  to P"                                                           -> `joined`/`held_role` at O
+- correction: "Correction: P joined A, not O", "an earlier version said P had joined O",
+  "incorrectly said P came from O", "P did not work at O"         -> every type for P at O
+
+Not refutations: "P denied that he was unhappy at O" (no move), "P, who left O in 2023, ..."
+(a move told, not denied), "P stayed at O for six years before ..." (a stint that ended),
+"P will remain at O until March" (a departure with a date), hedged statements ("P could stay").
+Rules read the marked sentences (entities as «P3», «O1», «D0»), like the rest of the extractor.
+"""
+from __future__ import annotations
+
+import re
+
+from .coref import PersonRegistry
+from .extract_types import SentInfo
+from .model import FACT_TYPES, Refutation
+
+_P = r"«[PQ](\d+)»"
+_O = r"«O(\d+)»"
+_A = r"['’]"
+# words between a subject and its verb: no other person, no sentence break
+_GAP = r"(?P<gap>(?:,(?:[^«.;,]|«[OD]\d+»){1,160},)?(?:[^«.;]|«[OD]\d+»){0,60}?)"
+_NEG = (rf"(?:(?:is|am|are|was|were|has|have|had|did|does|do|will|would)\s*(?:not|n{_A}t)|{_A}(?:m|s|re)\s+not|"
+        rf"(?:isn|aren|wasn|hasn|haven|hadn|didn|doesn|don|won|wouldn){_A}t)(?:\s+be)?(?:\s+going\s+to)?")
+_LEAVE = (r"(?:leav(?:e|ing)|left|quit(?:ting)?|resign(?:ed|ing)?(?:\s+from)?|depart(?:ed|ing)?(?:\s+from)?|"
+          r"exit(?:ed|ing)?|walk(?:ed|ing)?\s+away\s+from)")
+_JOIN = (r"(?:join(?:ed|ing)?|start(?:ed|ing)?\s+(?:work\s+)?at|mov(?:e|ed|ing)\s+to|head(?:ed|ing)?\s+to|"
+         r"go(?:ing)?\s+to|defect(?:ed|ing)?\s+to|jump(?:ed|ing)?\s+(?:ship\s+)?to|sign(?:ed|ing)?\s+with|"
+         r"tak(?:e|ing)\s+(?:up\s+)?(?:a|an|the|that)\s+(?:job|post|role|position)\s+(?:at|with))")
+# what makes a statement not a plain one: modality, conditions, hearsay, a negated stay
+_HEDGE = re.compile(r"\b(?:could|might|may|would|should|can|if|unless|whether|expect\w*|likely|hop(?:e|es|ed|ing)|"
+                    r"wants?|plan(?:s|ned|ning)?|intend\w*|ask\w*|urg\w*|tr(?:y|ied|ying)|persuad\w*|convinc\w*|"
+                    r"reportedly|rumou?r\w*|consider\w*|weigh\w*|perhaps|probably|possibly|not|never|n['’]t|"
+                    r"no\s+longer|said\s+to)\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,|\s+(?:and|but|after\s+all|instead|rather\s+than|despite)\b)")
+
+# -- denials of a departure --------------------------------------------------------------------
+_NOT_LEAVING = re.compile(rf"{_P}{_GAP}\b{_NEG}\s+{_LEAVE}\s+(?:the\s+)?{_O}", re.I)
+_NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|yet|just\s+yet|immediately|right\s+away|any\s*time\s+soon|"
+                      r"for\s+now|quite\s+yet|empty|without|unless|if|as\s+(?:planned|expected))\b", re.I)
+_NOT_GOING = re.compile(rf"{_P}{_GAP}\b{_NEG}\s+going\s+anywhere\b", re.I)
+_STAY_VERB = (r"(?:remains|remained|remaining|stays|stayed|staying|(?:will|shall)\s+(?:remain|stay)|"
+              r"(?:(?:has|have|had)\s+)?(?:decided|chosen|chose|opted|elected|agreed)\s+to\s+(?:remain|stay)|"
+              r"(?:is|was|are)\s+still|still\s+(?:works?|worked|is|was))")
+_STAY_ROLE = (r"(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:researcher|scientist|engineer|professor|"
+              r"reader|lecturer|director|head|chief|officer|ceo|cto|cfo|coo|president|vp|lead|leader|manager|"
+              r"fellow|member\s+of\s+(?:the\s+)?(?:technical\s+)?staff|employee|partner|chair|staffer|executive)s?\s+")
+_STAY = re.compile(rf"{_P}{_GAP}\b(?P<verb>{_STAY_VERB})(?:\s+put)?\s+(?:{_STAY_ROLE})?(?:at|with|for|of)\s+(?:the\s+)?{_O}", re.I)
+_TEMPORARY = re.compile(r"\s*,?\s*(?:«D\d+|until|till|through|throughout|before|for\s+(?:now|the\s+time\s+being|another|a|an|"
+                        r"the\s+next|the\s+rest|several|some|\d+|two|three|four|five|six|a\s+few)\b|during|while|pending|"
+                        r"unless|if|as\s+(?:an?\s+)?(?:advis|consult|board|non-exec|part-time|emerit|special|senior\s+advis|"
+                        r"interim|outside|observer)|to\s+(?:help|oversee|ensure|assist|manage|support|complete|finish|see)\b|"
+                        r"in\s+(?:an?\s+)?(?:advis|consult)|on\s+(?:the|its)\s+board|['’]s\s+board)", re.I)
+_PAST_STAY_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,\s*(?:where|despite|rejecting|turning|declining|instead)|"
+                            r"\s+(?:after\s+all|instead|rather\s+than|despite)\b)", re.I)
+
+# -- denials with content: "P denied reports that she would leave O to join B" ------------------
+_DENY = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|dismissing|rejected|rejecting|refuted|rebutted|"
+                   r"disputed|disputing|shot\s+down)\s+(?:(?:the|those|these|earlier|recent|media|press|online|"
+                   r"published|a|an|any)\s+)*(?:(?:reports?|rumou?rs?|claims?|speculation|suggestions?|accounts?|"
+                   r"stories|story|talk)\s+)?(?:that\s+|of\s+)?", re.I)
+_FALSE = re.compile(r"\b(?:reports?|rumou?rs?|claims?|suggestions?|speculation|stories|accounts?)\s+(?:that\s+|of\s+)?"
+                    r"(?P<content>[^.;]{4,140}?)\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:simply|completely|"
+                    r"entirely|totally|flatly|categorically|also)\s+)?(?:not\s+(?:true|accurate|correct)|untrue|false|"
+                    r"inaccurate|incorrect|wrong|baseless|unfounded|mistaken|erroneous|fabricated|premature)\b", re.I)
+_CONTENT = re.compile(rf"^\s*(?:{_P}\s+)?(?:(?:was|is|were|are|had|has|have|would|will|might|could|be|been)\s+)*"
+                      rf"(?:(?:about|planning|set|going|poised|preparing|in\s+talks)\s+to\s+)?"
+                      rf"(?:(?P<leave>{_LEAVE})|(?P<join>{_JOIN}))\b", re.I)
+_NOUN_CONTENT = re.compile(rf"^\s*(?:(?:his|her|their|a|an|the)\s+)?(?:(?:planned|imminent|rumou?red|reported|possible|"
+                           rf"alleged)\s+)?(?:(?P<leave>departure|exit|resignation)\s+from|(?P<join>move|switch|jump|"
+                           rf"defection)\s+to)\s+(?:the\s+)?{_O}", re.I)
+
+# -- moves that fell through --------------------------------------------------------------------
+_OFF = (r"(?:(?:has|had|have)\s+)?(?:(?:fallen|fell|falls|falling)\s+(?:through|apart)|collapsed|(?:was|were|has\s+been|"
+        r"had\s+been|is|is\s+now)\s+(?:called\s+off|cancell?ed|scrapped|off|rescinded|withdrawn|abandoned|shelved|"
+        r"dropped|revoked|reversed|nixed|terminated|blocked))")
+_MOVE_OFF = re.compile(rf"{_P}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?P<what>move|hire|hiring|appointment|switch|jump|defection|"
+                       rf"deal|arrival|transfer|departure|exit)\s+(?:to|at|with|from|by)\s+(?:the\s+)?{_O}"
+                       rf"[^«.;]{{0,40}}?\s{_OFF}", re.I)
+_HIRE_OFF = re.compile(rf"{_O}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?:hire|hiring|appointment|recruitment|poaching)\s+of\s+"
+                       rf"{_P}[^«.;]{{0,40}}?\s{_OFF}", re.I)
+_NO_LONGER = re.compile(rf"{_P}{_GAP}\b(?:(?:will|would)\s+no\s+longer(?:\s+be)?|{_NEG})\s+{_JOIN}\s+(?:the\s+)?{_O}"
+                        rf"(?!{_A}s\s+board)", re.I)
+_DECLINED = re.compile(rf"{_P}{_GAP}\b(?:(?:has|had)\s+)?(?:(?:decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)\s+"
+                       rf"{_JOIN}|(?:(?:turned|turns|turning)\s+down|rejected|declined)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
+                       rf"(?:offer|job|role|position|post)\s+(?:from|at|with|to\s+join)|(?:backed|pulled|walked)\s+"
+                       rf"(?:out|away)\s+(?:of|from)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
+                       rf"(?:deal|move|job|role|position|agreement|offer|plan)\s+(?:with|at|to\s+join|to)|"
+                       rf"(?:reversed|changed|reconsidered)\s+(?:his|her|their)\s+(?:decision|mind|plans?)\s+"
+                       rf"(?:to|about|on)\s+(?:join(?:ing)?|mov(?:e|ing)\s+to)|never\s+(?:joined|started\s+at|"
+                       rf"showed\s+up\s+at|took\s+up\s+(?:the|a|his|her|its)\s+(?:post|job|role|position)\s+at))"
+                       rf"\s+(?:the\s+)?{_O}", re.I)
+_JOIN_NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|when|because|immediately|right\s+away|yet|as\s+(?!.*\bafter\s+all\b)|"
+                           r"unless|if)\b", re.I)
+_RESCINDED = re.compile(rf"{_O}\s+(?:(?:has|had)\s+)?(?:rescinded|withdrew|withdrawn|revoked|pulled|retracted|yanked)\s+"
+                        rf"(?:(?:its|the|an|his|her|their|a)\s+)?(?:job\s+|employment\s+)?offer\b(?:\s+(?:to|for)\s+{_P})?", re.I)
+
+# -- corrections --------------------------------------------------------------------------------
+_NOT_ORG = re.compile(rf"(?:,\s*|\s+)(?:not|rather\s+than|instead\s+of)\s+(?:at\s+|with\s+|from\s+|for\s+)?(?:the\s+)?{_O}", re.I)
+_MISREPORT = re.compile(r"\b(?:earlier\s+version|incorrectly|erroneously|mistakenly|wrongly|misstated|misidentified)\b"
+                        r"(?P<c>.*?)(?:[.;]|\s,\s|\bbut\b|\bin\s+fact\b|$)", re.I)
+_NOT_ORG_FACT = re.compile(r"\b(?:date|day|title|role|job|spell\w*|name[ds]?|age|figure|amount|number|year|month|when|"
+                           r"timing|size|valuation|funding|headcount|location|city)\b|«D\d+»", re.I)
+_NEVER_AT = re.compile(rf"{_P}{_GAP}\b(?:(?:did|does)\s*(?:not|n{_A}t)\s+work|(?:didn|doesn){_A}t\s+work|"
+                       rf"(?:has|had)\s+never\s+worked|never\s+worked|(?:was|is)\s+never\s+employed|"
+                       rf"(?:has|had)\s+no\s+(?:connection|affiliation)|was\s+not\s+employed)\s+(?:at|for|with|by|to)\s+"
+                       rf"(?:the\s+)?{_O}", re.I)
+_NEVER_AT_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,|\s+(?:and|but)\b)")
+_ABOUT = re.compile(r"\b(?:article|story|report|piece|item|headline|post)\s+(?:published\s+|posted\s+|that\s+(?:ran|appeared)\s+)?"
+                    r"(?:on\s+|of\s+)?«D(\d+)»|«D(\d+)»\s+(?:article|story|report|piece|item|post|edition)", re.I)
+
+_CUES = re.compile(r"not|n['’]t|never|no\s+longer|remain|stay|still|deni|deny|dismiss|reject|refut|rebut|disput|"
+                   r"true|false|wrong|accurate|correct|baseless|unfounded|mistaken|erroneous|fabricated|premature|"
+                   r"through|apart|collapsed|called\s+off|cancel|scrapped|rescind|withdr|revoked|turn\w*\s+down|"
+                   r"backed\s+out|pulled\s+out|walked\s+away|reversed|changed|reconsidered|version|misstated|"
+                   r"misidentified|shot\s+down|off\b", re.I)
+_QUOTE_SPEAKER = re.compile(rf"[\"”]\s*,?\s*(?:(?:said|says|wrote|writes|added|told\s+\w+)\s+{_P}|{_P}\s+(?:said|says|wrote|writes|added))")
+
+_ALL = FACT_TYPES
+_JOINED = ("joined", "held_role")
+
+
+def _ent(info: SentInfo, idx: str) -> str:
+    return info.ents[int(idx)].key
+
+
+def _plain(gap: str) -> bool:
+    """The words between a subject and its verb carry no hedge, negation or other subject; an
+    apposition closed by commas ("P, who joined in 2020, remains at O") is passed over."""
+    if re.match(r"['’]s\b", gap):
+        return False   # "P's team remains at O": another subject
+    g = re.sub(r"^,[^,]*,\s*", " ", gap)   # a closed apposition describes the subject
+    return not _HEDGE.search(g) and not re.search(r"\b(?:who|which|that|whom|whose)\b", g, re.I)
+
+
+def _speaker(infos: list[SentInfo], si: int) -> str | None:
+    """Who "I" is in a quotation the marking left unresolved: the speaker named beside the
+    quote in this sentence or, for a quote continued in its own sentence, in the one before."""
+    for j in (si, si - 1):
+        if j < 0 or infos[j].sent.paragraph != infos[si].sent.paragraph:
+            continue
+        m = _QUOTE_SPEAKER.search(infos[j].marked)
+        if m:
+            return _ent(infos[j], m.group(1) or m.group(2))
+    return None
+
+
+def _first_person(infos: list[SentInfo], si: int, pattern: str) -> list[tuple[str, re.Match[str]]]:
+    """Matches of a rule whose subject is an unresolved "I" ("I'm not leaving UCL")."""
+    info = infos[si]
+    if not re.search(r"\bI\b", info.marked):
+        return []
+    who = info.first_person or _speaker(infos, si)
+    if not who:
+        return []
+    return [(who, m) for m in re.finditer(pattern.replace(_P, r"(?-i:\bI\b)()"), info.marked, re.I)]
+
+
+def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]]) -> list[tuple[str, str, str, str, str | None]]:
+    """(types, person key, org, kind, about) for one sentence; types is a key into _TYPES."""
+    info = infos[si]
+    s = info.marked
+    hits: list[tuple[str, str, str, str, str | None]] = []
+
+    def only_org(person: str) -> str | None:
+        orgs = current.get(person, set())
+        return next(iter(orgs)) if len(orgs) == 1 else None
+
+    # "P is not leaving O" / "I'm not leaving O"
+    pairs = [(_ent(info, m.group(1)), m) for m in _NOT_LEAVING.finditer(s)]
+    pairs += _first_person(infos, si, _NOT_LEAVING.pattern)
+    for person, m in pairs:
+        if _plain(m.group("gap")) and not _NOT_YET.match(s, m.end()):
+            hits.append(("left", person, _ent(info, m.group(m.lastindex)), "denial", None))
+    # "I'm not going anywhere": from the one organization the article places the person at
+    pairs = [(_ent(info, m.group(1)), m) for m in _NOT_GOING.finditer(s)] + _first_person(infos, si, _NOT_GOING.pattern)
+    for person, m in pairs:
+        org = only_org(person)
+        if org and _plain(m.group("gap")):
+            hits.append(("left", person, org, "denial", None))
+    # "P remains at O" / "P decided to stay at O after all"
+    for m in _STAY.finditer(s):
+        verb = m.group("verb").lower()
+        if not _plain(m.group("gap")) or _TEMPORARY.match(s, m.end()):
+            continue
+        if verb in ("stayed", "remained") and not _PAST_STAY_END.match(s, m.end()):
+            continue   # "stayed at O for six years before ...": a stint that ended
+        hits.append(("left", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "denial", None))
+    hits += _denied_content(info, current)
+    # fell through
+    for m in _MOVE_OFF.finditer(s):
+        kind = "left" if m.group("what").lower() in ("departure", "exit") else "joined"
+        hits.append((kind, _ent(info, m.group(1)), _ent(info, m.group(3)), "fell_through", None))
+    for m in _HIRE_OFF.finditer(s):
+        hits.append(("joined", _ent(info, m.group(2)), _ent(info, m.group(1)), "fell_through", None))
+    for rx in (_NO_LONGER, _DECLINED):
+        for m in rx.finditer(s):
+            if _plain(m.group("gap")) and not _JOIN_NOT_YET.match(s, m.end()):
+                hits.append(("joined", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "fell_through", None))
+    for m in _RESCINDED.finditer(s):
+        person = _ent(info, m.group(2)) if m.group(2) else _lone_person(infos, si)
+        if person:
+            hits.append(("joined", person, _ent(info, m.group(1)), "fell_through", None))
+    hits += _corrections(infos, si)
+    return hits
+
+
+def _lone_person(infos: list[SentInfo], si: int) -> str | None:
+    """The one person this sentence, or else the one before it in its paragraph, names."""
+    for j in (si, si - 1):
+        if j < 0 or infos[j].sent.paragraph != infos[si].sent.paragraph:
+            continue
+        people = {_ent(infos[j], x) for x in re.findall(_P, infos[j].marked)}
+        if people:
+            return next(iter(people)) if len(people) == 1 else None
+    return None
+
+
+def _denied_content(info: SentInfo, current: dict[str, set[str]]) -> list[tuple[str, str, str, str, str | None]]:
+    """"P denied reports that she would leave O to join B" and "reports that P had resigned were
+    inaccurate": the move inside the denied content is refuted; a departure with no org named is
+    from the denier organization, else from the one organization the article places P at."""
+    s = info.marked
+    out: list[tuple[str, str, str, str, str | None]] = []
+    spans: list[tuple[int, str]] = []
+    for m in _DENY.finditer(s):
+        end = re.search(r"[.;]|$", s[m.end():]).start() + m.end()
+        spans.append((m.start(), s[m.end():min(end, m.end() + 160)]))
+    for m in _FALSE.finditer(s):
+        spans.append((m.start(), m.group("content")))
+    for start, content in spans:
+        before = s[:start]
+        subj_p = re.findall(_P, before)
+        subj_o = re.findall(_O, before)
+        c = _CONTENT.match(content) or _NOUN_CONTENT.match(content)
+        if c is None:
+            continue
+        cp = re.match(rf"^\s*{_P}", content)
+        person = _ent(info, cp.group(1)) if cp else (_ent(info, subj_p[-1]) if subj_p else None)
+        if person is None:
+            continue
+        rest = content[c.end():] if c.re is _CONTENT else ""
+        if c.re is _NOUN_CONTENT:
+            org = _ent(info, c.group(c.lastindex))
+            out.append(("left" if c.group("leave") else "joined", person, org, "denial", None))
+            continue
+        direct = re.match(rf"\s+(?:from\s+)?(?:the\s+)?{_O}", rest)
+        onward = re.search(rf"\b(?:for|to\s+join|to)\s+(?:the\s+)?{_O}", rest[:80])
+        if c.group("join"):
+            if direct:
+                out.append(("joined", person, _ent(info, direct.group(1)), "denial", None))
+            continue
+        if re.search(r"\b(?:because|over|due\s+to|amid|as\s+a\s+result|why|reasons?|after\s+(?!all\b))\b", rest):
+            continue   # "denied that he left O because of pay": the reason is denied, not the move
+        org = _ent(info, direct.group(1)) if direct else (_ent(info, subj_o[-1]) if subj_o else None)
+        if org is None:
+            orgs = current.get(person, set())
+            org = next(iter(orgs)) if len(orgs) == 1 else None
+        if org:
+            out.append(("left", person, org, "denial", None))
+        if onward and (direct is None or onward.group(1) != direct.group(1)):
+            out.append(("joined", person, _ent(info, onward.group(1)), "denial", None))
+    return out
+
+
+def _corrections(infos: list[SentInfo], si: int) -> list[tuple[str, str, str, str, str | None]]:
+    """Correction notices name the organization that was wrong ("P joined A, not O";
+    "an earlier version said P had joined O"); "P did not work at O" says so anywhere."""
+    info = infos[si]
+    s = info.marked
+    out: list[tuple[str, str, str, str, str | None]] = []
+    for m in _NEVER_AT.finditer(s):
+        if _plain(m.group("gap")) and _NEVER_AT_END.match(s, m.end()):
+            out.append(("all", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "correction", None))
+    if not info.correction:
+        return out
+    about = None
+    for m in _ABOUT.finditer(s):
+        d = info.ents[int(m.group(1) or m.group(2))].date
+        if d is not None and d.date and d.precision == "day":
+            about = d.date
+    people_all = [_ent(info, x) for x in re.findall(_P, s)]
+    for m in _NOT_ORG.finditer(s):
+        before = re.findall(_P, s[:m.start()])
+        if before and re.search(_O, s[:m.start()]):
+            out.append(("all", _ent(info, before[-1]), _ent(info, m.group(1)), "correction", about))
+    for m in _MISREPORT.finditer(s):
+        clause = m.group("c")
+        if _NOT_ORG_FACT.search(clause):
+            continue
+        people = [_ent(info, x) for x in re.findall(_P, clause)] or people_all
+        for o in re.findall(_O, clause):
+            out += [("all", p, _ent(info, o), "correction", about) for p in dict.fromkeys(people)]
+    return out
+
+
+def _current_orgs(infos: list[SentInfo]) -> dict[str, set[str]]:
+    """The organizations the article describes each person at now (appositions, titles)."""
+    out: dict[str, set[str]] = {}
+    for info in infos:
+        for a in info.affils:
+            if not a.former and not a.past and a.org:
+                out.setdefault(a.person, set()).add(a.org)
+    return out
+
+
+def read_refutations(infos: list[SentInfo], registry: PersonRegistry) -> list[Refutation]:
+    """The refutations one article states, one per (type, person, organization), in article
+    order. Pure: it reads the marked sentences the extractor built."""
+    current = _current_orgs(infos)
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Refutation] = []
+    for si, info in enumerate(infos):
+        if not _CUES.search(info.sent.text):
+            continue
+        for what, person, org, kind, about in _sentence_hits(infos, si, current):
+            types = _ALL if what == "all" else _JOINED if what == "joined" else (what,)
+            for t in types:
+                if (t, person, org) in seen or not person or not org:
+                    continue
+                seen.add((t, person, org))
+                out.append(Refutation(type=t, person=registry.display(person), org=org, quote=info.sent.text.strip(),
+                                      kind=kind, person_aliases=registry.aliases(person), about=about))
+    return out
