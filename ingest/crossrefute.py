@@ -106,17 +106,26 @@ def _retraction(fact: KnownFact, ref: Refutation, refuting: SeenArticle) -> NewE
                              "article": refuting.id, "kind": ref.kind, "quote": ref.quote})
 
 
+def stays(article_id: str, ref: Refutation, reg: Registry) -> list[str]:
+    """The active `held_role` facts that `ref` (a denied departure) states for its article:
+    the person is at the organization by that article's word."""
+    if ref.type != "left" or ref.kind != "denial":
+        return []
+    pid = reg.find_person(ref.person, ref.person_aliases)
+    if pid is None:
+        return []
+    return [f.event_id for f in reg.facts.get(("held_role", pid, reg.org_id(ref.org)), [])
+            if not f.retracted and article_id in f.sources]
+
+
 def _retract(fact: KnownFact, ref: Refutation, refuting: SeenArticle, reg: Registry) -> list[NewEvent]:
     """The retraction, and for a denied departure the refuting article's `held_role`."""
     fact.retracted = True
     out = [_retraction(fact, ref, refuting)]
-    pid = reg.find_person(ref.person, ref.person_aliases)
-    stated = pid is not None and any(not f.retracted and refuting.id in f.sources
-                                     for f in reg.facts.get(("held_role", pid, reg.org_id(ref.org)), []))
-    if ref.type == "left" and ref.kind == "denial" and not stated:
-        stays = Claim(type="held_role", person=ref.person, org=ref.org, quote=ref.quote, confidence=0.6,
-                      person_aliases=ref.person_aliases)
-        out += plan(refuting, [stays], reg)
+    if ref.type == "left" and ref.kind == "denial" and not stays(refuting.id, ref, reg):
+        at = Claim(type="held_role", person=ref.person, org=ref.org, quote=ref.quote, confidence=0.6,
+                   person_aliases=ref.person_aliases)
+        out += plan(refuting, [at], reg)
     return out
 
 

@@ -139,6 +139,14 @@ def _ent(info: SentInfo, idx: str) -> str:
     return info.ents[int(idx)].key
 
 
+def _named_org(info: SentInfo, m: re.Match[str]) -> str:
+    """The organization a rule's match ends on; when that is a description the marking
+    resolved by coreference and the name follows it ("an offer from the startup Quarrystone
+    AI"), the name."""
+    nxt = re.match(r"\s*«O(\d+)»", info.marked[m.end():])
+    return _ent(info, nxt.group(1) if nxt else m.group(m.lastindex))
+
+
 def _plain(gap: str) -> bool:
     """The words between a subject and its verb carry no hedge, negation or other subject; an
     apposition closed by commas ("P, who joined in 2020, remains at O") is passed over."""
@@ -186,7 +194,7 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
     pairs += _first_person(infos, si, _NOT_LEAVING.pattern)
     for person, m in pairs:
         if _plain(m.group("gap")) and not _NOT_YET.match(s, m.end()):
-            hits.append(("left", person, _ent(info, m.group(m.lastindex)), "denial", None))
+            hits.append(("left", person, _named_org(info, m), "denial", None))
     # "I'm not going anywhere": from the one organization the article places the person at
     pairs = [(_ent(info, m.group(1)), m) for m in _NOT_GOING.finditer(s)] + _first_person(infos, si, _NOT_GOING.pattern)
     for person, m in pairs:
@@ -200,7 +208,7 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
             continue
         if verb in ("stayed", "remained") and not _PAST_STAY_END.match(s, m.end()):
             continue   # "stayed at O for six years before ...": a stint that ended
-        hits.append(("left", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "denial", None))
+        hits.append(("left", _ent(info, m.group(1)), _named_org(info, m), "denial", None))
     hits += _denied_content(info, current)
     # fell through
     for m in _MOVE_OFF.finditer(s):
@@ -211,7 +219,7 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
     for rx in (_NO_LONGER, _DECLINED):
         for m in rx.finditer(s):
             if _plain(m.group("gap")) and not _JOIN_NOT_YET.match(s, m.end()):
-                hits.append(("joined", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "fell_through", None))
+                hits.append(("joined", _ent(info, m.group(1)), _named_org(info, m), "fell_through", None))
     for m in _RESCINDED.finditer(s):
         person = _ent(info, m.group(2)) if m.group(2) else _lone_person(infos, si)
         if person:
@@ -286,7 +294,7 @@ def _corrections(infos: list[SentInfo], si: int) -> list[tuple[str, str, str, st
     out: list[tuple[str, str, str, str, str | None]] = []
     for m in _NEVER_AT.finditer(s):
         if _plain(m.group("gap")) and _NEVER_AT_END.match(s, m.end()):
-            out.append(("all", _ent(info, m.group(1)), _ent(info, m.group(m.lastindex)), "correction", None))
+            out.append(("all", _ent(info, m.group(1)), _named_org(info, m), "correction", None))
     if not info.correction:
         return out
     about = None
@@ -319,12 +327,13 @@ def _current_orgs(infos: list[SentInfo]) -> dict[str, set[str]]:
     return out
 
 
-def read_refutations(infos: list[SentInfo], registry: PersonRegistry) -> list[Refutation]:
-    """The refutations one article states, one per (type, person, organization), in article
-    order. Pure: it reads the marked sentences the extractor built."""
+def refuted(infos: list[SentInfo]) -> list[tuple[int, str, str, str, str, str | None]]:
+    """(sentence, type, person key, org, kind, about) for every refutation the article states,
+    one per (type, person, org), in article order: for the article's own claims (refute.py)
+    and, as `Refutation`s, for other articles' facts."""
     current = _current_orgs(infos)
     seen: set[tuple[str, str, str]] = set()
-    out: list[Refutation] = []
+    out: list[tuple[int, str, str, str, str, str | None]] = []
     for si, info in enumerate(infos):
         if not _CUES.search(info.sent.text):
             continue
@@ -334,6 +343,13 @@ def read_refutations(infos: list[SentInfo], registry: PersonRegistry) -> list[Re
                 if (t, person, org) in seen or not person or not org:
                     continue
                 seen.add((t, person, org))
-                out.append(Refutation(type=t, person=registry.display(person), org=org, quote=info.sent.text.strip(),
-                                      kind=kind, person_aliases=registry.aliases(person), about=about))
+                out.append((si, t, person, org, kind, about))
     return out
+
+
+def read_refutations(infos: list[SentInfo], registry: PersonRegistry) -> list[Refutation]:
+    """The refutations one article states, with the names the article gives the people.
+    Pure: it reads the marked sentences the extractor built."""
+    return [Refutation(type=t, person=registry.display(person), org=org, quote=infos[si].sent.text.strip(),
+                       kind=kind, person_aliases=registry.aliases(person), about=about)
+            for si, t, person, org, kind, about in refuted(infos)]

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from ingest.dates import infer_published
 from ingest.dedup import NearDuplicateIndex
 from ingest.errors import SourceError
-from ingest.crossrefute import plan_refutations
+from ingest.crossrefute import plan_refutations, stays
 from ingest.model import Article, Claim, Reading, Refutation
 from ingest.resolve import Registry, plan
 from ingest.urls import canonical_url
@@ -300,8 +300,9 @@ def stored_articles(conn: Connection) -> Iterable[Article]:
 
 def reextract(store: Store, extractor: Extractor | None = None) -> dict:
     """Re-read every stored article with the current extractor and append only the
-    difference: new facts or corroborations, and retractions (marked `by: reextract`) of
-    facts that no stored article supports any more."""
+    difference: new facts or corroborations, retractions (marked `by: reextract`) of facts
+    that no stored article supports any more, and retractions of stored facts that a later
+    stored article refutes (marked `by: refutation`, as at ingestion)."""
     ing = Ingestor(store, extractor)
     added = retracted = 0
     supported: set[str] = set()
@@ -317,15 +318,26 @@ def reextract(store: Store, extractor: Extractor | None = None) -> dict:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
         ing.refresh(conn)
         events: list[NewEvent] = []
+        refuted: set[str] = set()
         for a in articles:
-            claims = ing.extract(a)
-            for e in plan(a, claims, ing.registry):
+            reading = ing.read(a)
+            planned = plan(a, reading.claims, ing.registry)
+            planned += plan_refutations(ing.registry.see_article(a), reading.refutations, planned, ing.registry)
+            for ref in reading.refutations:   # a denied departure's "P is at O" still stands
+                supported.update(stays(a.id, ref, ing.registry))
+            for e in planned:
+                if e.type == RETRACTED:
+                    # only a stored, active fact (one planned again in this run is not in the log)
+                    if e.payload["fact"] in fact_sources and e.payload["fact"] not in refuted:
+                        refuted.add(e.payload["fact"])
+                        events.append(e)
+                    continue
                 fid = e.payload.get("fact") or e.event_id
                 supported.add(fid)
                 if e.type in FACT_EVENTS or (e.type == CORROBORATED and a.id not in fact_sources.get(fid, set())):
                     events.append(e)
         for fid in fact_sources:
-            if fid not in supported:
+            if fid not in supported and fid not in refuted:
                 events.append(NewEvent(type=RETRACTED, idempotency_key=None, payload={
                     "fact": fid, "reason": "re-extraction no longer reads this fact from its sources", "by": "reextract"}))
         appended = log.append(conn, events)

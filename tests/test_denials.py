@@ -165,3 +165,19 @@ def test_an_unknown_person_is_never_created_by_a_refutation() -> None:
     denial = reg.see_article(_article("denial", "2026-03-05"))
     assert plan_refutations(denial, [DENIAL], [], reg) == []
     assert reg.person_name == {}
+
+
+def test_an_articles_own_refutation_withdraws_its_claims_told_up_to_there() -> None:
+    claims = read_article("", "Omar Kassab will no longer join Amazon, the company said. "
+                              "Dana Ruiz's planned move to Meta has fallen through.", "2026-03-05").claims
+    assert not [c for c in claims if c.type == "joined"]
+    # a move told after the denial happened later: it stays
+    claims = read_article("", "In March, Dana Ruiz denied reports that she was leaving OpenAI. "
+                              "In June, she left OpenAI to join Meta.", "2026-07-05").claims
+    assert {(c.type, c.org) for c in claims} >= {("left", "OpenAI"), ("joined", "Meta")}
+
+
+def test_a_description_resolved_by_coreference_gives_way_to_the_name_after_it() -> None:
+    r = read_article("", "Ilan Bremer is a researcher at Anthropic. "
+                         "He turned down an offer from the startup Quarrystone AI in January.", "2027-03-29")
+    assert {x.org for x in r.refutations} == {"Quarrystone AI"}

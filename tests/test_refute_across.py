@@ -212,3 +212,18 @@ def test_events_json_shows_the_retracted_fact_only_when_asked(tmp_path: Path) ->
     left = [e for e in everything if e["type"] == "left"]
     assert len(left) == 1 and left[0]["status"] == "retracted" and left[0]["org"]["name"] == "OpenAI"
     assert rc(db, "verify", "--json")
+
+
+def test_reextract_applies_refutations_to_a_store_read_without_them(store: Store, tmp_path: Path) -> None:
+    from ingest.extract import extract_claims
+    from rollcall.ingestion import reextract
+
+    paths = [article(tmp_path, "report.md", *REPORT), article(tmp_path, "denial.md", *DENIAL)]
+    Ingestor(store, extractor=extract_claims).ingest(read_paths([str(p) for p in paths]))   # claims only
+    assert status(store, "Dana Ruiz")[("left", "OpenAI")] == ["active"]
+    out = reextract(store)
+    assert out["retracted"] == 2
+    st = status(store, "Dana Ruiz")
+    assert st[("left", "OpenAI")] == ["retracted"] and st[("joined", "Meta")] == ["retracted"]
+    assert "Dana Ruiz" in members(store, "openai", "2026-04-01")
+    assert reextract(store)["retracted"] == 0   # once
