@@ -13,7 +13,8 @@ Conservative limits, because a false retraction loses a true fact:
   (CORRECTION_DAYS for a correction, unless it names the corrected article's date, which one
   source must then carry);
 - a denial or a fallen-through move is about the present: a fact dated more than
-  PAST_DAYS before the refuting article is an earlier stint, not the one denied.
+  PAST_DAYS before the refuting article is an earlier stint, not the one denied, and a
+  board seat or advisory post is not the job a denial speaks of.
 
 Refuting `left` by a denial ("P is not leaving O", "P remains at O") also says P is at O:
 the refuting article's statement is recorded as a `held_role` (corroborating one if known),
@@ -25,6 +26,7 @@ sentence, and a later article reporting the move again records it as a new fact.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ingest.model import Claim, Refutation
@@ -34,6 +36,7 @@ from store.events import FACT_EVENTS, RETRACTED, NewEvent
 REPORT_DAYS = 180
 CORRECTION_DAYS = 60
 PAST_DAYS = 365
+_SIDE_ROLE = re.compile(r"\b(?:board|advis[oe]r|advisory|consultant|trustee|visiting|observer)\b", re.I)
 _VERB = {"denial": "denied", "fell_through": "said this move fell through", "correction": "corrected this"}
 
 
@@ -80,6 +83,8 @@ def retracts(ref: Refutation, refuting: SeenArticle, fact: KnownFact, reg: Regis
         dated = [s.published[:10] for s in sources if s is not None and s.published and len(s.published) >= 10]
         if dated and ref.about not in dated:
             return False
+    if ref.kind != "correction" and fact.role and _SIDE_ROLE.search(fact.role):
+        return False   # "P remains at O" says nothing of the board seat P gave up
     r = _span(refuting.published)
     if ref.kind != "correction" and fact.date and r is not None:
         try:

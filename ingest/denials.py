@@ -24,12 +24,15 @@ Rules read the marked sentences (entities as «P3», «O1», «D0»), like the r
 """
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from .coref import PersonRegistry
 from .extract_types import SentInfo
 from .model import FACT_TYPES, Refutation
 
+STALE_DAYS = 180
 _P = r"«[PQ](\d+)»"
 _O = r"«O(\d+)»"
 _A = r"['’]"
@@ -56,7 +59,7 @@ _NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|yet|just\s+yet|immed
 _NOT_GOING = re.compile(rf"{_P}{_GAP}\b{_NEG}\s+going\s+anywhere\b", re.I)
 _STAY_VERB = (r"(?:remains|remained|remaining|stays|stayed|staying|(?:will|shall)\s+(?:remain|stay)|"
               r"(?:(?:has|have|had)\s+)?(?:decided|chosen|chose|opted|elected|agreed)\s+to\s+(?:remain|stay)|"
-              r"(?:is|was|are)\s+still|still\s+(?:works?|worked|is|was))")
+              r"(?:is|are)\s+still|still\s+(?:works?|is))")
 _STAY_ROLE = (r"(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:researcher|scientist|engineer|professor|"
               r"reader|lecturer|director|head|chief|officer|ceo|cto|cfo|coo|president|vp|lead|leader|manager|"
               r"fellow|member\s+of\s+(?:the\s+)?(?:technical\s+)?staff|employee|partner|chair|staffer|executive)s?\s+")
@@ -95,7 +98,7 @@ _MOVE_OFF = re.compile(rf"{_P}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?P<what>move|hire|hi
 _HIRE_OFF = re.compile(rf"{_O}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?:hire|hiring|appointment|recruitment|poaching)\s+of\s+"
                        rf"{_P}[^«.;]{{0,40}}?\s{_OFF}", re.I)
 _NO_LONGER = re.compile(rf"{_P}{_GAP}\b(?:(?:will|would)\s+no\s+longer(?:\s+be)?|{_NEG})\s+{_JOIN}\s+(?:the\s+)?{_O}"
-                        rf"(?!{_A}s\s+board)", re.I)
+                        rf"(?!{_A}s\b)", re.I)
 _DECLINED = re.compile(rf"{_P}{_GAP}\b(?:(?:has|had)\s+)?(?:(?:decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)\s+"
                        rf"{_JOIN}|(?:(?:turned|turns|turning)\s+down|rejected|declined)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:offer|job|role|position|post)\s+(?:from|at|with|to\s+join)|(?:backed|pulled|walked)\s+"
@@ -327,17 +330,47 @@ def _current_orgs(infos: list[SentInfo]) -> dict[str, set[str]]:
     return out
 
 
-def refuted(infos: list[SentInfo]) -> list[tuple[int, str, str, str, str, str | None]]:
+def _period_end(d: str) -> date | None:
+    try:
+        y = int(d[:4])
+        if len(d) == 4:
+            return date(y, 12, 31)
+        m = int(d[5:7])
+        if len(d) == 7:
+            return date(y, m, calendar.monthrange(y, m)[1])
+        return date(y, m, int(d[8:10]))
+    except ValueError:
+        return None
+
+
+def _told_of_the_past(info: SentInfo, published: str | None) -> bool:
+    """The sentence is dated well before the article ("In 2019 she was still at O", "In
+    March 2024 he denied ..."): a denial then is no refutation of a move reported now."""
+    now = _period_end(published[:10]) if published else None
+    if now is None:
+        return False
+    for e in info.ents:
+        end = _period_end(e.date.date) if e.kind == "D" and e.date is not None and e.date.date else None
+        if end is not None and (now - end).days > STALE_DAYS:
+            return True
+    return False
+
+
+def refuted(infos: list[SentInfo], published: str | None = None) -> list[tuple[int, str, str, str, str, str | None]]:
     """(sentence, type, person key, org, kind, about) for every refutation the article states,
     one per (type, person, org), in article order: for the article's own claims (refute.py)
-    and, as `Refutation`s, for other articles' facts."""
+    and, as `Refutation`s, for other articles' facts. A denial told of a time long before the
+    article's publication date is left out (a correction names the past on purpose)."""
     current = _current_orgs(infos)
     seen: set[tuple[str, str, str]] = set()
     out: list[tuple[int, str, str, str, str, str | None]] = []
     for si, info in enumerate(infos):
         if not _CUES.search(info.sent.text):
             continue
+        past = _told_of_the_past(info, published)
         for what, person, org, kind, about in _sentence_hits(infos, si, current):
+            if past and kind != "correction":
+                continue
             types = _ALL if what == "all" else _JOINED if what == "joined" else (what,)
             for t in types:
                 if (t, person, org) in seen or not person or not org:
@@ -347,9 +380,9 @@ def refuted(infos: list[SentInfo]) -> list[tuple[int, str, str, str, str, str | 
     return out
 
 
-def read_refutations(infos: list[SentInfo], registry: PersonRegistry) -> list[Refutation]:
+def read_refutations(infos: list[SentInfo], registry: PersonRegistry, published: str | None = None) -> list[Refutation]:
     """The refutations one article states, with the names the article gives the people.
     Pure: it reads the marked sentences the extractor built."""
     return [Refutation(type=t, person=registry.display(person), org=org, quote=infos[si].sent.text.strip(),
                        kind=kind, person_aliases=registry.aliases(person), about=about)
-            for si, t, person, org, kind, about in refuted(infos)]
+            for si, t, person, org, kind, about in refuted(infos, published)]

@@ -321,4 +321,4 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
     claims = _finish(infos, raws, affil_by_sent, registry, published)
-    return Reading(claims, read_refutations(infos, registry))
+    return Reading(claims, read_refutations(infos, registry, published))

@@ -68,8 +68,9 @@ def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
     return people, orgs
 
 
-def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
-    """The claims that survive the article's own denials and "stayed" statements."""
+def refute(infos: list[SentInfo], claims: list[Raw], published: str | None = None) -> list[Raw]:
+    """The claims that survive the article's own denials and "stayed" statements
+    (`published` dates the article, so a denial told of long before it withdraws nothing)."""
     drop: set[int] = set()
     for si, info in enumerate(infos):
         if not _CUE_RE.search(info.sent.text.lower()) or not DENIAL.search(info.marked):
@@ -83,7 +84,7 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             if c.person in people or c.org in orgs or (not people and not orgs):
                 drop.add(id(c))
     drop |= _never_joined(infos, claims)
-    for si, t, person, org, _, _ in refuted(infos):
+    for si, t, person, org, _, _ in refuted(infos, published):
         drop |= {id(c) for c in claims if c.type == t and c.person == person and c.org == org and c.sent <= si}
     # "P stayed / was instead promoted at O" refutes "P left O"
     stays = set()

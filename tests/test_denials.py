@@ -181,3 +181,20 @@ def test_a_description_resolved_by_coreference_gives_way_to_the_name_after_it() 
     r = read_article("", "Ilan Bremer is a researcher at Anthropic. "
                          "He turned down an offer from the startup Quarrystone AI in January.", "2027-03-29")
     assert {x.org for x in r.refutations} == {"Quarrystone AI"}
+
+
+@pytest.mark.parametrize("text", [
+    "Alan Berg, who denied in 2023 that he was leaving Google, left Google in 2024.",
+    "In 2019, Ken Sato was still at Google.",
+    "Priya Raman is not joining Anthropic's safety team, a spokesperson said.",
+])
+def test_denials_of_another_time_or_another_thing(text: str) -> None:
+    assert refs(text, "2026-07-05") == set()
+
+
+def test_a_denied_job_says_nothing_of_a_board_seat() -> None:
+    reg = Registry()
+    seat = Claim(type="left", person="Dana Ruiz", org="OpenAI", role="board member", quote="left OpenAI's board")
+    _report(reg, "board", "2026-03-01", seat)
+    denial = reg.see_article(_article("denial", "2026-03-05"))
+    assert plan_refutations(denial, [DENIAL], [], reg) == []
