@@ -69,6 +69,9 @@ _TEMPORARY = re.compile(r"\s*,?\s*(?:«D\d+|until|till|through|throughout|before
                         r"unless|if|as\s+(?:an?\s+)?(?:advis|consult|board|non-exec|part-time|emerit|special|senior\s+advis|"
                         r"interim|outside|observer)|to\s+(?:help|oversee|ensure|assist|manage|support|complete|finish|see)\b|"
                         r"in\s+(?:an?\s+)?(?:advis|consult)|on\s+(?:the|its)\s+board|['’]s\s+board)", re.I)
+# "remains honorary professor at O": a side post kept, not the job a departure was about
+_SIDE_POST = re.compile(r"\b(?:honorary|emerit\w*|adjunct|affiliate|visiting|part-time|courtesy|advis[oe]r|"
+                        r"board|trustee|consultant)\b", re.I)
 _PAST_STAY_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,\s*(?:where|despite|rejecting|turning|declining|instead)|"
                             r"\s+(?:after\s+all|instead|rather\s+than|despite)\b)", re.I)
 
@@ -207,7 +210,7 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
     # "P remains at O" / "P decided to stay at O after all"
     for m in _STAY.finditer(s):
         verb = m.group("verb").lower()
-        if not _plain(m.group("gap")) or _TEMPORARY.match(s, m.end()):
+        if not _plain(m.group("gap")) or _TEMPORARY.match(s, m.end()) or _SIDE_POST.search(s, m.start("verb"), m.end()):
             continue
         if verb in ("stayed", "remained") and not _PAST_STAY_END.match(s, m.end()):
             continue   # "stayed at O for six years before ...": a stint that ended

@@ -27,7 +27,8 @@ marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (
 and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
 groups.py (lists and group predicates), ahead.py (hires announced before the person is
 named), claims_finish.py (7) with refute.py (denials,
-unconfirmed reports and "stayed" statements withdraw the moves they govern).
+unconfirmed reports and "stayed" statements withdraw the moves they govern), and denials.py
+(the refutations `read_article` returns beside the claims, for other articles' facts).
 """
 from __future__ import annotations
 

@@ -198,3 +198,11 @@ def test_a_denied_job_says_nothing_of_a_board_seat() -> None:
     _report(reg, "board", "2026-03-01", seat)
     denial = reg.see_article(_article("denial", "2026-03-05"))
     assert plan_refutations(denial, [DENIAL], [], reg) == []
+
+
+def test_a_side_post_kept_is_no_denial_of_leaving() -> None:
+    assert refs("In addition, Karl Wendt remains honorary professor at the Technical University of Munich.") == set()
+    assert refs("Karl Wendt remains an adviser at Mistral AI.") == set()
+    # a side post elsewhere in the sentence does not matter
+    got = refs("Ravi Sundar works part-time for Anthropic and remains a reader at University College London.")
+    assert ("left", "Ravi Sundar", "University College London", "denial") in got

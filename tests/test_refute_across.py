@@ -1,5 +1,6 @@
 """Cross-article denials, fallen-through moves and corrections, through the real pipeline
-(seed files -> extraction -> resolution -> log -> projections) into a real SQLite file:
+(seed files -> extraction -> resolution -> log -> projections) into a real SQLite file (and
+PostgreSQL when ROLLCALL_TEST_PG names one, through the shared `store` fixture):
 a later article that says a reported move did not happen retracts the earlier fact, the log
 keeps it, rosters follow, and a yet-later report records the move again. Every story here is
 invented for the test."""
@@ -10,8 +11,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from ingest.seedfiles import read_paths
 from rollcall.ingestion import Ingestor
@@ -45,13 +44,6 @@ def status(store: Store, person: str) -> dict[tuple[str, str], list[str]]:
 def members(store: Store, org: str, as_of: str) -> set[str]:
     with store.read() as c:
         return {m["person"]["name"] for m in queries.roster(c, org, as_of=as_of)["members"]}
-
-
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = Store(f"sqlite:///{tmp_path / 'rollcall.db'}")
-    yield s
-    s.dispose()
 
 
 REPORT = ("2026-03-02", "Dana Ruiz leaves OpenAI for Meta",
