@@ -134,6 +134,13 @@ def _retract(fact: KnownFact, ref: Refutation, refuting: SeenArticle, reg: Regis
     return out
 
 
+def new_refutations(first: str, refutations: list[Refutation], reg: Registry) -> list[Refutation]:
+    """The refutations a near copy of article `first` states that `first` did not: an updated
+    version's correction notice, which makes it more than a copy."""
+    stated = {(r.type, r.person, r.org) for a, r in reg.refutations if a == first}
+    return [r for r in refutations if (r.type, r.person, r.org) not in stated]
+
+
 def plan_refutations(article: SeenArticle, refutations: list[Refutation], planned: list[NewEvent],
                      reg: Registry, copy_of: str | None = None) -> list[NewEvent]:
     """The retractions an article's refutations call for, both ways in time:
@@ -143,9 +150,10 @@ def plan_refutations(article: SeenArticle, refutations: list[Refutation], planne
     are the same statement, not a later one. The registry learns the refutations and
     retractions at once, so later articles in the batch see them."""
     out: list[NewEvent] = []
-    already = {(r.type, r.person, r.org) for a, r in reg.refutations if copy_of and a == copy_of}
+    fresh = new_refutations(copy_of, refutations, reg) if copy_of else refutations
     for ref in refutations:
-        if (ref.type, ref.person, ref.org) in already:
+        if ref not in fresh:
+            reg.add_refutation(article.id, ref)
             continue
         for fact in _matches(ref, reg):
             if retracts(ref, article, fact, reg):

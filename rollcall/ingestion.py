@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from ingest.dates import infer_published
 from ingest.dedup import NearDuplicateIndex
 from ingest.errors import SourceError
-from ingest.crossrefute import plan_refutations, stays
+from ingest.crossrefute import new_refutations, plan_refutations, stays
 from ingest.model import Article, Claim, Reading, Refutation
 from ingest.resolve import Registry, plan
 from ingest.urls import canonical_url
@@ -223,12 +223,11 @@ class Ingestor:
                         if near.score(sig, other_sig) is not None:
                             first = other_id
                             break
-                if first is not None:
-                    events.append(self._seen_event(a, first, "near", locs, refutations))
-                    # a corrected version is a near copy: what it newly refutes still counts
-                    retractions = plan_refutations(self.registry.see_article(a), refutations, [], self.registry, first)
-                    events.extend(retractions)
-                    report.facts_retracted += sum(1 for e in retractions if e.type == RETRACTED)
+                # a corrected version is a near copy that refutes what its first copy did not:
+                # a new statement, read as a new article (its own copy of the rest corroborates)
+                copy_of = first
+                if first is not None and not new_refutations(first, refutations, self.registry):
+                    events.append(self._seen_event(a, first, "near", locs))
                     report.duplicates.append({"source": src, "article": a.id, "duplicate_of": first, "match": "near"})
                     locator_rows.update({loc: first for loc in locs})
                     continue
@@ -240,7 +239,7 @@ class Ingestor:
                     "published_inferred": a.published_inferred, "duplicate_of": None, "match": None,
                     **_refutation_payload(refutations)}))
                 planned = plan(a, claims, self.registry)
-                planned += plan_refutations(self.registry.see_article(a), refutations, planned, self.registry)
+                planned += plan_refutations(self.registry.see_article(a), refutations, planned, self.registry, copy_of)
                 events.extend(planned)
                 report.facts_retracted += sum(1 for e in planned if e.type == RETRACTED)
                 report.facts_new += sum(1 for e in planned if e.type in FACT_EVENTS)
@@ -269,12 +268,10 @@ class Ingestor:
         return report
 
     @staticmethod
-    def _seen_event(a: Article, first: str, match: str, locs: list[str],
-                    refutations: list[Refutation] | None = None) -> NewEvent:
+    def _seen_event(a: Article, first: str, match: str, locs: list[str]) -> NewEvent:
         return NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"seen:{a.id}:{locs[0] if locs else ''}", payload={
             "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
-            "published_inferred": a.published_inferred, "duplicate_of": first, "match": match,
-            **_refutation_payload(refutations or [])})
+            "published_inferred": a.published_inferred, "duplicate_of": first, "match": match})
 
     @staticmethod
     def _article_row(a: Article, minhash: bytes) -> dict:

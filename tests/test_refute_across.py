@@ -219,3 +219,27 @@ def test_reextract_applies_refutations_to_a_store_read_without_them(store: Store
     assert st[("left", "OpenAI")] == ["retracted"] and st[("joined", "Meta")] == ["retracted"]
     assert "Dana Ruiz" in members(store, "openai", "2026-04-01")
     assert reextract(store)["retracted"] == 0   # once
+
+
+OKONKWO = ("Rafael Okonkwo, who led retrieval research at Cohere, left the Toronto company last month and has joined "
+           "{org}'s AGI organization, where he will work on retrieval for its models. Okonkwo spent four years at Cohere "
+           "and was one of the main authors of its Rerank models. Cohere chief executive Aidan Gomez thanked him in a "
+           "post on LinkedIn, calling Rerank one of the quiet workhorses of enterprise AI. The company has been hiring "
+           "steadily for its AGI group in San Francisco and Seattle. A company spokesperson said Okonkwo would report "
+           "to the group's head of foundation models but did not name that person. Analysts said the hire reflects a "
+           "wider push into enterprise search, where retrieval quality decides which vendor wins large contracts.")
+
+
+def test_an_updated_version_with_a_correction_is_more_than_a_copy(store: Store, tmp_path: Path) -> None:
+    first = article(tmp_path, "v1.md", "2025-09-03", "Cohere retrieval lead joins big tech", OKONKWO.format(org="Microsoft"))
+    fixed = article(tmp_path, "v2.md", "2025-09-03", "Cohere retrieval lead joins big tech",
+                    OKONKWO.format(org="Amazon") + "\n\nCorrection, September 4, 2025: An earlier version of this "
+                    "article said Okonkwo had joined Microsoft. He joined Amazon's AGI organization.")
+    copy = article(tmp_path, "v3.md", "2025-09-05", "Cohere retrieval lead joins big tech (syndicated)",
+                   OKONKWO.format(org="Amazon") + " Reporting by the wire.")
+    ingest(store, first)
+    report = ingest(store, fixed, copy)
+    assert report.facts_retracted == 1 and [d["source"] for d in report.duplicates] == [str(copy)]
+    st = status(store, "Rafael Okonkwo")
+    assert st[("joined", "Microsoft")] == ["retracted"] and st[("joined", "Amazon")] == ["active"]
+    assert st[("left", "Cohere")] == ["active"]
