@@ -63,7 +63,7 @@ _STAY_VERB = (r"(?:remains|remained|remaining|stays|stayed|staying|(?:will|shall
 _STAY_ROLE = (r"(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:researcher|scientist|engineer|professor|"
               r"reader|lecturer|director|head|chief|officer|ceo|cto|cfo|coo|president|vp|lead|leader|manager|"
               r"fellow|member\s+of\s+(?:the\s+)?(?:technical\s+)?staff|employee|partner|chair|staffer|executive)s?\s+")
-_STAY = re.compile(rf"{_P}{_GAP}\b(?P<verb>{_STAY_VERB})(?:\s+put)?\s+(?:{_STAY_ROLE})?(?:at|with|for|of)\s+(?:the\s+)?{_O}", re.I)
+_STAY = re.compile(rf"{_P}{_GAP}\b(?P<verb>{_STAY_VERB})(?:\s+(?:put|on))?\s+(?:{_STAY_ROLE})?(?:at|with|for|of)\s+(?:the\s+)?{_O}", re.I)
 _TEMPORARY = re.compile(r"\s*,?\s*(?:«D\d+|until|till|through|throughout|before|for\s+(?:now|the\s+time\s+being|another|a|an|"
                         r"the\s+next|the\s+rest|several|some|\d+|two|three|four|five|six|a\s+few)\b|during|while|pending|"
                         r"unless|if|as\s+(?:an?\s+)?(?:advis|consult|board|non-exec|part-time|emerit|special|senior\s+advis|"

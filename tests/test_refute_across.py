@@ -243,3 +243,33 @@ def test_an_updated_version_with_a_correction_is_more_than_a_copy(store: Store, 
     st = status(store, "Rafael Okonkwo")
     assert st[("joined", "Microsoft")] == ["retracted"] and st[("joined", "Amazon")] == ["active"]
     assert st[("left", "Cohere")] == ["active"]
+
+
+def test_one_batch_read_out_of_order_gives_the_same_answer(store: Store, tmp_path: Path) -> None:
+    # files are read in name order: the denial first, the older report second, in one batch
+    a = article(tmp_path, "a-denial.md", *DENIAL)
+    b = article(tmp_path, "b-report.md", *REPORT)
+    assert ingest(store, a, b).facts_retracted == 2
+    assert "Dana Ruiz" in members(store, "openai", "2026-04-01")
+
+
+def undated(folder: Path, name: str, title: str, body: str) -> Path:
+    p = folder / name
+    p.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return p
+
+
+def test_undated_articles_are_ordered_by_ingestion(store: Store, tmp_path: Path) -> None:
+    report = undated(tmp_path, "report.txt", "Ruiz leaves OpenAI", REPORT[2])
+    denial = undated(tmp_path, "denial.txt", "Ruiz stays", "Dana Ruiz said she is not leaving OpenAI.")
+    ingest(store, report)
+    ingest(store, denial)
+    assert status(store, "Dana Ruiz")[("left", "OpenAI")] == ["retracted"]
+
+
+def test_an_undated_report_read_after_an_undated_denial_stands(store: Store, tmp_path: Path) -> None:
+    denial = undated(tmp_path, "denial.txt", "Ruiz stays", "Dana Ruiz said she is not leaving OpenAI.")
+    report = undated(tmp_path, "report.txt", "Ruiz leaves OpenAI", REPORT[2])
+    ingest(store, denial)
+    ingest(store, report)
+    assert status(store, "Dana Ruiz")[("left", "OpenAI")] == ["active"]
