@@ -21,6 +21,8 @@ def refs(text: str, published: str = "2026-03-05", title: str = "") -> set[tuple
     ("Zoe Hartmann has not left Cohere, a spokesperson said.", "Zoe Hartmann", "Cohere"),
     ("Ken Sato remains a professor at Stanford University, the lab said.", "Ken Sato", "Stanford"),
     ("Jae Park is still at Microsoft.", "Jae Park", "Microsoft"),
+    ("Dana Ruiz remains at OpenAI, where she leads the reasoning team.", "Dana Ruiz", "OpenAI"),
+    ("Mark Lowe is stepping down as chief executive but will stay on at Vanta Labs.", "Mark Lowe", "Vanta Labs"),
     ("Ines Moll has decided to stay at Mistral AI after all.", "Ines Moll", "Mistral"),
     ('"I\'m not leaving MIT," said Tom Hale, who also advises Anthropic.', "Tom Hale", "MIT"),
     ("OpenAI said reports that Dana Ruiz had resigned were inaccurate.", "Dana Ruiz", "OpenAI"),
@@ -38,6 +40,8 @@ def test_denials_of_a_departure(text: str, person: str, org: str) -> None:
     ("Lena Lind turned down an offer from Google DeepMind.", "Lena Lind", "Google DeepMind"),
     ("Priya Raman is not joining Anthropic, a spokesperson said.", "Priya Raman", "Anthropic"),
     ("Priya Raman spoke to reporters on Friday. Meta rescinded its offer.", "Priya Raman", "Meta"),
+    ("Dana Ruiz was due to start in May. Meta rescinded the offer.", "Dana Ruiz", "Meta"),
+    ("Ines Moll decided not to join xAI, people familiar with the matter said.", "Ines Moll", "xAI"),
 ])
 def test_moves_that_fell_through(text: str, person: str, org: str) -> None:
     got = refs(text)
