@@ -30,7 +30,7 @@ import re
 from datetime import date, timedelta
 
 from ingest.model import Claim, Refutation
-from ingest.resolve import KnownFact, Registry, SeenArticle, _bounds, plan
+from ingest.resolve import KnownFact, Registry, SeenArticle, period_bounds, plan
 from store.events import FACT_EVENTS, RETRACTED, NewEvent
 
 REPORT_DAYS = 180
@@ -44,7 +44,7 @@ def _span(published: str | None) -> tuple[date, date] | None:
     if not published:
         return None
     try:
-        return _bounds(published[:10])
+        return period_bounds(published[:10])
     except ValueError:
         return None
 
@@ -88,7 +88,7 @@ def retracts(ref: Refutation, refuting: SeenArticle, fact: KnownFact, reg: Regis
     r = _span(refuting.published)
     if ref.kind != "correction" and fact.date and r is not None:
         try:
-            if _bounds(fact.date)[1] < r[0] - timedelta(days=PAST_DAYS):
+            if period_bounds(fact.date)[1] < r[0] - timedelta(days=PAST_DAYS):
                 return False
         except ValueError:
             return False
@@ -167,6 +167,7 @@ def plan_refutations(article: SeenArticle, refutations: list[Refutation], planne
             refuting = reg.articles.get(aid)
             if fact is None or fact.retracted or refuting is None or aid == article.id or ref.type != fact.type:
                 continue
-            if fact in _matches(ref, reg) and retracts(ref, refuting, fact, reg):
+            same = reg.find_person(ref.person, ref.person_aliases) == fact.person_id
+            if same and retracts(ref, refuting, fact, reg):
                 out += _retract(fact, ref, refuting, reg)
     return out

@@ -232,7 +232,8 @@ class Registry:
         return self.canonical("org", oid) if oid else slug(name)
 
 
-def _bounds(d: str) -> tuple[date, date]:
+def period_bounds(d: str) -> tuple[date, date]:
+    """The first and last day a date of any precision ("2026", "2026-03", "2026-03-04") covers."""
     y = int(d[:4])
     if len(d) == 4:
         return date(y, 1, 1), date(y, 12, 31)
@@ -250,7 +251,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     try:
-        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+        (alo, ahi), (blo, bhi) = period_bounds(a), period_bounds(b)
     except ValueError:
         return a[:min(len(a), len(b))] == b[:min(len(a), len(b))]
     gap = max((blo - ahi).days, (alo - bhi).days, 0)
