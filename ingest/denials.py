@@ -315,15 +315,32 @@ def _corrections(infos: list[SentInfo], si: int) -> list[tuple[str, str, str, st
     for m in _NOT_ORG.finditer(s):
         before = re.findall(_P, s[:m.start()])
         if before and re.search(_O, s[:m.start()]):
-            out.append(("all", _ent(info, before[-1]), _ent(info, m.group(1)), "correction", about))
+            what = _misreported(s[:m.start()].rsplit("«O", 1)[0])
+            out.append((what, _ent(info, before[-1]), _ent(info, m.group(1)), "correction", about))
     for m in _MISREPORT.finditer(s):
         clause = m.group("c")
         if _NOT_ORG_FACT.search(clause):
             continue
         people = [_ent(info, x) for x in re.findall(_P, clause)] or people_all
-        for o in re.findall(_O, clause):
-            out += [("all", p, _ent(info, o), "correction", about) for p in dict.fromkeys(people)]
+        for o in re.finditer(_O, clause):
+            what = _misreported(clause[:o.start()])
+            out += [(what, p, _ent(info, o.group(1)), "correction", about) for p in dict.fromkeys(people)]
     return out
+
+
+_LEFT_BEFORE = re.compile(rf"\b{_LEAVE}\s+(?:the\s+)?$", re.I)
+_JOINED_BEFORE = re.compile(rf"\b(?:{_JOIN}|hired\s+by|(?:was|been)\s+named\s+\w+(?:\s+\w+)?\s+(?:at|of))\s+(?:the\s+)?$", re.I)
+
+
+def _misreported(before: str) -> str:
+    """What a correction says was wrong about an organization, from the verb just before it:
+    a departure ("said P had left O"), an arrival ("P joined A, not O"), or, for anything
+    else ("came from O", "worked at O"), every fact of the person there."""
+    if _LEFT_BEFORE.search(before):
+        return "left"
+    if _JOINED_BEFORE.search(before):
+        return "joined"
+    return "all"
 
 
 def _current_orgs(infos: list[SentInfo]) -> dict[str, set[str]]:
