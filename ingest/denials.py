@@ -14,13 +14,16 @@ uniquely implied) organization and an unhedged statement about a move:
 - fell through: "P's planned move to O has fallen through", "P will no longer join O",
   "P won't be joining O after all", "P turned down an offer from O", "O rescinded its offer
   to P"                                                           -> `joined`/`held_role` at O
-- correction: "Correction: P joined A, not O", "an earlier version said P had joined O",
+- correction: "Correction: P joined A, not O", "an earlier version said P had joined O"
+                                                                  -> `joined`/`held_role` at O
+  "incorrectly said P had left O"                                 -> `left` of P from O
   "incorrectly said P came from O", "P did not work at O"         -> every type for P at O
 
 Not refutations: "P denied that he was unhappy at O" (no move), "P, who left O in 2023, ..."
 (a move told, not denied), "P stayed at O for six years before ..." (a stint that ended),
 "P will remain at O until March" (a departure with a date), hedged statements ("P could stay").
-Rules read the marked sentences (entities as «P3», «O1», «D0»), like the rest of the extractor.
+Rules read the marked sentences (entities as «P3», «O1», «D0»), like the rest of the extractor;
+correction notices are read in misreports.py, and the words both share are in denial_terms.py.
 """
 from __future__ import annotations
 
@@ -29,41 +32,25 @@ import re
 from datetime import date
 
 from .coref import PersonRegistry
+from .denial_terms import APOS, GAP, JOIN, LEAVE, NEG, ORG, PERSON, ent, named_org, plain
 from .extract_types import SentInfo
+from .misreports import corrections
 from .model import FACT_TYPES, Refutation
 
 STALE_DAYS = 180
-_P = r"«[PQ](\d+)»"
-_O = r"«O(\d+)»"
-_A = r"['’]"
-# words between a subject and its verb: no other person, no sentence break
-_GAP = r"(?P<gap>(?:,(?:[^«.;,]|«[OD]\d+»){1,160},)?(?:[^«.;]|«[OD]\d+»){0,60}?)"
-_NEG = (rf"(?:(?:is|am|are|was|were|has|have|had|did|does|do|will|would)\s*(?:not|n{_A}t)|{_A}(?:m|s|re)\s+not|"
-        rf"(?:isn|aren|wasn|hasn|haven|hadn|didn|doesn|don|won|wouldn){_A}t)(?:\s+be)?(?:\s+going\s+to)?")
-_LEAVE = (r"(?:leav(?:e|ing)|left|quit(?:ting)?|resign(?:ed|ing)?(?:\s+from)?|depart(?:ed|ing)?(?:\s+from)?|"
-          r"exit(?:ed|ing)?|walk(?:ed|ing)?\s+away\s+from)")
-_JOIN = (r"(?:join(?:ed|ing)?|start(?:ed|ing)?\s+(?:work\s+)?at|mov(?:e|ed|ing)\s+to|head(?:ed|ing)?\s+to|"
-         r"go(?:ing)?\s+to|defect(?:ed|ing)?\s+to|jump(?:ed|ing)?\s+(?:ship\s+)?to|sign(?:ed|ing)?\s+with|"
-         r"tak(?:e|ing)\s+(?:up\s+)?(?:a|an|the|that)\s+(?:job|post|role|position)\s+(?:at|with))")
-# what makes a statement not a plain one: modality, conditions, hearsay, a negated stay
-_HEDGE = re.compile(r"\b(?:could|might|may|would|should|can|if|unless|whether|expect\w*|likely|hop(?:e|es|ed|ing)|"
-                    r"wants?|plan(?:s|ned|ning)?|intend\w*|ask\w*|urg\w*|tr(?:y|ied|ying)|persuad\w*|convinc\w*|"
-                    r"reportedly|rumou?r\w*|consider\w*|weigh\w*|perhaps|probably|possibly|not|never|n['’]t|"
-                    r"no\s+longer|said\s+to)\b", re.I)
-_CLAUSE_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,|\s+(?:and|but|after\s+all|instead|rather\s+than|despite)\b)")
 
 # -- denials of a departure --------------------------------------------------------------------
-_NOT_LEAVING = re.compile(rf"{_P}{_GAP}\b{_NEG}\s+{_LEAVE}\s+(?:the\s+)?{_O}", re.I)
+_NOT_LEAVING = re.compile(rf"{PERSON}{GAP}\b{NEG}\s+{LEAVE}\s+(?:the\s+)?{ORG}", re.I)
 _NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|yet|just\s+yet|immediately|right\s+away|any\s*time\s+soon|"
                       r"for\s+now|quite\s+yet|empty|without|unless|if|as\s+(?:planned|expected))\b", re.I)
-_NOT_GOING = re.compile(rf"{_P}{_GAP}\b{_NEG}\s+going\s+anywhere\b", re.I)
+_NOT_GOING = re.compile(rf"{PERSON}{GAP}\b{NEG}\s+going\s+anywhere\b", re.I)
 _STAY_VERB = (r"(?:remains|remained|remaining|stays|stayed|staying|(?:will|shall)\s+(?:remain|stay)|"
               r"(?:(?:has|have|had)\s+)?(?:decided|chosen|chose|opted|elected|agreed)\s+to\s+(?:remain|stay)|"
               r"(?:is|are)\s+still|still\s+(?:works?|is))")
 _STAY_ROLE = (r"(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:researcher|scientist|engineer|professor|"
               r"reader|lecturer|director|head|chief|officer|ceo|cto|cfo|coo|president|vp|lead|leader|manager|"
               r"fellow|member\s+of\s+(?:the\s+)?(?:technical\s+)?staff|employee|partner|chair|staffer|executive)s?\s+")
-_STAY = re.compile(rf"{_P}{_GAP}\b(?P<verb>{_STAY_VERB})(?:\s+(?:put|on))?\s+(?:{_STAY_ROLE})?(?:at|with|for|of)\s+(?:the\s+)?{_O}", re.I)
+_STAY = re.compile(rf"{PERSON}{GAP}\b(?P<verb>{_STAY_VERB})(?:\s+(?:put|on))?\s+(?:{_STAY_ROLE})?(?:at|with|for|of)\s+(?:the\s+)?{ORG}", re.I)
 _TEMPORARY = re.compile(r"\s*,?\s*(?:«D\d+|until|till|through|throughout|before|for\s+(?:now|the\s+time\s+being|another|a|an|"
                         r"the\s+next|the\s+rest|several|some|\d+|two|three|four|five|six|a\s+few)\b|during|while|pending|"
                         r"unless|if|as\s+(?:an?\s+)?(?:advis|consult|board|non-exec|part-time|emerit|special|senior\s+advis|"
@@ -84,51 +71,37 @@ _FALSE = re.compile(r"\b(?:reports?|rumou?rs?|claims?|suggestions?|speculation|s
                     r"(?P<content>[^.;]{4,140}?)\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:simply|completely|"
                     r"entirely|totally|flatly|categorically|also)\s+)?(?:not\s+(?:true|accurate|correct)|untrue|false|"
                     r"inaccurate|incorrect|wrong|baseless|unfounded|mistaken|erroneous|fabricated|premature)\b", re.I)
-_CONTENT = re.compile(rf"^\s*(?:{_P}\s+)?(?:(?:was|is|were|are|had|has|have|would|will|might|could|be|been)\s+)*"
+_CONTENT = re.compile(rf"^\s*(?:{PERSON}\s+)?(?:(?:was|is|were|are|had|has|have|would|will|might|could|be|been)\s+)*"
                       rf"(?:(?:about|planning|set|going|poised|preparing|in\s+talks)\s+to\s+)?"
-                      rf"(?:(?P<leave>{_LEAVE})|(?P<join>{_JOIN}))\b", re.I)
+                      rf"(?:(?P<leave>{LEAVE})|(?P<join>{JOIN}))\b", re.I)
 _NOUN_CONTENT = re.compile(rf"^\s*(?:(?:his|her|their|a|an|the)\s+)?(?:(?:planned|imminent|rumou?red|reported|possible|"
                            rf"alleged)\s+)?(?:(?P<leave>departure|exit|resignation)\s+from|(?P<join>move|switch|jump|"
-                           rf"defection)\s+to)\s+(?:the\s+)?{_O}", re.I)
+                           rf"defection)\s+to)\s+(?:the\s+)?{ORG}", re.I)
 
 # -- moves that fell through --------------------------------------------------------------------
 _OFF = (r"(?:(?:has|had|have)\s+)?(?:(?:fallen|fell|falls|falling)\s+(?:through|apart)|collapsed|(?:was|were|has\s+been|"
         r"had\s+been|is|is\s+now)\s+(?:called\s+off|cancell?ed|scrapped|off|rescinded|withdrawn|abandoned|shelved|"
         r"dropped|revoked|reversed|nixed|terminated|blocked))")
-_MOVE_OFF = re.compile(rf"{_P}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?P<what>move|hire|hiring|appointment|switch|jump|defection|"
-                       rf"deal|arrival|transfer|departure|exit)\s+(?:to|at|with|from|by)\s+(?:the\s+)?{_O}"
+_MOVE_OFF = re.compile(rf"{PERSON}{APOS}s\s+(?:[\w-]+\s+){{0,3}}?(?P<what>move|hire|hiring|appointment|switch|jump|defection|"
+                       rf"deal|arrival|transfer|departure|exit)\s+(?:to|at|with|from|by)\s+(?:the\s+)?{ORG}"
                        rf"[^«.;]{{0,40}}?\s{_OFF}", re.I)
-_HIRE_OFF = re.compile(rf"{_O}{_A}s\s+(?:[\w-]+\s+){{0,3}}?(?:hire|hiring|appointment|recruitment|poaching)\s+of\s+"
-                       rf"{_P}[^«.;]{{0,40}}?\s{_OFF}", re.I)
-_NO_LONGER = re.compile(rf"{_P}{_GAP}\b(?:(?:will|would)\s+no\s+longer(?:\s+be)?|{_NEG})\s+{_JOIN}\s+(?:the\s+)?{_O}"
-                        rf"(?!{_A}s\b)", re.I)
-_DECLINED = re.compile(rf"{_P}{_GAP}\b(?:(?:has|had)\s+)?(?:(?:decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)\s+"
-                       rf"{_JOIN}|(?:(?:turned|turns|turning)\s+down|rejected|declined)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
+_HIRE_OFF = re.compile(rf"{ORG}{APOS}s\s+(?:[\w-]+\s+){{0,3}}?(?:hire|hiring|appointment|recruitment|poaching)\s+of\s+"
+                       rf"{PERSON}[^«.;]{{0,40}}?\s{_OFF}", re.I)
+_NO_LONGER = re.compile(rf"{PERSON}{GAP}\b(?:(?:will|would)\s+no\s+longer(?:\s+be)?|{NEG})\s+{JOIN}\s+(?:the\s+)?{ORG}"
+                        rf"(?!{APOS}s\b)", re.I)
+_DECLINED = re.compile(rf"{PERSON}{GAP}\b(?:(?:has|had)\s+)?(?:(?:decided|chosen|chose|opted|elected)\s+(?:not\s+to|against)\s+"
+                       rf"{JOIN}|(?:(?:turned|turns|turning)\s+down|rejected|declined)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:offer|job|role|position|post)\s+(?:from|at|with|to\s+join)|(?:backed|pulled|walked)\s+"
                        rf"(?:out|away)\s+(?:of|from)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:deal|move|job|role|position|agreement|offer|plan)\s+(?:with|at|to\s+join|to)|"
                        rf"(?:reversed|changed|reconsidered)\s+(?:his|her|their)\s+(?:decision|mind|plans?)\s+"
                        rf"(?:to|about|on)\s+(?:join(?:ing)?|mov(?:e|ing)\s+to)|never\s+(?:joined|started\s+at|"
                        rf"showed\s+up\s+at|took\s+up\s+(?:the|a|his|her|its)\s+(?:post|job|role|position)\s+at))"
-                       rf"\s+(?:the\s+)?{_O}", re.I)
+                       rf"\s+(?:the\s+)?{ORG}", re.I)
 _JOIN_NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|when|because|immediately|right\s+away|yet|as\s+(?!.*\bafter\s+all\b)|"
                            r"unless|if)\b", re.I)
-_RESCINDED = re.compile(rf"{_O}\s+(?:(?:has|had)\s+)?(?:rescinded|withdrew|withdrawn|revoked|pulled|retracted|yanked)\s+"
-                        rf"(?:(?:its|the|an|his|her|their|a)\s+)?(?:job\s+|employment\s+)?offer\b(?:\s+(?:to|for)\s+{_P})?", re.I)
-
-# -- corrections --------------------------------------------------------------------------------
-_NOT_ORG = re.compile(rf"(?:,\s*|\s+)(?:not|rather\s+than|instead\s+of)\s+(?:at\s+|with\s+|from\s+|for\s+)?(?:the\s+)?{_O}", re.I)
-_MISREPORT = re.compile(r"\b(?:earlier\s+version|incorrectly|erroneously|mistakenly|wrongly|misstated|misidentified)\b"
-                        r"(?P<c>.*?)(?:[.;]|\s,\s|\bbut\b|\bin\s+fact\b|$)", re.I)
-_NOT_ORG_FACT = re.compile(r"\b(?:date|day|title|role|job|spell\w*|name[ds]?|age|figure|amount|number|year|month|when|"
-                           r"timing|size|valuation|funding|headcount|location|city)\b|«D\d+»", re.I)
-_NEVER_AT = re.compile(rf"{_P}{_GAP}\b(?:(?:did|does)\s*(?:not|n{_A}t)\s+work|(?:didn|doesn){_A}t\s+work|"
-                       rf"(?:has|had)\s+never\s+worked|never\s+worked|(?:was|is)\s+never\s+employed|"
-                       rf"(?:has|had)\s+no\s+(?:connection|affiliation)|was\s+not\s+employed)\s+(?:at|for|with|by|to)\s+"
-                       rf"(?:the\s+)?{_O}", re.I)
-_NEVER_AT_END = re.compile(r"\s*(?:[.;!?\"”)]|$|,|\s+(?:and|but)\b)")
-_ABOUT = re.compile(r"\b(?:article|story|report|piece|item|headline|post)\s+(?:published\s+|posted\s+|that\s+(?:ran|appeared)\s+)?"
-                    r"(?:on\s+|of\s+)?«D(\d+)»|«D(\d+)»\s+(?:article|story|report|piece|item|post|edition)", re.I)
+_RESCINDED = re.compile(rf"{ORG}\s+(?:(?:has|had)\s+)?(?:rescinded|withdrew|withdrawn|revoked|pulled|retracted|yanked)\s+"
+                        rf"(?:(?:its|the|an|his|her|their|a)\s+)?(?:job\s+|employment\s+)?offer\b(?:\s+(?:to|for)\s+{PERSON})?", re.I)
 
 # a sentence without one of these words states no refutation (a substring test: cheap for
 # the nine sentences in ten that carry none)
@@ -138,31 +111,10 @@ _CUES = ("not", "n't", "n’t", "never", "no longer", "remain", "stay", "still",
          "called off", "is off", "was off", "cancel", "scrapped", "rescind", "withdr", "revoked", "turned down",
          "turns down", "turning down", "backed out", "pulled out", "walked away", "reversed", "changed",
          "reconsidered", "version", "misstated", "misidentified", "shot down", "no connection", "no affiliation")
-_QUOTE_SPEAKER = re.compile(rf"[\"”]\s*,?\s*(?:(?:said|says|wrote|writes|added|told\s+\w+)\s+{_P}|{_P}\s+(?:said|says|wrote|writes|added))")
+_QUOTE_SPEAKER = re.compile(rf"[\"”]\s*,?\s*(?:(?:said|says|wrote|writes|added|told\s+\w+)\s+{PERSON}|{PERSON}\s+(?:said|says|wrote|writes|added))")
 
 _ALL = FACT_TYPES
 _JOINED = ("joined", "held_role")
-
-
-def _ent(info: SentInfo, idx: str) -> str:
-    return info.ents[int(idx)].key
-
-
-def _named_org(info: SentInfo, m: re.Match[str]) -> str:
-    """The organization a rule's match ends on; when that is a description the marking
-    resolved by coreference and the name follows it ("an offer from the startup Quarrystone
-    AI"), the name."""
-    nxt = re.match(r"\s*«O(\d+)»", info.marked[m.end():])
-    return _ent(info, nxt.group(1) if nxt else m.group(m.lastindex))
-
-
-def _plain(gap: str) -> bool:
-    """The words between a subject and its verb carry no hedge, negation or other subject; an
-    apposition closed by commas ("P, who joined in 2020, remains at O") is passed over."""
-    if re.match(r"['’]s\b", gap):
-        return False   # "P's team remains at O": another subject
-    g = re.sub(r"^,[^,]*,\s*", " ", gap)   # a closed apposition describes the subject
-    return not _HEDGE.search(g) and not re.search(r"\b(?:who|which|that|whom|whose)\b", g, re.I)
 
 
 def _speaker(infos: list[SentInfo], si: int) -> str | None:
@@ -173,7 +125,7 @@ def _speaker(infos: list[SentInfo], si: int) -> str | None:
             continue
         m = _QUOTE_SPEAKER.search(infos[j].marked)
         if m:
-            return _ent(infos[j], m.group(1) or m.group(2))
+            return ent(infos[j], m.group(1) or m.group(2))
     return None
 
 
@@ -185,7 +137,7 @@ def _first_person(infos: list[SentInfo], si: int, pattern: str) -> list[tuple[st
     who = info.first_person or _speaker(infos, si)
     if not who:
         return []
-    return [(who, m) for m in re.finditer(pattern.replace(_P, r"(?-i:\bI\b)()"), info.marked, re.I)]
+    return [(who, m) for m in re.finditer(pattern.replace(PERSON, r"(?-i:\bI\b)()"), info.marked, re.I)]
 
 
 def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]]) -> list[tuple[str, str, str, str, str | None]]:
@@ -199,41 +151,41 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
         return next(iter(orgs)) if len(orgs) == 1 else None
 
     # "P is not leaving O" / "I'm not leaving O"
-    pairs = [(_ent(info, m.group(1)), m) for m in _NOT_LEAVING.finditer(s)]
+    pairs = [(ent(info, m.group(1)), m) for m in _NOT_LEAVING.finditer(s)]
     pairs += _first_person(infos, si, _NOT_LEAVING.pattern)
     for person, m in pairs:
-        if _plain(m.group("gap")) and not _NOT_YET.match(s, m.end()):
-            hits.append(("left", person, _named_org(info, m), "denial", None))
+        if plain(m.group("gap")) and not _NOT_YET.match(s, m.end()):
+            hits.append(("left", person, named_org(info, m), "denial", None))
     # "I'm not going anywhere": from the one organization the article places the person at
-    pairs = [(_ent(info, m.group(1)), m) for m in _NOT_GOING.finditer(s)] + _first_person(infos, si, _NOT_GOING.pattern)
+    pairs = [(ent(info, m.group(1)), m) for m in _NOT_GOING.finditer(s)] + _first_person(infos, si, _NOT_GOING.pattern)
     for person, m in pairs:
         org = only_org(person)
-        if org and _plain(m.group("gap")):
+        if org and plain(m.group("gap")):
             hits.append(("left", person, org, "denial", None))
     # "P remains at O" / "P decided to stay at O after all"
     for m in _STAY.finditer(s):
         verb = m.group("verb").lower()
-        if not _plain(m.group("gap")) or _TEMPORARY.match(s, m.end()) or _SIDE_POST.search(s, m.start("verb"), m.end()):
+        if not plain(m.group("gap")) or _TEMPORARY.match(s, m.end()) or _SIDE_POST.search(s, m.start("verb"), m.end()):
             continue
         if verb in ("stayed", "remained") and not _PAST_STAY_END.match(s, m.end()):
             continue   # "stayed at O for six years before ...": a stint that ended
-        hits.append(("left", _ent(info, m.group(1)), _named_org(info, m), "denial", None))
+        hits.append(("left", ent(info, m.group(1)), named_org(info, m), "denial", None))
     hits += _denied_content(info, current)
     # fell through
     for m in _MOVE_OFF.finditer(s):
         kind = "left" if m.group("what").lower() in ("departure", "exit") else "joined"
-        hits.append((kind, _ent(info, m.group(1)), _ent(info, m.group(3)), "fell_through", None))
+        hits.append((kind, ent(info, m.group(1)), ent(info, m.group(3)), "fell_through", None))
     for m in _HIRE_OFF.finditer(s):
-        hits.append(("joined", _ent(info, m.group(2)), _ent(info, m.group(1)), "fell_through", None))
+        hits.append(("joined", ent(info, m.group(2)), ent(info, m.group(1)), "fell_through", None))
     for rx in (_NO_LONGER, _DECLINED):
         for m in rx.finditer(s):
-            if _plain(m.group("gap")) and not _JOIN_NOT_YET.match(s, m.end()):
-                hits.append(("joined", _ent(info, m.group(1)), _named_org(info, m), "fell_through", None))
+            if plain(m.group("gap")) and not _JOIN_NOT_YET.match(s, m.end()):
+                hits.append(("joined", ent(info, m.group(1)), named_org(info, m), "fell_through", None))
     for m in _RESCINDED.finditer(s):
-        person = _ent(info, m.group(2)) if m.group(2) else _lone_person(infos, si)
+        person = ent(info, m.group(2)) if m.group(2) else _lone_person(infos, si)
         if person:
-            hits.append(("joined", person, _ent(info, m.group(1)), "fell_through", None))
-    hits += _corrections(infos, si)
+            hits.append(("joined", person, ent(info, m.group(1)), "fell_through", None))
+    hits += corrections(infos, si)
     return hits
 
 
@@ -242,7 +194,7 @@ def _lone_person(infos: list[SentInfo], si: int) -> str | None:
     for j in (si, si - 1):
         if j < 0 or infos[j].sent.paragraph != infos[si].sent.paragraph:
             continue
-        people = {_ent(infos[j], x) for x in re.findall(_P, infos[j].marked)}
+        people = {ent(infos[j], x) for x in re.findall(PERSON, infos[j].marked)}
         if people:
             return next(iter(people)) if len(people) == 1 else None
     return None
@@ -262,85 +214,37 @@ def _denied_content(info: SentInfo, current: dict[str, set[str]]) -> list[tuple[
         spans.append((m.start(), m.group("content")))
     for start, content in spans:
         before = s[:start]
-        subj_p = re.findall(_P, before)
-        subj_o = re.findall(_O, before)
+        subj_p = re.findall(PERSON, before)
+        subj_o = re.findall(ORG, before)
         c = _CONTENT.match(content) or _NOUN_CONTENT.match(content)
         if c is None:
             continue
-        cp = re.match(rf"^\s*{_P}", content)
-        person = _ent(info, cp.group(1)) if cp else (_ent(info, subj_p[-1]) if subj_p else None)
+        cp = re.match(rf"^\s*{PERSON}", content)
+        person = ent(info, cp.group(1)) if cp else (ent(info, subj_p[-1]) if subj_p else None)
         if person is None:
             continue
         rest = content[c.end():] if c.re is _CONTENT else ""
         if c.re is _NOUN_CONTENT:
-            org = _ent(info, c.group(c.lastindex))
+            org = ent(info, c.group(c.lastindex))
             out.append(("left" if c.group("leave") else "joined", person, org, "denial", None))
             continue
-        direct = re.match(rf"\s+(?:from\s+)?(?:the\s+)?{_O}", rest)
-        onward = re.search(rf"\b(?:for|to\s+join|to)\s+(?:the\s+)?{_O}", rest[:80])
+        direct = re.match(rf"\s+(?:from\s+)?(?:the\s+)?{ORG}", rest)
+        onward = re.search(rf"\b(?:for|to\s+join|to)\s+(?:the\s+)?{ORG}", rest[:80])
         if c.group("join"):
             if direct:
-                out.append(("joined", person, _ent(info, direct.group(1)), "denial", None))
+                out.append(("joined", person, ent(info, direct.group(1)), "denial", None))
             continue
         if re.search(r"\b(?:because|over|due\s+to|amid|as\s+a\s+result|why|reasons?|after\s+(?!all\b))\b", rest):
             continue   # "denied that he left O because of pay": the reason is denied, not the move
-        org = _ent(info, direct.group(1)) if direct else (_ent(info, subj_o[-1]) if subj_o else None)
+        org = ent(info, direct.group(1)) if direct else (ent(info, subj_o[-1]) if subj_o else None)
         if org is None:
             orgs = current.get(person, set())
             org = next(iter(orgs)) if len(orgs) == 1 else None
         if org:
             out.append(("left", person, org, "denial", None))
         if onward and (direct is None or onward.group(1) != direct.group(1)):
-            out.append(("joined", person, _ent(info, onward.group(1)), "denial", None))
+            out.append(("joined", person, ent(info, onward.group(1)), "denial", None))
     return out
-
-
-def _corrections(infos: list[SentInfo], si: int) -> list[tuple[str, str, str, str, str | None]]:
-    """Correction notices name the organization that was wrong ("P joined A, not O";
-    "an earlier version said P had joined O"); "P did not work at O" says so anywhere."""
-    info = infos[si]
-    s = info.marked
-    out: list[tuple[str, str, str, str, str | None]] = []
-    for m in _NEVER_AT.finditer(s):
-        if _plain(m.group("gap")) and _NEVER_AT_END.match(s, m.end()):
-            out.append(("all", _ent(info, m.group(1)), _named_org(info, m), "correction", None))
-    if not info.correction:
-        return out
-    about = None
-    for m in _ABOUT.finditer(s):
-        d = info.ents[int(m.group(1) or m.group(2))].date
-        if d is not None and d.date and d.precision == "day":
-            about = d.date
-    people_all = [_ent(info, x) for x in re.findall(_P, s)]
-    for m in _NOT_ORG.finditer(s):
-        before = re.findall(_P, s[:m.start()])
-        if before and re.search(_O, s[:m.start()]):
-            what = _misreported(s[:m.start()].rsplit("«O", 1)[0])
-            out.append((what, _ent(info, before[-1]), _ent(info, m.group(1)), "correction", about))
-    for m in _MISREPORT.finditer(s):
-        clause = m.group("c")
-        if _NOT_ORG_FACT.search(clause):
-            continue
-        people = [_ent(info, x) for x in re.findall(_P, clause)] or people_all
-        for o in re.finditer(_O, clause):
-            what = _misreported(clause[:o.start()])
-            out += [(what, p, _ent(info, o.group(1)), "correction", about) for p in dict.fromkeys(people)]
-    return out
-
-
-_LEFT_BEFORE = re.compile(rf"\b{_LEAVE}\s+(?:the\s+)?$", re.I)
-_JOINED_BEFORE = re.compile(rf"\b(?:{_JOIN}|hired\s+by|(?:was|been)\s+named\s+\w+(?:\s+\w+)?\s+(?:at|of))\s+(?:the\s+)?$", re.I)
-
-
-def _misreported(before: str) -> str:
-    """What a correction says was wrong about an organization, from the verb just before it:
-    a departure ("said P had left O"), an arrival ("P joined A, not O"), or, for anything
-    else ("came from O", "worked at O"), every fact of the person there."""
-    if _LEFT_BEFORE.search(before):
-        return "left"
-    if _JOINED_BEFORE.search(before):
-        return "joined"
-    return "all"
 
 
 def _current_orgs(infos: list[SentInfo]) -> dict[str, set[str]]:
