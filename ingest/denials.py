@@ -43,7 +43,14 @@ STALE_DAYS = 180
 _NOT_LEAVING = re.compile(rf"{PERSON}{GAP}\b{NEG}\s+{LEAVE}\s+(?:the\s+)?{ORG}", re.I)
 _NOT_YET = re.compile(r"\s*,?\s*(?:«D\d+|until|till|before|yet|just\s+yet|immediately|right\s+away|any\s*time\s+soon|"
                       r"for\s+now|quite\s+yet|empty|without|unless|if|as\s+(?:planned|expected))\b", re.I)
-_NOT_GOING = re.compile(rf"{PERSON}{GAP}\b{NEG}\s+going\s+anywhere\b", re.I)
+_NO_PLANS = re.compile(rf"{PERSON}{GAP}\b(?:has|have|had)\s+no\s+(?:plans?\s+to\s+leave|intention\s+of\s+leaving)\s+"
+                       rf"(?:the\s+)?{ORG}", re.I)
+# the organization that says so, just before the person: "O said P ...", "a spokesperson for O said P ..."
+_SAYER = re.compile(rf"{ORG}[^«]{{0,40}}?\b(?:said|says|told\s+\w+|confirmed|stated|added)\b[^«]{{0,20}}$", re.I)
+# with no organization named: "I'm not going anywhere", "P was not leaving" (from the organization
+# that said so, or the one the article places P at)
+_NOT_GOING = re.compile(rf"{PERSON}{GAP}\b{NEG}\s+(?:going\s+anywhere|leaving|quitting|resigning|departing)"
+                        rf"(?=\s*(?:[.,;!?\"”]|$))", re.I)
 _STAY_VERB = (r"(?:remains|remained|remaining|stays|stayed|staying|(?:will|shall)\s+(?:remain|stay)|"
               r"(?:(?:has|have|had)\s+)?(?:decided|chosen|chose|opted|elected|agreed)\s+to\s+(?:remain|stay)|"
               r"(?:is|are)\s+still|still\s+(?:works?|is))")
@@ -110,7 +117,8 @@ _CUES = ("not", "n't", "n’t", "never", "no longer", "remain", "stay", "still",
          "unfounded", "mistaken", "erroneous", "fabricated", "premature", "through", "apart", "collapsed",
          "called off", "is off", "was off", "cancel", "scrapped", "rescind", "withdr", "revoked", "turned down",
          "turns down", "turning down", "backed out", "pulled out", "walked away", "reversed", "changed",
-         "reconsidered", "version", "misstated", "misidentified", "shot down", "no connection", "no affiliation")
+         "reconsidered", "version", "misstated", "misidentified", "shot down", "no connection", "no affiliation",
+         "no plan", "no intention")
 _QUOTE_SPEAKER = re.compile(rf"[\"”]\s*,?\s*(?:(?:said|says|wrote|writes|added|told\s+\w+)\s+{PERSON}|{PERSON}\s+(?:said|says|wrote|writes|added))")
 
 _ALL = FACT_TYPES
@@ -156,10 +164,14 @@ def _sentence_hits(infos: list[SentInfo], si: int, current: dict[str, set[str]])
     for person, m in pairs:
         if plain(m.group("gap")) and not _NOT_YET.match(s, m.end()):
             hits.append(("left", person, named_org(info, m), "denial", None))
-    # "I'm not going anywhere": from the one organization the article places the person at
+    for m in _NO_PLANS.finditer(s):
+        if plain(m.group("gap")):
+            hits.append(("left", ent(info, m.group(1)), named_org(info, m), "denial", None))
+    # "I'm not going anywhere", "a spokesperson for O said P was not leaving"
     pairs = [(ent(info, m.group(1)), m) for m in _NOT_GOING.finditer(s)] + _first_person(infos, si, _NOT_GOING.pattern)
     for person, m in pairs:
-        org = only_org(person)
+        sayer = _SAYER.search(s, 0, m.start())
+        org = ent(info, sayer.group(1)) if sayer else only_org(person)
         if org and plain(m.group("gap")):
             hits.append(("left", person, org, "denial", None))
     # "P remains at O" / "P decided to stay at O after all"

@@ -27,6 +27,10 @@ def refs(text: str, published: str = "2026-03-05", title: str = "") -> set[tuple
     ('"I\'m not leaving MIT," said Tom Hale, who also advises Anthropic.', "Tom Hale", "MIT"),
     ("OpenAI said reports that Dana Ruiz had resigned were inaccurate.", "Dana Ruiz", "OpenAI"),
     ("Dana Ruiz denied reports that she was leaving OpenAI.", "Dana Ruiz", "OpenAI"),
+    ("OpenAI denied that Dana Ruiz had left the company.", "Dana Ruiz", "OpenAI"),
+    ("Dana Ruiz has no plans to leave OpenAI, she said.", "Dana Ruiz", "OpenAI"),
+    ("A spokesperson for OpenAI said Dana Ruiz was not leaving.", "Dana Ruiz", "OpenAI"),
+    ("Dana Ruiz, OpenAI's head of safety, said she is not going anywhere.", "Dana Ruiz", "OpenAI"),
 ])
 def test_denials_of_a_departure(text: str, person: str, org: str) -> None:
     got = {(t, p, o) for t, p, o, _ in refs(text)}
