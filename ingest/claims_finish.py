@@ -289,7 +289,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     # "P, previously a staff engineer at O, was promoted at O": a former title, not a departure
     promoted = {(c.person, c.org) for c in claims if c.type == "role_changed"}
     claims = [c for c in claims if not (c.type == "left" and c.origin == "former" and (c.person, c.org) in promoted)]
-    claims = kept_posts(infos, refute(infos, claims))
+    claims = kept_posts(infos, refute(infos, claims, published))
     # corrections withdraw the (person, org) pairs they say were wrong
     withdrawn: set[tuple[str | None, str]] = set()
     for info in infos:

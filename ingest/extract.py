@@ -27,7 +27,8 @@ marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (
 and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
 groups.py (lists and group predicates), ahead.py (hires announced before the person is
 named), claims_finish.py (7) with refute.py (denials,
-unconfirmed reports and "stayed" statements withdraw the moves they govern).
+unconfirmed reports and "stayed" statements withdraw the moves they govern), and denials.py
+(the refutations `read_article` returns beside the claims, for other articles' facts).
 """
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ from .founders import founders
 from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
-from .model import Claim
+from .denials import read_refutations
+from .model import Claim, Reading
 from .names import find_names
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
@@ -157,6 +159,12 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     """Every people-move and held-role claim one article states, deduplicated per
     (type, person, org). `published` (ISO, any precision, or None) anchors relative dates;
     `author` (the metadata's author, optional) is who "I" is in a post that names nobody."""
+    return read_article(title, text, published, author).claims
+
+
+def read_article(title: str, text: str, published: str | None, author: str | None = None) -> Reading:
+    """The article's claims and its refutations (ingest/denials.py: moves it says did not or
+    will not happen, or were misreported), read in one pass over its sentences."""
     sents: list[Sentence] = []
     if title and title.strip():
         sents.append(Sentence(title.strip()[:600], 0, len(title), -1))
@@ -313,4 +321,5 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
-    return _finish(infos, raws, affil_by_sent, registry, published)
+    claims = _finish(infos, raws, affil_by_sent, registry, published)
+    return Reading(claims, read_refutations(infos, registry, published))

@@ -99,3 +99,32 @@ class Claim:
     confidence: float = 0.5
     person_aliases: tuple[str, ...] = field(default_factory=tuple)
     org_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Refutation:
+    """An article's statement that a move did not, or will not, happen or was misreported:
+    "P is not leaving O", "P's move to O fell through", "Correction: P joined A, not O".
+
+    Plain data like `Claim`: the resolver matches it against facts other (earlier) articles
+    reported, so a later denial retracts an earlier report. `kind` is `denial` (P is not
+    leaving, P stays at O), `fell_through` (an announced move that will not happen) or
+    `correction` (a misreport); `about` is the publication date of the article a correction
+    names ("an article on March 3"), when it names one.
+    """
+
+    type: str
+    person: str
+    org: str
+    quote: str
+    kind: str
+    person_aliases: tuple[str, ...] = field(default_factory=tuple)
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the extractor reads from one article: its claims and its refutations."""
+
+    claims: list[Claim]
+    refutations: list[Refutation] = field(default_factory=list)

@@ -7,11 +7,15 @@ contradicts what an earlier sentence reported withdraws the moves that sentence 
 - "P stayed at O" / "P remains at O" / "P was instead promoted at O" refutes a departure
   of P from O stated anywhere in the article.
 - "P never started" / "P would not be joining O" withdraws the joins of P told up to there.
+- Any refutation the article states (ingest/denials.py: "P will no longer join O", "P's move
+  to O has fallen through", "P did not work at O") withdraws the same (type, person, org)
+  claims told up to that sentence; other articles' facts are the resolver's (crossrefute.py).
 """
 from __future__ import annotations
 
 import re
 
+from .denials import refuted
 from .extract_types import Raw, SentInfo
 
 _ANAPHOR = r"(?:that|this|it|them|the\s+(?:report|reports|claim|claims|rumou?rs?|story|speculation|move|account)|those\s+\w+|such\s+\w+)"
@@ -64,8 +68,9 @@ def _keys(info: SentInfo) -> tuple[set[str], set[str]]:
     return people, orgs
 
 
-def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
-    """The claims that survive the article's own denials and "stayed" statements."""
+def refute(infos: list[SentInfo], claims: list[Raw], published: str | None = None) -> list[Raw]:
+    """The claims that survive the article's own denials and "stayed" statements
+    (`published` dates the article, so a denial told of long before it withdraws nothing)."""
     drop: set[int] = set()
     for si, info in enumerate(infos):
         if not _CUE_RE.search(info.sent.text.lower()) or not DENIAL.search(info.marked):
@@ -79,6 +84,8 @@ def refute(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             if c.person in people or c.org in orgs or (not people and not orgs):
                 drop.add(id(c))
     drop |= _never_joined(infos, claims)
+    for si, t, person, org, _, _ in refuted(infos, published):
+        drop |= {id(c) for c in claims if c.type == t and c.person == person and c.org == org and c.sent <= si}
     # "P stayed / was instead promoted at O" refutes "P left O"
     stays = set()
     if not any(c.type == "left" for c in claims):

@@ -14,7 +14,12 @@ surname are never merged.
 
 Facts: a claim with the same type, person and organization as an active fact, and a date
 compatible with it (equal, one refining the other, or either unknown), is a corroboration
-of that fact; `held_role` claims always corroborate. Otherwise it is a new fact.
+of that fact; `held_role` claims always corroborate. Otherwise it is a new fact (also when
+the only fact with that key was retracted: a later report of a denied move records it again).
+
+The registry also knows every article seen (publication date, ingestion order) and the
+refutations each one stated, so ingest/crossrefute.py can decide which facts a later
+article's denial retracts, whichever of the two articles is ingested first.
 """
 from __future__ import annotations
 
@@ -26,9 +31,9 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from ingest.hypocorisms import same_given_name
-from ingest.model import Article, Claim, FACT_TYPES, name_key, refines
+from ingest.model import Article, Claim, FACT_TYPES, Refutation, name_key, refines
 from ingest.orgforms import OrgForms
-from store.events import ALIAS_ADDED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
+from store.events import ALIAS_ADDED, ARTICLE_INGESTED, CORROBORATED, MERGED, RETRACTED, NewEvent, StoredEvent
 
 PERSON_FUZZ = 88
 SAME_EVENT_DAYS = 45
@@ -73,6 +78,26 @@ class KnownFact:
     role: str | None
     date: str | None
     retracted: bool = False
+    sources: list[str] = field(default_factory=list)   # article ids, first report first
+
+
+@dataclass(frozen=True)
+class SeenArticle:
+    """What resolution needs of an article once it is stored: its identity and source fields
+    (a fact recorded on its behalf cites them) and its place in time: publication date, and
+    ingestion order (the article event's position) where dates cannot decide."""
+
+    id: str
+    url: str | None
+    path: str | None
+    published: str | None
+    published_inferred: bool
+    order: int
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.path or self.url or self.title[:60] or self.id
 
 
 @dataclass
@@ -87,6 +112,10 @@ class Registry:
     facts: dict[tuple[str, str, str], list[KnownFact]] = field(default_factory=dict)
     fact_by_id: dict[str, KnownFact] = field(default_factory=dict)
     org_forms: OrgForms = field(default_factory=OrgForms)
+    articles: dict[str, SeenArticle] = field(default_factory=dict)
+    refutations: list[tuple[str, Refutation]] = field(default_factory=list)   # (article id, refutation)
+    refutations_at: dict[tuple[str, str], list[tuple[str, Refutation]]] = field(default_factory=dict)
+    last_order: int = 0
 
     # -- learning from the log ------------------------------------------------------------
     def canonical(self, kind: str, eid: str) -> str:
@@ -116,16 +145,43 @@ class Registry:
         self.fact_by_id[f.event_id] = f
         self.facts.setdefault((f.type, f.person_id, f.org_id), []).append(f)
 
+    def see_article(self, a: "Article | SeenArticle", order: int | None = None) -> SeenArticle:
+        """The article as the registry knows it, registered on first sight with the next
+        ingestion order (or the given one: its event's position, when read from the log)."""
+        known = self.articles.get(a.id)
+        if known is not None:
+            return known
+        self.last_order = max(self.last_order, order if order is not None else self.last_order + 1)
+        seen = SeenArticle(a.id, a.url, a.path, a.published, bool(a.published_inferred),
+                           order if order is not None else self.last_order, a.title)
+        self.articles[a.id] = seen
+        return seen
+
+    def add_refutation(self, article_id: str, ref: Refutation) -> None:
+        """Remember what an article refuted, indexed by (type, organization), so a report
+        arriving later (an older article ingested after the denial) is checked against it."""
+        self.refutations.append((article_id, ref))
+        self.refutations_at.setdefault((ref.type, self.org_id(ref.org)), []).append((article_id, ref))
+
     def apply(self, e: StoredEvent) -> None:
         """Fold one stored event in; events must arrive in position order."""
         p = e.payload
         if e.type in FACT_TYPES:
             self.add_person(p["person"]["id"], p["person"]["name"], p["person"].get("aliases", []))
             self.add_org(p["org"]["id"], p["org"]["name"], p["org"].get("aliases", []))
-            self.add_fact(KnownFact(e.event_id, e.type, p["person"]["id"], p["org"]["id"], p.get("role"), p.get("date")))
+            self.add_fact(KnownFact(e.event_id, e.type, p["person"]["id"], p["org"]["id"], p.get("role"), p.get("date"),
+                                    sources=[(p.get("source") or {}).get("article") or ""]))
+        elif e.type == ARTICLE_INGESTED:
+            self.see_article(SeenArticle(p["article"], p.get("url"), p.get("path"), p.get("published"),
+                                         bool(p.get("published_inferred")), e.position, p.get("title") or ""), e.position)
+            for r in p.get("refutations") or ():
+                self.add_refutation(p["article"], Refutation(
+                    type=r["type"], person=r["person"], org=r["org"], quote=r.get("quote", ""), kind=r.get("kind", "denial"),
+                    person_aliases=tuple(r.get("person_aliases") or ()), about=r.get("about")))
         elif e.type == CORROBORATED:
             f = self.fact_by_id.get(p["fact"])
             if f is not None:
+                f.sources.append((p.get("source") or {}).get("article") or "")
                 d = p.get("date")
                 if refines(d, f.date):
                     f.date = d
@@ -184,7 +240,8 @@ class Registry:
         return self.canonical("org", oid) if oid else slug(name)
 
 
-def _bounds(d: str) -> tuple[date, date]:
+def period_bounds(d: str) -> tuple[date, date]:
+    """The first and last day a date of any precision ("2026", "2026-03", "2026-03-04") covers."""
     y = int(d[:4])
     if len(d) == 4:
         return date(y, 1, 1), date(y, 12, 31)
@@ -202,20 +259,20 @@ def _compatible(a: str | None, b: str | None, window: int = SAME_EVENT_DAYS) -> 
     if not a or not b:
         return True
     try:
-        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+        (alo, ahi), (blo, bhi) = period_bounds(a), period_bounds(b)
     except ValueError:
         return a[:min(len(a), len(b))] == b[:min(len(a), len(b))]
     gap = max((blo - ahi).days, (alo - bhi).days, 0)
     return gap <= window
 
 
-def source_of(article: Article, claim: Claim) -> dict:
+def source_of(article: "Article | SeenArticle", claim: Claim) -> dict:
     return {"article": article.id, "url": article.url, "path": article.path,
             "published": article.published, "published_inferred": article.published_inferred,
             "quote": claim.quote}
 
 
-def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]:
+def plan(article: "Article | SeenArticle", claims: list[Claim], reg: Registry) -> list[NewEvent]:
     """The events that record an article's claims: new facts, or corroborations of facts
     the registry already holds. The registry learns each planned fact at once, so claims
     later in the same batch corroborate it instead of duplicating it."""
@@ -239,6 +296,7 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
             if refines(c.date, f.date):
                 f.date = c.date
             f.role = f.role or c.role
+            f.sources.append(article.id)
             continue
         aliases = sorted({a for a in (c.person, *c.person_aliases) if a != person_name})
         ev = NewEvent(type=c.type, person_key=pid, org_key=oid, valid_date=c.date,
@@ -252,5 +310,5 @@ def plan(article: Article, claims: list[Claim], reg: Registry) -> list[NewEvent]
         out.append(ev)
         reg.add_person(pid, person_name, aliases)
         reg.add_org(oid, org_name, [c.org])
-        reg.add_fact(KnownFact(ev.event_id, c.type, pid, oid, c.role, c.date))
+        reg.add_fact(KnownFact(ev.event_id, c.type, pid, oid, c.role, c.date, sources=[article.id]))
     return out

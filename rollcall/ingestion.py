@@ -5,6 +5,10 @@ resolution, dedup signatures); this module only orders the steps and holds the w
 transaction. Extraction runs before the lock (it is the slow part); the lock covers the
 duplicate check, the registry refresh and the append, so concurrent workers never record
 one article or one fact twice.
+
+An article's refutations (moves it says did not happen, ingest/denials.py) travel in its
+`article_ingested` event, so a report ingested later is still checked against them; the
+retractions they call for (ingest/crossrefute.py) are appended with the article's facts.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from sqlalchemy.engine import Connection
 from ingest.dates import infer_published
 from ingest.dedup import NearDuplicateIndex
 from ingest.errors import SourceError
-from ingest.model import Article, Claim
+from ingest.crossrefute import new_refutations, plan_refutations, stays
+from ingest.model import Article, Claim, Reading, Refutation
 from ingest.resolve import Registry, plan
 from ingest.urls import canonical_url
 from store import log, projector
@@ -29,14 +34,15 @@ from store.events import ARTICLE_INGESTED, FACT_EVENTS, NewEvent, CORROBORATED, 
 from store.log import utc_now_iso
 from store.selectin import select_in
 
-Extractor = Callable[[str, str, "str | None"], "list[Claim]"]
+# an extractor returns an article's claims, or a Reading: its claims and its refutations
+Extractor = Callable[[str, str, "str | None"], "list[Claim] | Reading"]
 
 
 def default_extractor() -> Extractor:
     """The extractor is imported when first needed: it loads its gazetteer at import."""
-    from ingest.extract import extract_claims
+    from ingest.extract import read_article
 
-    return extract_claims
+    return read_article
 
 
 def _takes_author(fn: Callable[..., object]) -> bool:
@@ -49,7 +55,7 @@ def _takes_author(fn: Callable[..., object]) -> bool:
     return p is not None and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
-REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED)
+REGISTRY_EVENTS = FACT_EVENTS + (CORROBORATED, RETRACTED, MERGED, ALIAS_ADDED, ARTICLE_INGESTED)
 CHUNK = 50
 # News articles run to tens of kilobytes; a text far beyond that is a dump, not an article, and
 # reading it would hold the worker for minutes (extraction runs at about 5 s per MB).
@@ -65,6 +71,7 @@ class IngestReport:
     events_appended: int = 0
     facts_new: int = 0
     facts_corroborated: int = 0
+    facts_retracted: int = 0
 
     def merge(self, other: "IngestReport") -> None:
         for f in ("new", "duplicates", "unchanged", "rejected"):
@@ -72,6 +79,7 @@ class IngestReport:
         self.events_appended += other.events_appended
         self.facts_new += other.facts_new
         self.facts_corroborated += other.facts_corroborated
+        self.facts_retracted += other.facts_retracted
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -117,11 +125,18 @@ class Ingestor:
         self.registry = Registry()
         self.near: NearDuplicateIndex | None = None
 
-    def extract(self, a: Article) -> list[Claim]:
-        """The extractor's claims for one article, with its metadata author when it takes one."""
+    def read(self, a: Article) -> Reading:
+        """The extractor's reading of one article, with its metadata author when it takes one
+        (an extractor that returns bare claims states no refutations)."""
         if self.extractor_takes_author:
-            return self.extractor(a.title, a.text, a.published, author=a.author)  # type: ignore[call-arg]
-        return self.extractor(a.title, a.text, a.published)
+            out = self.extractor(a.title, a.text, a.published, author=a.author)  # type: ignore[call-arg]
+        else:
+            out = self.extractor(a.title, a.text, a.published)
+        return out if isinstance(out, Reading) else Reading(list(out))
+
+    def extract(self, a: Article) -> list[Claim]:
+        """The extractor's claims for one article."""
+        return self.read(a).claims
 
     # -- state ----------------------------------------------------------------------------
     def refresh(self, conn: Connection) -> None:
@@ -173,11 +188,10 @@ class Ingestor:
         report = IngestReport()
         with self.store.read() as conn:
             known_ids, _ = self._known(conn, articles)
-        prepared: list[tuple[Article, list[Claim] | None]] = []
+        prepared: list[tuple[Article, Reading | None]] = []
         for a in articles:
             a = with_published(a)
-            claims = None if a.id in known_ids else self.extract(a)
-            prepared.append((a, claims))
+            prepared.append((a, None if a.id in known_ids else self.read(a)))
         indexed: list[tuple[str, object]] = []
         with self.store.write() as conn:
             if conn.dialect.name == "postgresql":
@@ -189,7 +203,9 @@ class Ingestor:
             article_rows: list[dict] = []
             locator_rows: dict[str, str] = {}
             batch_sigs: dict[str, object] = {}
-            for a, claims in prepared:
+            for a, reading in prepared:
+                claims = reading.claims if reading else []
+                refutations = reading.refutations if reading else []
                 locs = [loc for loc in locators(a) if loc not in known_locs and loc not in locator_rows]
                 src = label(a)
                 if a.id in known_ids or a.id in batch_sigs:
@@ -207,7 +223,10 @@ class Ingestor:
                         if near.score(sig, other_sig) is not None:
                             first = other_id
                             break
-                if first is not None:
+                # a corrected version is a near copy that refutes what its first copy did not:
+                # a new statement, read as a new article (its own copy of the rest corroborates)
+                copy_of = first
+                if first is not None and not new_refutations(first, refutations, self.registry):
                     events.append(self._seen_event(a, first, "near", locs))
                     report.duplicates.append({"source": src, "article": a.id, "duplicate_of": first, "match": "near"})
                     locator_rows.update({loc: first for loc in locs})
@@ -217,13 +236,16 @@ class Ingestor:
                 locator_rows.update({loc: a.id for loc in locs})
                 events.append(NewEvent(type=ARTICLE_INGESTED, idempotency_key=f"article:{a.id}", payload={
                     "article": a.id, "title": a.title, "url": a.url, "path": a.path, "published": a.published,
-                    "published_inferred": a.published_inferred, "duplicate_of": None, "match": None}))
-                planned = plan(a, claims or [], self.registry)
+                    "published_inferred": a.published_inferred, "duplicate_of": None, "match": None,
+                    **_refutation_payload(refutations)}))
+                planned = plan(a, claims, self.registry)
+                planned += plan_refutations(self.registry.see_article(a), refutations, planned, self.registry, copy_of)
                 events.extend(planned)
+                report.facts_retracted += sum(1 for e in planned if e.type == RETRACTED)
                 report.facts_new += sum(1 for e in planned if e.type in FACT_EVENTS)
                 report.facts_corroborated += sum(1 for e in planned if e.type == CORROBORATED)
                 report.new.append({"source": src, "article": a.id, "title": a.title,
-                                   "published": a.published, "claims": len(claims or [])})
+                                   "published": a.published, "claims": len(claims)})
                 indexed.append((a.id, sig))
             if article_rows:
                 conn.execute(text(
@@ -258,6 +280,14 @@ class Ingestor:
                 "guid": a.guid, "minhash": minhash, "stored_at": utc_now_iso(), "author": a.author}
 
 
+def _refutation_payload(refutations: list[Refutation]) -> dict:
+    """The article event's record of its refutations (absent when it states none, so the
+    events of ordinary articles keep their shape)."""
+    if not refutations:
+        return {}
+    return {"refutations": [dataclasses.asdict(r) for r in refutations]}
+
+
 def stored_articles(conn: Connection) -> Iterable[Article]:
     for r in conn.execute(text("SELECT title, text, url, path, published, published_inferred, source, guid, "
                                "author FROM rc_articles ORDER BY stored_at, id")):
@@ -267,8 +297,9 @@ def stored_articles(conn: Connection) -> Iterable[Article]:
 
 def reextract(store: Store, extractor: Extractor | None = None) -> dict:
     """Re-read every stored article with the current extractor and append only the
-    difference: new facts or corroborations, and retractions (marked `by: reextract`) of
-    facts that no stored article supports any more."""
+    difference: new facts or corroborations, retractions (marked `by: reextract`) of facts
+    that no stored article supports any more, and retractions of stored facts that a later
+    stored article refutes (marked `by: refutation`, as at ingestion)."""
     ing = Ingestor(store, extractor)
     added = retracted = 0
     supported: set[str] = set()
@@ -284,15 +315,26 @@ def reextract(store: Store, extractor: Extractor | None = None) -> dict:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({log.APPEND_LOCK})")
         ing.refresh(conn)
         events: list[NewEvent] = []
+        refuted: set[str] = set()
         for a in articles:
-            claims = ing.extract(a)
-            for e in plan(a, claims, ing.registry):
+            reading = ing.read(a)
+            planned = plan(a, reading.claims, ing.registry)
+            planned += plan_refutations(ing.registry.see_article(a), reading.refutations, planned, ing.registry)
+            for ref in reading.refutations:   # a denied departure's "P is at O" still stands
+                supported.update(stays(a.id, ref, ing.registry))
+            for e in planned:
+                if e.type == RETRACTED:
+                    # only a stored, active fact (one planned again in this run is not in the log)
+                    if e.payload["fact"] in fact_sources and e.payload["fact"] not in refuted:
+                        refuted.add(e.payload["fact"])
+                        events.append(e)
+                    continue
                 fid = e.payload.get("fact") or e.event_id
                 supported.add(fid)
                 if e.type in FACT_EVENTS or (e.type == CORROBORATED and a.id not in fact_sources.get(fid, set())):
                     events.append(e)
         for fid in fact_sources:
-            if fid not in supported:
+            if fid not in supported and fid not in refuted:
                 events.append(NewEvent(type=RETRACTED, idempotency_key=None, payload={
                     "fact": fid, "reason": "re-extraction no longer reads this fact from its sources", "by": "reextract"}))
         appended = log.append(conn, events)
