@@ -55,8 +55,12 @@ def corrections(infos: list[SentInfo], si: int) -> list[tuple[str, str, str, str
         if _NOT_ORG_FACT.search(clause):
             continue
         people = [ent(info, x) for x in re.findall(PERSON, clause)] or people_all
-        for o in re.finditer(ORG, clause):
-            what = _misreported(clause[:o.start()])
+        wrong = [(_misreported(clause[:o.start()]), o) for o in re.finditer(ORG, clause)]
+        # an org a move verb governs is what was misreported; the others only describe the
+        # person ("reported that P, formerly the evaluation lead at O, was joining A")
+        if any(what != "all" for what, _ in wrong):
+            wrong = [(what, o) for what, o in wrong if what != "all"]
+        for what, o in wrong:
             out += [(what, p, ent(info, o.group(1)), "correction", about) for p in dict.fromkeys(people)]
     return out
 

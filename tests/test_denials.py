@@ -63,6 +63,11 @@ def test_correction_notices_name_the_wrong_org_not_the_right_one() -> None:
     got = refs("An earlier version of this article incorrectly said Dana Ruiz came from Amazon; she came from Microsoft.")
     assert {t for t, _, o, _ in got if o == "Amazon"} == {"joined", "left", "role_changed", "held_role"}
     assert not any(o == "Microsoft" for _, _, o, _ in got)
+    # an org that only describes the person is no part of what was wrong
+    got = refs("Correction: A story on Monday incorrectly reported that Mara Lindahl, formerly the "
+               "evaluation lead at Hugging Face, was joining Anthropic. She joined Cohere.")
+    assert {o for _, _, o, _ in got} == {"Anthropic"}
+    assert {t for t, _, _, _ in got} == {"joined", "held_role"}
 
 
 def test_a_correction_naming_the_corrected_article_carries_its_date() -> None:
