@@ -54,6 +54,7 @@ from .names import find_names
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
+from .seats import seat_roles
 from .sentences import Sentence, split_sentences
 from .tenure import interim_posts, served_since, tenures
 
@@ -67,7 +68,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
-_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
+_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|Trust|Fund|Council|Committee|"
                              r"Capital|Partners|Research|Center|Centre|School|Society|LLP|LLC|Ltd\b\.?|GmbH|AG)\b")
 # "a Santa Clara startup", "Meta's Menlo Park campus": a two-word place before what is located
 # there, not a person
@@ -313,4 +314,5 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
+    seat_roles(infos, raws)
     return _finish(infos, raws, affil_by_sent, registry, published)

@@ -93,7 +93,7 @@ NOT_NAME = frozenset(
     Starting Running Working Bringing Taking Making Having Being Getting Keeping Following Growing
     Founding Launching Seeing Watching Helping Turning Spending Selling Buying Scaling Shipping
     Republican Republicans Democrat Democrats Democratic Senator Representative Governor
-    Congressman Congresswoman
+    Congressman Congresswoman Trust Trustees Fund
     """.split()
 ) | PLACE_WORDS   # place words live in the one place lexicon (ingest/places.py)
 # Some of these are also given names; keep the ones that are far more often names.

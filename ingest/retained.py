@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .extract_types import Raw, SentInfo
+from .lexicon import _clean_role
 from .orgs import gazetteer
 
 _KEEP = re.compile(
@@ -40,12 +41,55 @@ def _academic_org(person: str, claims: list[Raw]) -> str | None:
     return next(iter(orgs)) if len(orgs) == 1 else None
 
 
+# "will remain a professor at Stanford", "continues as an adviser to O", "will stay on at O part-time"
+# (present or future only: "remained at O for six years" tells a past post)
+_REMAIN = re.compile(
+    r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«D\d+»){0,60}?)\b(?:remain(?:s|ing)?|stay(?:s|ing)?\s+on|stay(?:s|ing)?(?=\s+(?:at|with)\b)|"
+    r"continu(?:e|es|ing)(?:\s+to\s+(?:serve|work|teach))?(?=\s+(?:as|at|with|on)\b))\s+(?:on\s+)?(?:as\s+)?"
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?P<role>[^«,.;]{0,60}?)\s*\b(?:at|with|of|to|on)\s+(?:the\s+)?«O(?P<org>\d+)»"
+    r"(?P<after>[^«.;]{0,40})", re.I)
+_ONLY_FOR_NOW = re.compile(r"\b(?:until|till|through|before|for\s+now|for\s+the\s+time\s+being|during|to\s+(?:help|ensure|oversee)|"
+                           r"while\s+(?:it|the\s+company|the\s+board)\s+(?:searches|looks))\b", re.I)
+# "P is not leaving MIT", "P won't give up her post at O"
+_NOT_LEAVING = re.compile(
+    r"«[PQ](\d+)»(?:\s+(?:is|was|are|will|would)\s+not|\s+(?:isn['’]t|wasn['’]t|won['’]t))\s+(?:be\s+)?"
+    r"(?:leav(?:e|ing)|quit(?:ting)?|giv(?:e|ing)\s+up\s+(?:(?:his|her|their)\s+)?[\w-]*\s*(?:post|position|chair|role|job)\s+at)"
+    r"\s+(?:the\s+)?«O(\d+)»", re.I)
+# '"I'm not leaving MIT," she said' / 'P said: "I am not leaving MIT"'
+_QUOTED_NOT_LEAVING = re.compile(
+    r"\bI(?:['’]m|\s+am)\s+not\s+(?:leaving|quitting)\s+(?:the\s+)?«O(\d+)»[^«]{0,12}?«[PQ](\d+)»\s+(?:said|says|added|told)\b|"
+    r"«[PQ](\d+)»\s+(?:said|says|added)\s*[,:]?\s*[\"“]\s*I(?:['’]m|\s+am)\s+not\s+(?:leaving|quitting)\s+(?:the\s+)?«O(\d+)»", re.I)
+
+
+def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
+    """(person index, org index, role) for each post the sentence says is kept without the
+    word "keep": a post remained in, one continued as, one the person says they are not leaving."""
+    s = info.marked
+    out: list[tuple[int, int, str | None]] = []
+    low = s.lower()
+    if any(w in low for w in ("remain", "stay", "continu")):
+        for m in _REMAIN.finditer(s):
+            if re.search(r"\b(?:not|never|n't)\b", m.group("gap")) or _ONLY_FOR_NOW.search(m.group("after")) or \
+                    re.search(r"«[PQ]\d+»", m.group("gap")):
+                continue
+            role = m.group("role").strip()
+            out.append((int(m.group(1)), int(m.group("org")), _clean_role(role) if role else None))
+    if "not " in low or "n't" in low or "n’t" in low:
+        for m in _NOT_LEAVING.finditer(s):
+            out.append((int(m.group(1)), int(m.group(2)), None))
+        for m in _QUOTED_NOT_LEAVING.finditer(s):
+            out.append((int(m.group(2) or m.group(3)), int(m.group(1) or m.group(4)), None))
+    return out
+
+
 def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
     """`claims` without the departures from posts the article says are kept, plus a held role
     for each such post."""
-    kept: dict[tuple[str, str], int] = {}
+    kept: dict[tuple[str, str], tuple[int, str | None]] = {}
     for si, info in enumerate(infos):
         s = info.simple or info.marked
+        for pi, oi, role in _stated_kept(info) if "«O" in s else ():
+            kept.setdefault((info.ents[pi].key, info.ents[oi].key), (si, role))
         if not re.search(r"\b(?:keep|kept|retain|maintain|continu|reduc)", s, re.I):
             continue
         for m in _KEEP.finditer(info.marked):
@@ -56,13 +100,13 @@ def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             idx = m.group("org") or m.group("pre")
             org = info.ents[int(idx)].key if idx is not None else _academic_org(person, claims)
             if org:
-                kept.setdefault((person, org), si)
+                kept.setdefault((person, org), (si, None))
     if not kept:
         return claims
     out = [c for c in claims if not (c.type == "left" and (c.person, c.org) in kept)]
-    for (person, org), si in kept.items():
+    for (person, org), (si, role) in kept.items():
         if not any(c.type in ("held_role", "joined") and c.person == person and c.org == org for c in out):
-            role = next((c.role for c in claims if c.person == person and c.org == org and c.role), None)
+            role = role or next((c.role for c in claims if c.person == person and c.org == org and c.role), None)
             out.append(Raw("held_role", person, org, role, None, si, infos[si].sent.text, 0.7, True, None, "kept"))
     return out
 

@@ -1,0 +1,71 @@
+"""Board and advisory seats: "joins OpenAI's safety advisory council", "was named to Anthropic's
+Long-Term Benefit Trust", "sits on the advisory board of O".
+
+A seat is joined with role "board member" or "advisor" (gold-format), and the role is what
+keeps it beside the person's day job: the projections (store/membership.py) neither end a
+seat with another job nor end another job with a seat, and the article-level rules never read
+"P, a vice president at Google, joined Mistral's advisory board" as leaving Google. The trigger
+rules (clauses.py) read the seat's organization but not always the seat: the noun comes after
+the org's possessive, several words on. So the seat is read here, once per sentence, and
+given to every join of that person and org the sentence produced (the passive and active
+readings of one sentence agree).
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_types import Raw, SentInfo
+
+_SEAT_NOUN = (r"(?:(?:scientific|technical|safety|policy|ethics|research|industry|strategic|global|ai)\s+)?"
+              r"(?:advisory\s+)?(?:board(?:\s+of\s+(?:directors|trustees|advis[eo]rs))?|council|committee|panel|"
+              r"(?-i:(?:[A-Z][\w-]*\s+){0,3}Trust)|trustees)\b")
+# "joins O's safety advisory council", "named to O's Long-Term Benefit Trust", "sits on O's board"
+_SEAT_AFTER = re.compile(rf"\b(?:join(?:s|ed|ing)?|to|on|onto)\s+(?:the\s+)?«O(\d+)»['’]s\s+(?:new(?:ly\s+formed)?\s+|newly\s+created\s+)?"
+                         rf"(?P<seat>{_SEAT_NOUN})", re.I)
+# "appointed to the advisory board of O", "joins the safety council at O"
+_SEAT_BEFORE = re.compile(rf"\b(?:join(?:s|ed|ing)?|to|on|onto)\s+(?:the|its|a|an)\s+(?:new\s+)?(?P<seat>{_SEAT_NOUN})\s+(?:of|at)\s+"
+                          rf"(?:the\s+)?«O(\d+)»", re.I)
+_SEAT_ROLE = re.compile(r"\b(?:advis[eo]r|advisory|board|trustee|council|committee|panel)\b", re.I)
+_MOVES = ("joined", "role?", "role_changed")
+
+
+def seat_role(seat: str) -> str:
+    """The role a seat gives: an advisory board seat is both, a trust or board a board seat,
+    a council, committee or panel an advisory one."""
+    low = seat.lower()
+    if "board" in low:
+        return "advisory board member" if "advis" in low else "board member"
+    if "trust" in low:
+        return "board member"
+    return "advisor"
+
+
+def side_role(role: str | None) -> bool:
+    """A role that is a seat beside a job rather than the job."""
+    return bool(role and _SEAT_ROLE.search(role))
+
+
+def seat_roles(infos: list[SentInfo], raws: list[Raw]) -> None:
+    """Give the seat a sentence names to the joins it produced for that org (in place): a
+    title-less join or new title becomes a joined seat; a join whose role a seat already names
+    shares it with the sentence's other readings of the same join."""
+    seats: dict[tuple[int, str], str] = {}
+    for si, info in enumerate(infos):
+        s = info.marked
+        if "«O" not in s or not re.search(r"(?i)board|council|committee|panel|trust", s):
+            continue
+        for m in _SEAT_AFTER.finditer(s):
+            seats.setdefault((si, info.ents[int(m.group(1))].key), seat_role(m.group("seat")))
+        for m in _SEAT_BEFORE.finditer(s):
+            seats.setdefault((si, info.ents[int(m.group(2))].key), seat_role(m.group("seat")))
+    for r in raws:
+        if r.type not in _MOVES or not r.org:
+            continue
+        role = seats.get((r.sent, r.org))
+        if role is not None and (r.role is None or side_role(r.role)):
+            r.role = role
+            r.type = "joined"
+    shared = {(r.sent, r.person, r.org): r.role for r in raws if r.type in ("joined", "role?") and side_role(r.role)}
+    for r in raws:
+        if r.type in ("joined", "role?") and r.role is None and (r.sent, r.person, r.org) in shared:
+            r.role = shared[(r.sent, r.person, r.org)]

@@ -1,0 +1,144 @@
+"""Round 9 phrasing classes: posts kept beside a new job, advisory boards and councils, dates in
+profiles and career paragraphs, returns and successions, and the one place lexicon."""
+from ingest.extract import extract_claims
+from ingest.names import find_names
+from ingest.places import CITY_AFTER, LEFT_AS_PLACE, is_multiword_place
+
+
+def facts(text, published="2026-07-08", title=""):
+    return {(c.type, c.person, c.org): c for c in extract_claims(title, text, published)}
+
+
+# ---------------------------------------------------------------- 1. posts kept beside a new job
+def test_will_remain_a_professor_keeps_the_post():
+    f = facts("Tomas Brandt, a professor at Stanford, has joined Mistral as chief scientist. "
+              "He will remain a professor at Stanford.")
+    assert ("joined", "Tomas Brandt", "Mistral") in f
+    assert ("left", "Tomas Brandt", "Stanford") not in f
+    assert ("held_role", "Tomas Brandt", "Stanford") in f
+
+
+def test_not_leaving_said_in_a_quote_keeps_the_post():
+    f = facts('Lena Vogt, an associate professor at MIT, is joining Anthropic as a research scientist. '
+              '"I\'m not leaving MIT," she said.')
+    assert ("joined", "Lena Vogt", "Anthropic") in f
+    assert ("left", "Lena Vogt", "MIT") not in f
+    assert ("held_role", "Lena Vogt", "MIT") in f
+
+
+def test_continues_as_an_adviser_is_a_held_post():
+    f = facts("Ines Moreau joined OpenAI as head of policy. She continues as an adviser to the Gates Foundation.")
+    assert ("joined", "Ines Moreau", "OpenAI") in f
+    assert ("held_role", "Ines Moreau", "Gates Foundation") in f
+    assert not any(k[0] == "left" for k in f)
+
+
+def test_stays_on_at_the_university_part_time():
+    f = facts("Oren Halevi, a computer scientist at the University of Toronto, has joined Cohere as vice president "
+              "of research. Halevi will stay on at the University of Toronto part-time.")
+    assert ("left", "Oren Halevi", "University of Toronto") not in f
+    assert ("held_role", "Oren Halevi", "University of Toronto") in f
+
+
+# ---------------------------------------------------------------- 2. advisory boards and councils
+def test_joining_an_advisory_council_is_an_advisor_seat():
+    f = facts("Jonas Weller joins OpenAI's safety advisory council.")
+    assert f[("joined", "Jonas Weller", "OpenAI")].role == "advisor"
+
+
+def test_named_to_a_trust_is_a_board_seat_and_the_trust_is_no_person():
+    f = facts("Marta Quell was named to Anthropic's Long-Term Benefit Trust.")
+    assert f[("joined", "Marta Quell", "Anthropic")].role == "board member"
+    assert not any(k[1] == "Long-Term Benefit Trust" for k in f)
+
+
+def test_appointed_an_adviser_keeps_the_day_job():
+    f = facts("Dalia Brennock, a vice president at Google, has been appointed an adviser to Mistral.")
+    assert "advis" in f[("joined", "Dalia Brennock", "Mistral")].role
+    assert ("left", "Dalia Brennock", "Google") not in f
+
+
+def test_advisory_board_seat_keeps_the_day_job():
+    f = facts("Helen Achterberg, chief scientist at Meta, was appointed to the advisory board of Hugging Face.")
+    assert "advis" in f[("joined", "Helen Achterberg", "Hugging Face")].role
+    assert ("left", "Helen Achterberg", "Meta") not in f
+
+
+# ---------------------------------------------------------------- 3. dates in profiles
+def test_spent_years_before_joining_dates_the_first_post():
+    f = facts("Tomas Brandt spent six years at DeepMind before joining Anthropic in 2024.")
+    assert f[("joined", "Tomas Brandt", "Google DeepMind")].date == "2018"
+    assert f[("left", "Tomas Brandt", "Google DeepMind")].date == "2024"
+
+
+def test_a_stint_that_ended_in_a_month_dates_the_departure():
+    f = facts("Priya Raman joined Anthropic in May after a three-year stint at Meta that ended in March.")
+    assert f[("left", "Priya Raman", "Meta")].date == "2026-03"
+    assert f[("joined", "Priya Raman", "Meta")].date == "2023-03"
+
+
+def test_after_years_at_dates_the_earlier_join_by_the_move():
+    f = facts("Dalia Brennock left Google in 2022 after eight years there.")
+    assert f[("joined", "Dalia Brennock", "Google")].date == "2014"
+    f = facts("After four years at Apple, Karim Haddad moved to OpenAI in March 2025.")
+    assert f[("joined", "Karim Haddad", "Apple")].date == "2021"
+
+
+def test_after_nearly_a_decade_is_dated_from_the_article():
+    f = facts("Ravi Osei, who left Microsoft this week after nearly a decade, has joined xAI.", published="2026-07-08")
+    assert f[("joined", "Ravi Osei", "Microsoft")].date == "2016"
+
+
+def test_first_week_at_is_a_recent_join():
+    f = facts("In his first week at xAI, Jonas Weller shipped a new model.", published="2026-07-08")
+    assert f[("joined", "Jonas Weller", "xAI")].date[:7] == "2026-07"
+
+
+def test_where_clause_since_dates_the_post():
+    f = facts("Lucia Ortega will join Nimbus as chief financial officer. She is currently a senior vice president "
+              "at Salesforce, where she has worked since 2016.")
+    assert f[("joined", "Lucia Ortega", "Salesforce")].date == "2016"
+
+
+def test_a_where_clause_span_keeps_its_dates_off_the_return():
+    f = facts("Nadia Petrov, who led product at Stripe, is returning to OpenAI, where she worked from 2019 to 2022.")
+    assert f[("left", "Nadia Petrov", "OpenAI")].date == "2022"
+    assert f[("left", "Nadia Petrov", "Stripe")].date == "2026-07-08"
+
+
+# ---------------------------------------------------------------- 4. returns, interim posts, successions
+def test_brought_back_is_a_return():
+    f = facts("Meta brought back Ines Moreau, who left in 2023, as head of AI infrastructure.")
+    assert f[("joined", "Ines Moreau", "Meta")].role == "head of AI infrastructure"
+
+
+def test_elevated_to_the_role_of_cleans_the_role():
+    f = facts("Karim Haddad was elevated to the role of chief scientist at Cohere in March.")
+    assert f[("role_changed", "Karim Haddad", "Cohere")].role == "chief scientist"
+
+
+def test_succeeded_by_a_newcomer_who_joins_from_elsewhere():
+    f = facts("Marta Quell, Cohere's head of research, will be succeeded by Jonas Weller, who joins from Google.")
+    assert ("joined", "Jonas Weller", "Cohere") in f
+    assert ("left", "Jonas Weller", "Google") in f
+
+
+def test_succeeds_an_insider_as_a_new_title():
+    f = facts("Helen Achterberg, OpenAI's head of sales, succeeds Marta Quell as chief revenue officer. "
+              "Quell becomes an adviser to the chief executive.")
+    assert f[("role_changed", "Helen Achterberg", "OpenAI")].role == "chief revenue officer"
+    assert ("role_changed", "Marta Quell", "OpenAI") in f
+
+
+# ---------------------------------------------------------------- 5. the place lexicon
+def test_multiword_places_are_no_people():
+    assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
+    assert [n.text for n in find_names("The lab in Santa Clara hired Clara Park.")] == ["Clara Park"]
+    f = facts("Santa Clara chipmaker Corvid Systems hired Ilse Vandermeer as chief hardware officer.")
+    assert not any(k[1] == "Santa Clara" for k in f)
+
+
+def test_place_lexicon_serves_countries_and_college_cities():
+    assert "Poland" in LEFT_AS_PLACE and "Jordan" in LEFT_AS_PLACE
+    assert CITY_AFTER.match(" London School").group(1) == "London"
+    assert [n.text for n in find_names("Jordan Hale moved to Austin from Seattle.")] == ["Jordan Hale"]
