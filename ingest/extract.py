@@ -54,6 +54,7 @@ from .names import find_names
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
+from .durations import stint_starts
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
 from .tenure import interim_posts, served_since, tenures
@@ -314,5 +315,6 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
+    stint_starts(infos, raws, published)
     seat_roles(infos, raws)
     return _finish(infos, raws, affil_by_sent, registry, published)

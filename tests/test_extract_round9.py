@@ -65,28 +65,30 @@ def test_advisory_board_seat_keeps_the_day_job():
 
 
 # ---------------------------------------------------------------- 3. dates in profiles
-def test_spent_years_before_joining_dates_the_first_post():
-    f = facts("Tomas Brandt spent six years at DeepMind before joining Anthropic in 2024.")
+def test_a_length_dates_a_join_told_without_a_date():
+    f = facts("Tomas Brandt joined DeepMind out of his PhD. He spent six years at DeepMind before joining Anthropic in 2024.")
     assert f[("joined", "Tomas Brandt", "Google DeepMind")].date == "2018"
     assert f[("left", "Tomas Brandt", "Google DeepMind")].date == "2024"
+    f = facts("Dalia Brennock joined Google as an engineer. She left Google in 2022 after eight years there.")
+    assert f[("joined", "Dalia Brennock", "Google")].date == "2014"
+
+
+def test_a_length_makes_no_join_the_article_does_not_state():
+    # (the development golds leave such joins out: a length alone is no stated move)
+    f = facts("Karim Haddad moved to OpenAI in March 2025 after four years at Apple.")
+    assert ("left", "Karim Haddad", "Apple") in f
+    assert ("joined", "Karim Haddad", "Apple") not in f
 
 
 def test_a_stint_that_ended_in_a_month_dates_the_departure():
     f = facts("Priya Raman joined Anthropic in May after a three-year stint at Meta that ended in March.")
     assert f[("left", "Priya Raman", "Meta")].date == "2026-03"
-    assert f[("joined", "Priya Raman", "Meta")].date == "2023-03"
 
 
-def test_after_years_at_dates_the_earlier_join_by_the_move():
-    f = facts("Dalia Brennock left Google in 2022 after eight years there.")
-    assert f[("joined", "Dalia Brennock", "Google")].date == "2014"
-    f = facts("After four years at Apple, Karim Haddad moved to OpenAI in March 2025.")
-    assert f[("joined", "Karim Haddad", "Apple")].date == "2021"
-
-
-def test_after_nearly_a_decade_is_dated_from_the_article():
-    f = facts("Ravi Osei, who left Microsoft this week after nearly a decade, has joined xAI.", published="2026-07-08")
-    assert f[("joined", "Ravi Osei", "Microsoft")].date == "2016"
+def test_after_nearly_a_decade_is_counted_from_the_departure():
+    f = facts("Ravi Osei joined Microsoft after graduate school. He left Microsoft in 2025 after nearly a decade "
+              "and has joined xAI.", published="2026-07-08")
+    assert f[("joined", "Ravi Osei", "Microsoft")].date == "2015"
 
 
 def test_first_week_at_is_a_recent_join():
