@@ -198,8 +198,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     for r in list(claims):
         if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
             continue   # a board seat or an advisory post sits beside the day job
-        if r.origin == "hired-us":
-            continue   # a team taken over ("O hired most of us") is told as no departure of its own
+        if r.origin in ("hired-us", "span"):
+            continue   # a team taken over ("O hired most of us") or a past span is no departure of its own
         if on_leave(infos[r.sent].sent.text, [i.sent.text for i in infos[r.sent:r.sent + 4]]):
             continue   # "will join B on a two-year leave": the post at A is kept
         for a in affil_by_sent[r.sent]:

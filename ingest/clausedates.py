@@ -29,6 +29,8 @@ _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|rig
 _APPOSED_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+[^,;«]{0,60}?\s|«O\d+»\s+)(?:«[PQ]\d+»|that|which|who|whom|he|she|they)\s+[a-z]|"
                                r",\s+(?:filling|replacing|succeeding|ending|capping|completing)\s+(?:a|an|the)\s+[^;«]{0,80}?"
                                r"\b(?:since|after|when)\s+«[PQ]\d+»\s+[a-z]")
+# "returning to O, where she worked from D1 to D2": the where clause's dates are its own
+_WHERE_CLAUSE = re.compile(r",\s+where\s+«[PQ]\d+»\s+[a-z][^,;]*(?:,|$)")
 
 
 def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: int) -> DateMention | None:
@@ -42,6 +44,8 @@ def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: i
         nv = None   # "left X and joined Y in D": one move, one time (not "left for X, came back to Y in D")
     if nv:
         after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
+    if "where" in after:
+        after = _WHERE_CLAUSE.sub(" ", after)   # ("left O, where she was CTO, in D": D is the move's)
     am = _APPOSED_RELATIVE.search(after)
     if am:
         after = after[:am.start()]   # "became CEO of O, the company she co-founded in D": D is the founding's

@@ -57,7 +57,7 @@ from .orgs import known_orgs, short_forms
 from .durations import stint_starts
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
-from .tenure import interim_posts, served_since, tenures
+from .tenure import interim_posts, served_since, tenures, where_clauses
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -277,6 +277,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             _described_salient(info, salient)
         if not info.correction and not ("?" in info.sent.text and _YES_NO_QUESTION.match(info.sent.text)):
             fronted_clauses(info)
+            where_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)
             if "ound" in info.marked:
@@ -295,6 +296,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
                 tenures(info, si, raws, clause)
+                if "«D" in clause and "«O" in clause:
+                    career_spans(info, si, raws, clause)
             _stative_there(info, si, raws, group_pred)
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)

@@ -15,7 +15,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
-    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|taught|led|headed|run)\b"
     rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
 # the date span may hold the "since" itself ("since 2019" is one date mention)
 # the org told as the title's owner: "P, 47, has served as the Company's Vice President, Finance since March 2021"
@@ -129,6 +129,25 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
             for oi in [o] + more:
                 out.append(Raw("left", ents[int(p)].key, ents[int(oi)].key, None, None, si, text,
                                0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
+
+
+# "... at O, where she has worked since 2016" / "returning to O, where he worked from 2019 to 2022":
+# the clause tells a post at the org before it
+_WHERE = re.compile(
+    rf"\b(?:at|with|for|to|joined|joining|rejoin(?:s|ed|ing)?|leaving|left)\s+{FILL}«O(?P<o>\d+)»(?:['’]s\s+[^«,;.]{{1,40}}?)?\s*,\s+where\s+"
+    rf"«(?P<k>[PQ])(?P<p>\d+)»\s+(?P<v>(?:(?:has|have|had)\s+)?(?:also\s+)?(?:been|worked|served|taught|led|headed|run|ran|"
+    rf"spent\s+[^«,.;]{{1,30}}?|was|stayed|remained|researched|studied))\b(?P<rest>[^;,]*)", re.I)
+
+
+def where_clauses(info: SentInfo) -> None:
+    """A 'where' clause after an org is a clause of its own about a post there: "«Q» has worked
+    at «O» since «D»", read by the tenure and span rules like any relative clause."""
+    if "where" not in info.simple:
+        return
+    for m in _WHERE.finditer(info.simple):
+        if "«D" not in m.group("rest"):
+            continue   # only a dated post ("since 2016", "from 2019 to 2022"): an undated one is told elsewhere
+        info.rel_clauses.append(f"«{m.group('k')}{m.group('p')}» {m.group('v')} at «O{m.group('o')}»{m.group('rest')}")
 
 
 def _unit(info: SentInfo, idx: str) -> str | None:
