@@ -57,6 +57,7 @@ from .orgs import known_orgs, short_forms
 from .durations import stint_starts
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
+from .succession import succeeded_by
 from .tenure import interim_posts, served_since, tenures, where_clauses
 
 
@@ -292,6 +293,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 tenures(info, si, raws)
             # an interim title names no org of its own ("P, who has been interim COO since January")
             interim_posts(info, si, raws)
+            succeeded_by(info, si, raws)
             served_since(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

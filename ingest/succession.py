@@ -1,0 +1,44 @@
+"""Successions told from the predecessor's side: "P1, Cohere's head of research, will be
+succeeded by P2", "P1 was replaced as CEO by P2".
+
+The successor takes the predecessor's post: the org and title are the ones the sentence gives
+the predecessor ("as CEO", "at O", or the apposition "Cohere's head of research"). Whether that
+is a join or a new title is the article-level rules' call (claims_finish: a successor the
+article places at the org already is promoted, one from elsewhere joins), so the claim leaves
+here as "role?". The active form ("P2 succeeds P1 as ROLE") is a trigger in lexicon.ROLE_TRIG.
+"""
+from __future__ import annotations
+
+import re
+
+from .clausedates import date_for
+from .extract_types import Raw, SentInfo
+from .lexicon import CLAUSE_PREFIX_NEG, _clause_prefix, _clean_role, _neg
+
+_SUCCEEDED_BY = re.compile(
+    r"«[PQ](?P<p1>\d+)»(?P<gap>[^«.;]{0,40}?)\b(?:will\s+be|is\s+to\s+be|was|is|has\s+been|had\s+been|is\s+being|would\s+be)\s+"
+    r"(?:succeeded|replaced)\s+(?:as\s+(?:the\s+|its\s+)?(?P<role>[^«,.;]{2,60}?)\s+)?(?:(?:at|of)\s+(?:the\s+)?«O(?P<o>\d+)»\s+)?"
+    r"by\s+(?:[^«,.;]|«O\d+»){0,50}?«[PQ](?P<p2>\d+)»", re.I)
+
+
+def succeeded_by(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """The successor's claim for each "P1 will be succeeded by P2" the sentence tells."""
+    s = info.simple or info.marked
+    if "succeeded" not in s and "replaced" not in s:
+        return
+    ents = info.ents
+    for m in _SUCCEEDED_BY.finditer(s):
+        prefix = _clause_prefix(s, m.start())
+        if _neg(m.group("gap"), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        old, new = ents[int(m.group("p1"))].key, ents[int(m.group("p2"))].key
+        if old == new:
+            continue
+        held = next((a for a in info.affils if a.person == old and not a.former), None)
+        org = ents[int(m.group("o"))].key if m.group("o") else held.org if held else ""
+        role = _clean_role(m.group("role")) if m.group("role") else held.role if held else None
+        if not org and role is None:
+            continue
+        date = date_for(info, s, m.start(), m.start("gap"), m.end())
+        out.append(Raw("role?", new, org, role, date, si, info.sent.text, 0.7, "will" in m.group(0).lower(),
+                       held.unit if held and held.org == org else None, "role?"))
