@@ -61,19 +61,28 @@ _QUOTED_NOT_LEAVING = re.compile(
     r"«[PQ](\d+)»\s+(?:said|says|added)\s*[,:]?\s*[\"“]\s*I(?:['’]m|\s+am)\s+not\s+(?:leaving|quitting)\s+(?:the\s+)?«O(\d+)»", re.I)
 
 
+_ADVISORY = re.compile(r"\badvis(?:e|o)r|\badvisory\s+(?:capacity|role)", re.I)
+# the person gives up a title and stays on as an adviser: stepping down from the title keeps the
+# person at the org; leaving, retiring or resigning ends the post the advisory term follows
+_STEPS_DOWN = re.compile(r"\b(?:step(?:s|ped|ping)?\s+(?:down|back|aside)|hand(?:s|ed|ing)?\s+over)\b", re.I)
+_LEAVES = re.compile(r"\b(?:leav(?:e|es|ing)|left|retir\w+|resign\w*|depart\w*)\b", re.I)
+
+
 def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
     """(person index, org index, role) for each post the sentence says is kept without the
-    word "keep": a post remained in, one continued as, one the person says they are not leaving."""
+    word "keep": a post remained in, one continued as, one the person says they are not leaving.
+    An advisory post remained in "through June" is still one: the term is the adviser's."""
     s = info.marked
     out: list[tuple[int, int, str | None]] = []
     low = s.lower()
     if any(w in low for w in ("remain", "stay", "continu")):
         for m in _REMAIN.finditer(s):
-            if re.search(r"\b(?:not|never|n't)\b", m.group("gap")) or _ONLY_FOR_NOW.search(m.group("after")) or \
+            advisory = _ADVISORY.search(m.group("role") + m.group("after"))
+            if re.search(r"\b(?:not|never|n't)\b", m.group("gap")) or not advisory and _ONLY_FOR_NOW.search(m.group("after")) or \
                     re.search(r"«[PQ]\d+»", m.group("gap")):
                 continue
-            role = m.group("role").strip()
-            out.append((int(m.group(1)), int(m.group("org")), _clean_role(role) if role else None))
+            role = "adviser" if advisory else _clean_role(m.group("role").strip()) if m.group("role").strip() else None
+            out.append((int(m.group(1)), int(m.group("org")), role))
     if "not " in low or "n't" in low or "n’t" in low:
         for m in _NOT_LEAVING.finditer(s):
             out.append((int(m.group(1)), int(m.group(2)), None))
@@ -101,11 +110,26 @@ def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             org = info.ents[int(idx)].key if idx is not None else _academic_org(person, claims)
             if org:
                 kept.setdefault((person, org), (si, None))
+    # an adviser's post remained in by someone stepping down is a new title there, not a post
+    # kept beside another job: the departure from the title stands
+    def told(pat: re.Pattern[str], person: str) -> bool:
+        return any(pat.search(i.sent.text) and any(e.key == person for e in i.ents) for i in infos)
+
+    for (person, org), (si, role) in list(kept.items()):
+        if role != "adviser" or not (told(_STEPS_DOWN, person) or told(_LEAVES, person)):
+            continue
+        del kept[(person, org)]
+        if not told(_STEPS_DOWN, person):
+            continue   # the departure stands; the advisory term after it is no membership (rosters)
+        date = next((c.date for c in claims if c.type == "left" and c.person == person and c.org == org and c.date), None)
+        # the title given up is no departure from the org: the person stays on, as an adviser
+        claims = [c for c in claims if not (c.type == "left" and c.person == person and c.org == org)]
+        claims.append(Raw("role_changed", person, org, role, date, si, infos[si].sent.text, 0.65, True, None, "advisory"))
     if not kept:
         return claims
     out = [c for c in claims if not (c.type == "left" and (c.person, c.org) in kept)]
     for (person, org), (si, role) in kept.items():
-        if not any(c.type in ("held_role", "joined") and c.person == person and c.org == org for c in out):
+        if not any(c.type in ("held_role", "joined", "role_changed") and c.person == person and c.org == org for c in out):
             role = role or next((c.role for c in claims if c.person == person and c.org == org and c.role), None)
             out.append(Raw("held_role", person, org, role, None, si, infos[si].sent.text, 0.7, True, None, "kept"))
     return out

@@ -40,6 +40,20 @@ def test_stays_on_at_the_university_part_time():
     assert ("held_role", "Oren Halevi", "University of Toronto") in f
 
 
+def test_stepping_down_to_stay_on_as_an_adviser_is_a_new_title():
+    f = facts("Osric Fenn will step down as chief executive of Cohere on March 31. "
+              "He will remain with Cohere as an adviser to the board.", published="2026-02-10")
+    assert f[("role_changed", "Osric Fenn", "Cohere")].role == "adviser"
+    assert ("left", "Osric Fenn", "Cohere") not in f
+
+
+def test_leaving_and_advising_through_a_date_is_still_a_departure():
+    f = facts("Mistral said chief financial officer Henrik Aalto would leave at the end of March and remain "
+              "an adviser to the company through June.", published="2026-02-10")
+    assert f[("left", "Henrik Aalto", "Mistral")].date == "2026-03"
+    assert ("held_role", "Henrik Aalto", "Mistral") not in f
+
+
 # ---------------------------------------------------------------- 2. advisory boards and councils
 def test_joining_an_advisory_council_is_an_advisor_seat():
     f = facts("Jonas Weller joins OpenAI's safety advisory council.")
