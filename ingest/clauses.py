@@ -217,7 +217,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
             am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier|from)\b|\s*[,.;(]|\s+alongside\b|\s+«D|$)", s[t.end():t.end() + 90], re.I)
-            if am and re.match(r"(?:re)?join|start", t.group(0), re.I) and _clean_role(am.group(1)):
+            if am and re.match(r"(?:re)?join|start|sign|c[oa]m", t.group(0), re.I) and _clean_role(am.group(1)):
                 date = date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,

@@ -67,6 +67,8 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
                           r"\b(?:years?|months?|decades?|stint|spell)\s+at\s+(?:the\s+)?$", re.I)
 
 
+# "Two Anthropic alumni launch Sorrel Labs": an org its people come from is not the story's org
+_ALUMNI_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:alumni|alums?|alumnae|veterans?|exiles?|expats?|defectors?)\b", re.I)
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
@@ -315,7 +317,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             # else "Her mentor there was P": the pronoun before P keeps the chain on its referent
         # the org in discourse focus: the first one named, not one the text says was left
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
-                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])]
+                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])
+                     and not _ALUMNI_AFTER.match(info.sent.text, e.end)]
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org

@@ -81,7 +81,9 @@ JOIN_TRIG = re.compile(
     r"(?:is|are|(?<=['’])s)\s+(?:now\s+(?=(?:at|with)\s+«O)|(?=(?:at|with)\s+«O\d+»\s+now\b))|"
     r"(?:came|comes|coming|arriv(?:es|ed|ing))(?:\s+over)?(?=\s+from\s+(?:the\s+)?«O)|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
-    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|start(?:s|ed)(?=(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s))\b",
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|start(?:s|ed)(?=(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s)|"
+    # "has signed on as a scientific adviser", "came aboard as CFO": a join to the article's org
+    r"sign(?:s|ed|ing)?\s+on(?=\s+as\s)|c(?:ome|omes|ame|oming)\s+(?:aboard|on\s+board)(?=\s+as\s))\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"

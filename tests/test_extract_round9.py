@@ -78,6 +78,15 @@ def test_advisory_board_seat_keeps_the_day_job():
     assert ("left", "Helen Achterberg", "Meta") not in f
 
 
+def test_signed_on_as_an_adviser_joins_the_storys_company_not_the_alumni_org():
+    text = ("Three OpenAI veterans have started Marrowfield Labs, a company that tests agents.\n\n"
+            "Marrowfield Labs was co-founded by Ines Moreau and Karim Haddad. Lena Vogt, a Stanford professor "
+            "who studies robustness, has signed on as a scientific adviser.")
+    f = facts(text, title="OpenAI alumni launch Marrowfield Labs")
+    assert f[("joined", "Lena Vogt", "Marrowfield Labs")].role == "scientific adviser"
+    assert ("left", "Lena Vogt", "Stanford") not in f
+
+
 # ---------------------------------------------------------------- 3. dates in profiles
 def test_a_length_dates_a_join_told_without_a_date():
     f = facts("Tomas Brandt joined DeepMind out of his PhD. He spent six years at DeepMind before joining Anthropic in 2024.")
