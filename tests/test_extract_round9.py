@@ -155,6 +155,13 @@ def test_succeeds_an_insider_as_a_new_title():
     assert ("role_changed", "Marta Quell", "OpenAI") in f
 
 
+def test_the_arrival_and_the_promotion_of_a_person_are_moves():
+    f = facts("Mistral also announced the arrival of Tomas Brandt, director of research at Inria, as scientific adviser.")
+    assert f[("joined", "Tomas Brandt", "Mistral")].role == "scientific adviser"
+    f = facts("OpenAI announced the promotion of Jonas Weller to chief scientist.")
+    assert f[("role_changed", "Jonas Weller", "OpenAI")].role == "chief scientist"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
