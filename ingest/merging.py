@@ -43,11 +43,29 @@ def one_per_fact(claims: list[Claim], fallbacks: set[int] | None = None) -> list
             ys = years.setdefault((c.type, c.person, c.org), [])
             if c.date[:4] not in ys:
                 ys.append(c.date[:4])
+    # a new title at another date, told as another title, is a change of its own ("interim CEO
+    # since March ... will return to his role as CFO in January"); an undated telling is the first
+    titles: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+
+    def own_title(c: Claim) -> bool:
+        return c.type == "role_changed" and bool(c.date and c.role) and id(c) not in fallbacks and not c.date_inferred
+
+    def title_group(c: Claim) -> int:
+        ts = titles.setdefault((c.type, c.person, c.org), [])
+        for i, (d, r) in enumerate(ts):
+            if _same_time(c.date or "", d) or _same_title(c.role or "", r):
+                return i
+        ts.append((c.date or "", c.role or ""))
+        return len(ts) - 1
+
+    groups = {id(c): title_group(c) for c in claims if own_title(c)}
     for c in claims:
         k = (c.type, c.person, c.org)
         ys = years.get(k, [])
         if len(ys) > 1 and own_year(c) and c.date[:4] != ys[0]:
             k = (c.type, c.person, c.org + "\x00" + c.date[:4])
+        elif groups.get(id(c)):
+            k = (c.type, c.person, c.org + "\x01" + str(groups[id(c)]))
         if c.role:
             prev = roles.get(k)
             if prev is None or c.confidence > prev[0] or (c.confidence == prev[0] and len(c.role) > len(prev[1])):
@@ -70,7 +88,7 @@ def one_per_fact(claims: list[Claim], fallbacks: set[int] | None = None) -> list
             if keep:
                 fallbacks.add(id(best[k]))
     # (a founding is no post: "P founded O ... P is its chief executive" keeps the title held)
-    moved = {(p, o.split("\x00")[0]) for (t, p, o), c in best.items()
+    moved = {(p, re.split("[\x00\x01]", o)[0]) for (t, p, o), c in best.items()
              if t != "held_role" and not (t == "joined" and c.role and re.search(r"\bfound", c.role, re.I))}
     out = []
     for k, c in best.items():
@@ -81,3 +99,14 @@ def one_per_fact(claims: list[Claim], fallbacks: set[int] | None = None) -> list
             c = replace(c, role=r[1])
         out.append(c)
     return out
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Two dates that may name one day: one is the other at a coarser precision."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two tellings of one title ("interim CEO", "CEO on an interim basis" aside): one contains the other."""
+    x, y = a.lower(), b.lower()
+    return x in y or y in x

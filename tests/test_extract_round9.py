@@ -162,6 +162,13 @@ def test_the_arrival_and_the_promotion_of_a_person_are_moves():
     assert f[("role_changed", "Jonas Weller", "OpenAI")].role == "chief scientist"
 
 
+def test_two_titles_at_two_dates_are_two_changes():
+    f = extract_claims("", "Omar Reyes joined Cohere in 2019. He was promoted to vice president of sales in March 2022. "
+                           "In June 2025 he became chief operating officer.", "2026-07-08")
+    changes = sorted((c.date, c.role) for c in f if c.type == "role_changed")
+    assert changes == [("2022-03", "vice president of sales"), ("2025-06", "chief operating officer")]
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
