@@ -6,6 +6,10 @@ the predecessor ("as CEO", "at O", or the apposition "Cohere's head of research"
 is a join or a new title is the article-level rules' call (claims_finish: a successor the
 article places at the org already is promoted, one from elsewhere joins), so the claim leaves
 here as "role?". The active form ("P2 succeeds P1 as ROLE") is a trigger in lexicon.ROLE_TRIG.
+
+A unit taken over is a title too: "P took over the embeddings team", "took over the post-training
+group on an interim basis in January", "will take over O's research group" make P the unit's
+head ("took over as CEO" is ROLE_TRIG's).
 """
 from __future__ import annotations
 
@@ -19,6 +23,36 @@ _SUCCEEDED_BY = re.compile(
     r"«[PQ](?P<p1>\d+)»(?P<gap>[^«.;]{0,40}?)\b(?:will\s+be|is\s+to\s+be|was|is|has\s+been|had\s+been|is\s+being|would\s+be)\s+"
     r"(?:succeeded|replaced)\s+(?:as\s+(?:the\s+|its\s+)?(?P<role>[^«,.;]{2,60}?)\s+)?(?:(?:at|of)\s+(?:the\s+)?«O(?P<o>\d+)»\s+)?"
     r"by\s+(?:[^«,.;]|«O\d+»){0,50}?«[PQ](?P<p2>\d+)»", re.I)
+
+
+_TOOK_OVER = re.compile(
+    r"«[PQ](?P<p>\d+)»(?P<gap>(?:[^«.;]|«D\d+»){0,40}?)\b(?:take|takes|took|taken|taking)\s+over\s+"
+    r"(?:(?:the|its|their|one\s+of\s+(?:its|the))\s+|«O(?P<o>\d+)»['’]s\s+|«[PQ]\d+»['’]s\s+)?"
+    r"(?P<what>(?:[\w-]+\s+){0,4}?)(?P<unit>team|teams|group|groups|lab|unit|division|organization|org|department|effort)\b"
+    r"(?P<after>(?:[^«.;]|«D\d+»){0,60})", re.I)
+_INTERIM = re.compile(r"\b(?:on\s+an?\s+(?:interim|acting|temporary)\s+basis|in\s+an?\s+(?:interim|acting)\s+capacity|temporarily)\b", re.I)
+
+
+def took_over(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """A new title for each unit the sentence says a person took over."""
+    s = info.simple or info.marked
+    if " over " not in s:
+        return
+    ents = info.ents
+    for m in _TOOK_OVER.finditer(s):
+        prefix = _clause_prefix(s, m.start())
+        if _neg(m.group("gap"), prefix) or CLAUSE_PREFIX_NEG.search(prefix) or re.search(r"«[PQO]\d+»", m.group("gap")):
+            continue
+        what = m.group("what").strip()
+        unit = m.group("unit").lower().rstrip("s") if m.group("unit").lower() != "teams" else "team"
+        head = f"head of the {what} {unit}" if what else f"head of the {unit}"
+        role = _clean_role(f"interim {head}" if _INTERIM.search(m.group("after")) else head)
+        if role is None:
+            continue
+        org = ents[int(m.group("o"))].key if m.group("o") else ""
+        date = date_for(info, s, m.start(), m.start("gap"), m.end("unit"))
+        out.append(Raw("role?", ents[int(m.group("p"))].key, org, role, date, si, info.sent.text, 0.65,
+                       not re.search(r"\btook\b", m.group(0), re.I), None, "role?"))
 
 
 def succeeded_by(info: SentInfo, si: int, out: list[Raw]) -> None:

@@ -169,6 +169,16 @@ def test_two_titles_at_two_dates_are_two_changes():
     assert changes == [("2022-03", "vice president of sales"), ("2025-06", "chief operating officer")]
 
 
+def test_a_unit_taken_over_is_a_new_title_interim_when_so_told():
+    f = facts("Dalia Brennock, Mistral's longtime deputy for research, took over the inference group on an "
+              "interim basis in January.", published="2026-03-02")
+    c = f[("role_changed", "Dalia Brennock", "Mistral")]
+    assert c.role == "interim head of the inference group" and c.date == "2026-01"
+    f = facts("Osric Fenn, a director who has been at Cohere since 2019, took over the embeddings team in April.",
+              published="2026-07-08")
+    assert f[("role_changed", "Osric Fenn", "Cohere")].role == "head of the embeddings team"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
