@@ -119,7 +119,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
 # "P notified O of his decision to resign as CFO": P's own departure, from O
 _NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
 _JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
-_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this)\b|\s+«D)", re.I)
+_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this|while|when|after|until|replacing|succeeding|following)\b|\s+«D)", re.I)
 _STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
 _UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)

@@ -86,7 +86,10 @@ _HIRED_OBJECT_BEFORE = re.compile(r"\b(?:hired|hires|promoted|promotes|named|nam
                                   r"poaches|recruited|recruits|lured|lures|brought\s+(?:on|in|back)|welcomed|nabbed|signed|"
                                   r"elevated)\s+$", re.I)
 _OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?]|$|\s+(?:to|as|in|on|from|away|back|last|this|earlier|after|before|over|into|"
-                           r"effective|with)\b)")
+                           r"effective|with)\b|"
+                           # the title as a second object: "named him its acting chief scientist", "made her CEO"
+                           r"\s+(?:its|their|our|the|«O\d+»['’]s|[A-Z][\w&-]*['’]s)\s+(?:new\s+|first\s+|permanent\s+)?(?i:interim|acting|chief|head|president|vice|senior|general|ceo|cto|cfo|coo)\b|"
+                           r"\s+(?i:interim|acting|chief|president|ceo|cto|cfo|coo|head\s+of)\b)")
 # "Earlier this year it brought on P": "it" as the subject of a hiring verb is an organization
 _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|later\s+)*(?:hired|brought\s+(?:on|in|aboard)|"
              r"named|appointed|poached|lured|recruited|promoted|tapped)\b)")

@@ -179,6 +179,14 @@ def test_a_unit_taken_over_is_a_new_title_interim_when_so_told():
     assert f[("role_changed", "Osric Fenn", "Cohere")].role == "head of the embeddings team"
 
 
+def test_named_him_its_acting_title_is_a_new_title_for_someone_already_there():
+    text = ("Last year, Toronto professor Karim Haddad went to Cohere on a one-year sabbatical. "
+            "He never came back, and in March Cohere named him its acting chief scientist while it searches for a permanent one.")
+    f = facts(text, published="2026-07-08")
+    assert f[("role_changed", "Karim Haddad", "Cohere")].role == "acting chief scientist"
+    assert f[("role_changed", "Karim Haddad", "Cohere")].date == "2026-03"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
