@@ -21,6 +21,10 @@ _NEXT_VERB = re.compile(
     r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
     r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
+# a coordinated verb before the trigger that has its own date: "who left for A in D and moved to B"
+# ("left A in D and joined B" is one move, one time: a plain departure is not such a verb)
+_EARLIER_VERB_DATE = re.compile(r"\b(?:left\s+for|joined|moved\s+to|went\s+to|returned|spent|worked|became|founded|started)\b"
+                                r"[^«]{0,40}(?:«O\d+»[^«]{0,20})?«D\d+»[^«]{0,30}\band\s+(?:then\s+|later\s+|eventually\s+)?$", re.I)
 _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 
 
@@ -54,6 +58,8 @@ def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: i
         return info.ents[int(m.group(1))].date
     between = s[subj_pos:trig_start]
     ms = list(re.finditer(D, between))
+    if ms and _EARLIER_VERB_DATE.search(between):
+        ms = []   # "left for A in 2023 and moved to B": 2023 is the first verb's
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)

@@ -153,6 +153,22 @@ def _described_salient(info: SentInfo, salient: str) -> None:
                                  unit=org.org.unit if org.org else None))
 
 
+# "The reinforcement-learning researcher, who left O in 2022, will rejoin the company" / "The 41-year-old
+# has been at the lab since 2016": a description opening the sentence stands for the person in focus
+_DESCRIBED_SUBJECT = re.compile(
+    r"^(\W*)[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?:researcher|scientist|engineer|executive|founder|co-?founder|veteran|"
+    r"professor|investor|roboticist|economist|entrepreneur|technologist|\d+-year-old)"
+    r"(?=\s*,\s+who\s|\s+(?:has|had|will|is|was|joined|left|rejoined|returned|moved|spent)\s)")
+
+
+def _described_subject(info: SentInfo, salient: str) -> None:
+    m = _DESCRIBED_SUBJECT.match(info.marked)
+    if m is None:
+        return
+    info.ents.append(Ent("Q", salient, start=-1, end=-1))
+    info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}»{info.marked[m.end():]}"
+
+
 _MAIDEN = re.compile(r"\b(?:her|his|their)\s+(?:maiden|birth|former|previous)\s+(?:sur)?name\s*(?:[,—–:-]+|\bis\b|\bwas\b)?\s*"
                      r"(?:[A-Z]\.\s*)*([A-Z][a-z][\w'’-]+)")
 _NEE = re.compile(r"\s*(?:,|\()\s*(?:née|nee|born|formerly)\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
@@ -275,6 +291,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         lead = _LEAD_ORG.match(info.marked)
         if lead:
             info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
+        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
+            _described_subject(info, salient)   # (before the appositions: its "who" clause is one)
         _appositions(info)
         if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
             _described_salient(info, salient)

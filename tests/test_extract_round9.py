@@ -187,6 +187,20 @@ def test_named_him_its_acting_title_is_a_new_title_for_someone_already_there():
     assert f[("role_changed", "Karim Haddad", "Cohere")].date == "2026-03"
 
 
+def test_a_description_opening_the_sentence_is_the_person_in_focus():
+    f = facts("Lena Vogt is going back to OpenAI.\n\nThe reinforcement-learning researcher, who left OpenAI in 2022 to "
+              "join Anthropic, will rejoin the company next month.", published="2027-05-12")
+    assert f[("left", "Lena Vogt", "OpenAI")].date == "2022"
+    assert f[("joined", "Lena Vogt", "Anthropic")].date == "2022"
+
+
+def test_a_date_of_an_earlier_coordinated_move_is_not_the_later_ones():
+    f = facts("Rhea Kapoor, who left for Inflection in 2023 and moved to Microsoft with most of its staff, "
+              "is returning to Google DeepMind.", published="2025-02-10")
+    assert f[("joined", "Rhea Kapoor", "Inflection AI")].date == "2023"
+    assert f[("joined", "Rhea Kapoor", "Microsoft")].date != "2023"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
