@@ -69,6 +69,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
 
 # "Two Anthropic alumni launch Sorrel Labs": an org its people come from is not the story's org
 _ALUMNI_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:alumni|alums?|alumnae|veterans?|exiles?|expats?|defectors?)\b", re.I)
+_CAME_FROM_BEFORE = re.compile(r"\b(?:comes|came|coming|joins|joined|joining|arrives|arrived|moves|moved)\s+(?:over\s+)?from\s+(?:the\s+)?$", re.I)
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
@@ -261,6 +262,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
     recent: list[str] = []                 # people in order of last mention, for "Both left"
     correction_para: int | None = None
+    left_org: Ent | None = None            # the org the sentence before says someone came from
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
         for e in info.ents:
@@ -273,7 +275,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org, topic_org, recent)
+        _mark(info, salient, last_org, topic_org, recent, left_org)
         _restore_there(info)
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
@@ -338,6 +340,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
                      and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])
                      and not _ALUMNI_AFTER.match(info.sent.text, e.end)]
+        # the org this sentence says someone came from or left, for "left the company" in the next
+        left_org = next((e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
+                         and _CAME_FROM_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])), None)
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org

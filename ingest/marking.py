@@ -98,6 +98,7 @@ _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|late
 _THE_BOARD = r"|\b[Tt]he\s+Board(?:\s+of\s+Directors)?\b(?!\s+of\b)(?!\s*\()"
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE + _THE_BOARD)
+_LEAVE_BEFORE = re.compile(r"\b(?:left|leaving|leaves|quit|departed|exited)\s+$", re.I)
 _REPORTS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|disclosed|noted|wrote)\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
@@ -123,9 +124,11 @@ def _referent(pool: list[Ent], pronoun: str, salient: str | None, recent: list[s
 
 
 def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None,
-          recent: list[str] | None = None) -> None:
+          recent: list[str] | None = None, left_org: Ent | None = None) -> None:
     """Build the marked string; resolve pronouns and definite org descriptions. `recent` is
-    the people named so far, oldest first, for a pronoun the salient person cannot take."""
+    the people named so far, oldest first, for a pronoun the salient person cannot take;
+    `left_org` the org the sentence before says the person came from or left, which is the one
+    "left the company" means ("P comes from O, where ... He left the company in February")."""
     recent = recent or []
     text = info.sent.text
     out: list[str] = []
@@ -222,6 +225,8 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                     # "..., the company said": the article's own company speaks, not the employer
                     # the sentence before named
                     ref = our_org
+                elif left_org is not None and w.lower() != "there" and _LEAVE_BEFORE.search(seg[:m.start()]):
+                    ref = left_org
                 else:
                     ref = last_org
                 if ref is not None:

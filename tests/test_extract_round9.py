@@ -201,6 +201,15 @@ def test_a_date_of_an_earlier_coordinated_move_is_not_the_later_ones():
     assert f[("joined", "Rhea Kapoor", "Microsoft")].date != "2023"
 
 
+def test_left_the_company_after_comes_from_is_the_company_come_from():
+    text = ("Mistral appoints Lena Vogt as chief technology officer with effect from April 1. "
+            "Vogt comes from Google DeepMind, where she led the efficient-inference team. "
+            "She left the company at the end of February.")
+    f = facts(text, published="2027-03-16")
+    assert f[("left", "Lena Vogt", "Google DeepMind")].date == "2027-02"
+    assert ("left", "Lena Vogt", "Mistral") not in f
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
