@@ -44,12 +44,18 @@ def _academic_org(person: str, claims: list[Raw]) -> str | None:
 # "will remain a professor at Stanford", "continues as an adviser to O", "will stay on at O part-time"
 # (present or future only: "remained at O for six years" tells a past post)
 _REMAIN = re.compile(
-    r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«D\d+»){0,60}?)\b(?:remain(?:s|ing)?|stay(?:s|ing)?\s+on|stay(?:s|ing)?(?=\s+(?:at|with)\b)|"
-    r"continu(?:e|es|ing)(?:\s+to\s+(?:serve|work|teach))?(?=\s+(?:as|at|with|on)\b))\s+(?:on\s+)?(?:as\s+)?"
+    r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«[DO]\d+»){0,120}?)\b(?:remain(?:s|ing)?|stay(?:s|ing)?\s+on|stay(?:s|ing)?(?=\s+(?:at|with)\b)|"
+    r"continu(?:e|es|ing)(?:\s+(?:to\s+)?(?:serv(?:e|ing)|work(?:ing)?|teach(?:ing)?|lectur(?:e|ing)|research(?:ing)?))?(?=\s+(?:as|at|with|on)\b))\s+(?:on\s+)?(?:as\s+)?"
     r"(?:(?:a|an|the|its|his|her|their)\s+)?(?P<role>[^«,.;]{0,60}?)\s*\b(?:at|with|of|to|on)\s+(?:the\s+)?«O(?P<org>\d+)»"
     r"(?P<after>[^«.;]{0,40})", re.I)
 _ONLY_FOR_NOW = re.compile(r"\b(?:until|till|through|before|for\s+now|for\s+the\s+time\s+being|during|to\s+(?:help|ensure|oversee)|"
                            r"while\s+(?:it|the\s+company|the\s+board)\s+(?:searches|looks))\b", re.I)
+# "in addition to his role at Stanford", "alongside her professorship at O", "split his time between A and B"
+_BESIDE = re.compile(
+    r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«[DO]\d+»){0,160}?)\b(?:in\s+addition\s+to|alongside|besides|on\s+top\s+of|while\s+(?:keeping|retaining|holding))\s+"
+    r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:role|post|position|professorship|chair|appointment|job|duties|work|faculty\s+\w+)\s+"
+    r"(?:at|with|in)\s+(?:the\s+)?«O(\d+)»|"
+    r"«[PQ](\d+)»(?P<gap2>[^«.;]{0,40}?)\bsplit(?:s|ting)?\s+(?:his|her|their)\s+time\s+between\s+(?:the\s+)?«O(\d+)»\s+and\s+(?:the\s+)?«O(\d+)»", re.I)
 # "P is not leaving MIT", "P won't give up her post at O"
 _NOT_LEAVING = re.compile(
     r"«[PQ](\d+)»(?:\s+(?:is|was|are|will|would)\s+not|\s+(?:isn['’]t|wasn['’]t|won['’]t))\s+(?:be\s+)?"
@@ -83,6 +89,14 @@ def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
                 continue
             role = "adviser" if advisory else _clean_role(m.group("role").strip()) if m.group("role").strip() else None
             out.append((int(m.group(1)), int(m.group("org")), role))
+    if any(w in low for w in ("addition", "alongside", "besides", "top of", "while", "split")):
+        for m in _BESIDE.finditer(s):
+            if re.search(r"«[PQ]\d+»|\b(?:not|never|n't)\b", m.group("gap") or m.group("gap2") or ""):
+                continue
+            if m.group(1):
+                out.append((int(m.group(1)), int(m.group(3)), None))
+            else:
+                out.extend((int(m.group(4)), int(m.group(i)), None) for i in (6, 7))
     if "not " in low or "n't" in low or "n’t" in low:
         for m in _NOT_LEAVING.finditer(s):
             out.append((int(m.group(1)), int(m.group(2)), None))

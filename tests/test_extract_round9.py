@@ -54,6 +54,16 @@ def test_leaving_and_advising_through_a_date_is_still_a_departure():
     assert ("held_role", "Henrik Aalto", "Mistral") not in f
 
 
+def test_posts_kept_beside_the_new_job_in_other_words():
+    base = "Tomas Brandt, a professor at Stanford, has joined Mistral as chief scientist"
+    for rest in (" while remaining on the faculty at Stanford.", ", in addition to his role at Stanford.",
+                 ". He will continue teaching at Stanford.", ", alongside his professorship at Stanford.",
+                 ". He will split his time between Mistral and Stanford."):
+        f = facts(base + rest)
+        assert ("left", "Tomas Brandt", "Stanford") not in f, rest
+        assert ("held_role", "Tomas Brandt", "Stanford") in f, rest
+
+
 # ---------------------------------------------------------------- 2. advisory boards and councils
 def test_joining_an_advisory_council_is_an_advisor_seat():
     f = facts("Jonas Weller joins OpenAI's safety advisory council.")
