@@ -134,7 +134,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
             org = org or context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or (
                 next(iter(here)) if len(here) == 1 else
-                topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
+                topic_org(r.sent) if few_orgs and not here and (_leads(infos[r.sent], r.person) or _reported(infos[r.sent], r.person))
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
@@ -352,6 +352,15 @@ def _joined_before(raws: list[Raw], r: Raw) -> bool:
         return False
     return any(x.type == "joined" and x.person == r.person and x.org == r.org and x.date is not None and x.date.date
                and x.date.date[:4] < r.date.date[:4] for x in raws)
+
+
+_REPORTED_SUBJECT = re.compile(r"\b(?:said|says|announced|wrote|confirmed|added)\s+(?:on\s+«D\d+»\s+)?(?:that\s+)?«[PQ](\d+)»")
+
+
+def _reported(info: SentInfo, person: str) -> bool:
+    """The person is the subject of a reported clause ("P said P2 would serve as president")."""
+    return any(info.ents[int(m.group(1))].key == person for m in _REPORTED_SUBJECT.finditer(info.marked)
+               if int(m.group(1)) < len(info.ents))
 
 
 def _leads(info: SentInfo, person: str) -> bool:

@@ -220,6 +220,12 @@ def test_left_the_company_after_comes_from_is_the_company_come_from():
     assert ("left", "Lena Vogt", "Mistral") not in f
 
 
+def test_a_reported_new_title_goes_to_the_storys_org():
+    f = facts("Ines Moreau has become chief executive of Mistral. Moreau said Karim Haddad, the third co-founder, "
+              "would serve as president.")
+    assert f[("role_changed", "Karim Haddad", "Mistral")].role == "president"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
