@@ -57,7 +57,7 @@ from .orgs import known_orgs, short_forms
 from .durations import stint_starts
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
-from .succession import succeeded_by, took_over
+from .succession import succeeded_by, to_advisory, took_over
 from .tenure import interim_posts, served_since, tenures, where_clauses
 
 
@@ -317,6 +317,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             interim_posts(info, si, raws)
             succeeded_by(info, si, raws)
             took_over(info, si, raws)
+            to_advisory(info, si, raws)
             served_since(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)

@@ -55,6 +55,28 @@ def took_over(info: SentInfo, si: int, out: list[Raw]) -> None:
                        not re.search(r"\btook\b", m.group(0), re.I), None, "role?"))
 
 
+# the predecessor's own change: "Fenn is moving to an advisory role", "will transition into an advisory position"
+_TO_ADVISORY = re.compile(
+    r"«[PQ](?P<p>\d+)»(?P<gap>[^«.;]{0,30}?)\b(?:mov|shift|transition|switch|step)(?:s|es|ed|ing|ping|ped)?\s+(?:back\s+)?(?:in)?to\s+"
+    r"(?:an?\s+)?(?:part-time\s+|senior\s+)?(?:advisory|adviser|advisor|consulting)\s+(?:role|position|capacity|post)"
+    r"(?:\s+(?:at|with)\s+(?:the\s+)?«O(?P<o>\d+)»)?", re.I)
+
+
+def to_advisory(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """A person moving into an advisory role takes a new title at the org they are at."""
+    s = info.simple or info.marked
+    if "advis" not in s and "consulting" not in s:
+        return
+    for m in _TO_ADVISORY.finditer(s):
+        prefix = _clause_prefix(s, m.start())
+        if _neg(m.group("gap"), prefix) or CLAUSE_PREFIX_NEG.search(prefix):
+            continue
+        org = info.ents[int(m.group("o"))].key if m.group("o") else ""
+        date = date_for(info, s, m.start(), m.start("gap"), m.end())
+        out.append(Raw("role_changed", info.ents[int(m.group("p"))].key, org, "adviser", date, si, info.sent.text, 0.65,
+                       True, None, "advisory"))
+
+
 def succeeded_by(info: SentInfo, si: int, out: list[Raw]) -> None:
     """The successor's claim for each "P1 will be succeeded by P2" the sentence tells."""
     s = info.simple or info.marked

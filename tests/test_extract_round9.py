@@ -226,6 +226,13 @@ def test_a_reported_new_title_goes_to_the_storys_org():
     assert f[("role_changed", "Karim Haddad", "Mistral")].role == "president"
 
 
+def test_the_predecessor_moving_to_an_advisory_role_is_a_new_title():
+    f = facts("Nadia Petrov replaces Osric Fenn as head of policy at Anthropic, the company said on Tuesday. "
+              "Fenn is moving to an advisory role.")
+    assert f[("role_changed", "Osric Fenn", "Anthropic")].role == "adviser"
+    assert ("left", "Osric Fenn", "Anthropic") not in f
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
