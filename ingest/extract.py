@@ -55,6 +55,7 @@ from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
 from .durations import stint_starts
+from .returns import return_departures
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
 from .succession import succeeded_by, to_advisory, took_over
@@ -348,6 +349,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
+    return_departures(infos, raws)
     stint_starts(infos, raws, published)
     seat_roles(infos, raws)
     return _finish(infos, raws, affil_by_sent, registry, published)

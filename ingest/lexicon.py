@@ -109,6 +109,7 @@ ROLE_TRIG = re.compile(
     r"\bagree(?:s|d)?\s+to\s+(?:be(?:come)?|serve\s+as)\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b|"
     r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
+    r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+from\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
     r"\b(?:take|tak(?:es|en|ing)|took|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:helm|reins)\s+(?:at|of)\b",
     re.I)
 HIRE_TRIG = re.compile(

@@ -233,6 +233,18 @@ def test_the_predecessor_moving_to_an_advisory_role_is_a_new_title():
     assert ("left", "Osric Fenn", "Anthropic") not in f
 
 
+def test_a_return_presupposes_leaving_the_org_returned_to():
+    f = facts("Google has rehired Karim Haddad, who left for OpenAI in 2022, as a vice president.")
+    assert f[("left", "Karim Haddad", "Google")].date == "2022"
+    assert f[("joined", "Karim Haddad", "OpenAI")].date == "2022"
+    assert f[("joined", "Karim Haddad", "Google")].role == "vice president"
+
+
+def test_take_over_from_a_predecessor_as_a_title():
+    f = facts("Dalia Brennock, Cohere's president, took over from Tomas Brandt as chief executive in May.")
+    assert f[("role_changed", "Dalia Brennock", "Cohere")].role == "chief executive"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
