@@ -50,7 +50,7 @@ def test_stepping_down_to_stay_on_as_an_adviser_is_a_new_title():
 def test_leaving_and_advising_through_a_date_is_still_a_departure():
     f = facts("Mistral said chief financial officer Henrik Aalto would leave at the end of March and remain "
               "an adviser to the company through June.", published="2026-02-10")
-    assert f[("left", "Henrik Aalto", "Mistral")].date == "2026-03"
+    assert f[("left", "Henrik Aalto", "Mistral")].date == "2026-03-31"
     assert ("held_role", "Henrik Aalto", "Mistral") not in f
 
 
@@ -216,7 +216,7 @@ def test_left_the_company_after_comes_from_is_the_company_come_from():
             "Vogt comes from Google DeepMind, where she led the efficient-inference team. "
             "She left the company at the end of February.")
     f = facts(text, published="2027-03-16")
-    assert f[("left", "Lena Vogt", "Google DeepMind")].date == "2027-02"
+    assert f[("left", "Lena Vogt", "Google DeepMind")].date == "2027-02-28"
     assert ("left", "Lena Vogt", "Mistral") not in f
 
 
