@@ -9,7 +9,9 @@ files of every development corpus leave such joins out (tried: precision fell in
 A stated end is a departure of its own ("that ended in March"), and "in his first week at O"
 a join just made, dated by the article. The end is the departure the article dates (the move in the same
 sentence, "before joining B in 2024", or a dated departure from that org anywhere), or the
-end the phrase itself gives ("that ended in March", a departure of its own). The start is
+end the phrase itself gives ("that ended in March", a departure of its own). A departure told
+as what came before joining B ("Before joining Stanford, he spent two years at Microsoft") ends
+when the article says B was joined. The start is
 counted back by the length at year precision (dates.shift): a length in years says nothing
 finer. "Nearly", "over" and "more than" round to the number told, as the text does.
 Read over marked strings (see marking.py), after the clause rules, before the article rules.
@@ -90,11 +92,29 @@ def _end(raws: list[Raw], si: int, person: str, org: str) -> DateMention | None:
                  and r.type in ("joined", "left") and _dated(r.date)), None)
 
 
+# "Before joining Stanford, he spent two years at Microsoft", "Before Microsoft, she spent six years at IBM"
+_BEFORE_JOINING = re.compile(r"\b(?:before|prior\s+to)\s+(?:joining\s+|moving\s+to\s+|going\s+to\s+|coming\s+to\s+|arriving\s+at\s+)?"
+                             r"(?:the\s+)?«O(\d+)»", re.I)
+
+
+def _ended_by_next_join(info: SentInfo, si: int, raws: list[Raw]) -> None:
+    """An undated departure the sentence tells as what came before joining B ends when the
+    article says B was joined."""
+    for m in _BEFORE_JOINING.finditer(info.marked):
+        nxt = info.ents[int(m.group(1))].key
+        for r in raws:
+            if r.type == "left" and r.sent == si and r.org != nxt and not _dated(r.date):
+                r.date = next((x.date for x in raws if x.type == "joined" and x.person == r.person and x.org == nxt
+                               and _dated(x.date)), r.date)
+
+
 def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) -> None:
     """Append to `raws` the joins (and stated ends) that stints told by their length date."""
     new: list[Raw] = []
     for si, info in enumerate(infos):
         s = info.marked
+        if "efore" in s or "rior to" in s:
+            _ended_by_next_join(info, si, raws)
         if "«O" not in s or not re.search(r"(?i)year|decade|month|first\s+(?:few\s+)?(?:day|week)", s):
             continue
         found: list[tuple[str, str, tuple[int, str] | None, DateMention | None]] = []

@@ -124,6 +124,12 @@ def test_after_nearly_a_decade_is_counted_from_the_departure():
     assert f[("joined", "Ravi Osei", "Microsoft")].date == "2015"
 
 
+def test_a_post_held_before_joining_b_ends_when_b_was_joined():
+    f = facts("Rosalind Grey joined Microsoft in 2012 and has led teams since 2020. Before Microsoft, she spent six "
+              "years at IBM Research.")
+    assert f[("left", "Rosalind Grey", "IBM")].date == "2012"
+
+
 def test_first_week_at_is_a_recent_join():
     f = facts("In his first week at xAI, Jonas Weller shipped a new model.", published="2026-07-08")
     assert f[("joined", "Jonas Weller", "xAI")].date[:7] == "2026-07"
