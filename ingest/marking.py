@@ -99,6 +99,8 @@ _THE_BOARD = r"|\b[Tt]he\s+Board(?:\s+of\s+Directors)?\b(?!\s+of\b)(?!\s*\()"
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE + _THE_BOARD)
 _LEAVE_BEFORE = re.compile(r"\b(?:left|leaving|leaves|quit|departed|exited)\s+$", re.I)
+_HIRES_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:hired|poached|recruited|lured|tapped|named|appointed|"
+                          r"brought\s+(?:on|in|aboard|back)|promoted)\b")
 _REPORTS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|disclosed|noted|wrote)\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
@@ -221,9 +223,11 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                         _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
                     if board and not free_orgs:
                         ref = our_org or last_org   # "P, a partner at O2, will leave the Board": not O2's board
-                elif our_org is not None and (board or w.lower() != "there" and _REPORTS_AFTER.match(seg, m.end())):
+                elif our_org is not None and (board or w.lower() != "there" and (_REPORTS_AFTER.match(seg, m.end())
+                                                                                 or w.lower() not in ("it", "its")
+                                                                                 and _HIRES_AFTER.match(seg, m.end()))):
                     # "..., the company said": the article's own company speaks, not the employer
-                    # the sentence before named
+                    # the sentence before named; so it hires ("the company poached P from O")
                     ref = our_org
                 elif left_org is not None and w.lower() != "there" and _LEAVE_BEFORE.search(seg[:m.start()]):
                     ref = left_org
