@@ -20,7 +20,7 @@ from .timeline import reporting_date_index
 _NEXT_VERB = re.compile(
     r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
-    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
+    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched|stayed|remained)\b", re.I)
 # a coordinated verb before the trigger that has its own date: "who left for A in D and moved to B"
 # ("left A in D and joined B" is one move, one time: a plain departure is not such a verb)
 _EARLIER_VERB_DATE = re.compile(r"\b(?:left\s+for|joined|moved\s+to|went\s+to|returned|spent|worked|became|founded|started)\b"

@@ -59,7 +59,7 @@ from .returns import return_departures
 from .seats import seat_roles
 from .sentences import Sentence, split_sentences
 from .succession import succeeded_by, to_advisory, took_over
-from .tenure import interim_posts, served_since, tenures, where_clauses
+from .tenure import been_there, interim_posts, served_since, tenures, where_clauses
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -320,6 +320,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             took_over(info, si, raws)
             to_advisory(info, si, raws)
             served_since(info, si, raws)
+            been_there(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
                 tenures(info, si, raws, clause)

@@ -150,6 +150,26 @@ def where_clauses(info: SentInfo) -> None:
         info.rel_clauses.append(f"«{m.group('k')}{m.group('p')}» {m.group('v')} at «O{m.group('o')}»{m.group('rest')}")
 
 
+# "She led O's planning team, and she had been there since 2019": "there" is the org named before it
+_BEEN_THERE = re.compile(r"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:also\s+)?(?:been|worked)\s+there\s*(since\s+)?«D(\d+)»", re.I)
+
+
+def been_there(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """A post held "there" since a date: a join of the org the sentence named before "there"."""
+    s = info.marked
+    if "there" not in s or "«D" not in s:
+        return
+    for m in _BEEN_THERE.finditer(s):
+        date = info.ents[int(m.group(4))].date
+        before = re.findall(r"«O(\d+)»", s[:m.start()])
+        if not before or date is None or not date.date or date.future or not (m.group(3) or date.text.lower().startswith("since")):
+            continue
+        if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+            continue
+        out.append(Raw("joined", info.ents[int(m.group(2))].key, info.ents[int(before[-1])].key, None, date, si, info.sent.text,
+                       0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, before[-1]), "tenure"))
+
+
 def _unit(info: SentInfo, idx: str) -> str | None:
     org = info.ents[int(idx)].org
     return org.unit if org else None

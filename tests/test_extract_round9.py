@@ -130,6 +130,17 @@ def test_a_post_held_before_joining_b_ends_when_b_was_joined():
     assert f[("left", "Rosalind Grey", "IBM")].date == "2012"
 
 
+def test_been_there_since_is_a_tenure_at_the_org_named_before():
+    f = facts("Lena Vogt led DeepMind's agentic planning team, and she had been there since 2019.")
+    assert f[("joined", "Lena Vogt", "Google DeepMind")].date == "2019"
+
+
+def test_a_date_of_a_stay_is_not_the_joins():
+    f = facts("Lena Vogt was a research intern at Brain. She joined DeepMind full-time a few months later and stayed "
+              "until this spring, when she left for Mistral.", published="2027-10-01")
+    assert f[("joined", "Lena Vogt", "Google DeepMind")].date is None
+
+
 def test_first_week_at_is_a_recent_join():
     f = facts("In his first week at xAI, Jonas Weller shipped a new model.", published="2026-07-08")
     assert f[("joined", "Jonas Weller", "xAI")].date[:7] == "2026-07"
