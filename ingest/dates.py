@@ -184,7 +184,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     has_step = "later" in low or "following" in low or "next" in low or "subsequent" in low or "after that" in low
     for kind, pat in _PATTERNS:
         need = _NEEDS.get(kind)
-        if (need == "year" and not has_year) or (need == "month" and not has_month) or (kind == "later" and not has_step):
+        if (need == "year" and not has_year) or (need == "month" and not has_month) or (kind == "later" and not has_step) \
+                or (kind == "rel_end" and "end" not in low):
             continue
         for m in pat.finditer(text):
             a, b = m.span()

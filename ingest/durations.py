@@ -51,6 +51,10 @@ _FIRST_DAYS = re.compile(rf"\b(?:his|her|their|my)\s+first\s+(?:few\s+)?(?:days?
 _RETURN = re.compile(r"\b(?:return\w*|rejoin\w*|back\s+to|boomerang|again)\b", re.I)
 
 
+_CUES = ((_SPENT, ("spent",)), (_AFTER, ("after", "following", "ending", "capping")),
+         (_ENDED, ("ended", "finished", "wrapped")), (_LEFT_AFTER, ("after",)))
+
+
 def _length(m: re.Match[str]) -> tuple[int, str] | None:
     """(amount, unit) of a matched length; None when the number is no number ("a few")."""
     if m.groupdict().get("dl"):
@@ -113,12 +117,17 @@ def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) 
     new: list[Raw] = []
     for si, info in enumerate(infos):
         s = info.marked
+        if "«O" not in s:
+            continue
         if "efore" in s or "rior to" in s:
             _ended_by_next_join(info, si, raws)
-        if "«O" not in s or not re.search(r"(?i)year|decade|month|first\s+(?:few\s+)?(?:day|week)", s):
-            continue
+        low = s.lower()
+        lengthy = "year" in low or "decade" in low or "month" in low
+        if not lengthy and "first" not in low:
+            continue   # (most sentences tell no stint: each reading runs only where its words are)
+        pats = [p for p, cues in _CUES if any(c in low for c in cues)] if lengthy else []
         found: list[tuple[str, str, tuple[int, str] | None, DateMention | None]] = []
-        for pat in (_SPENT, _AFTER, _ENDED, _LEFT_AFTER):
+        for pat in pats:
             for m in pat.finditer(s):
                 o = m.group("o") or m.groupdict().get("there")
                 if o is None or m.groupdict().get("there") and info.sent.text[info.ents[int(o)].start:info.ents[int(o)].end].lower() != "there":
@@ -128,7 +137,7 @@ def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) 
                 end = info.ents[int(m.group("end"))].date if m.groupdict().get("end") else None
                 if person:
                     found.append((person, org, _length(m), end if _dated(end) else None))
-        for m in _FIRST_DAYS.finditer(s) if published else ():
+        for m in _FIRST_DAYS.finditer(s) if published and "first" in low else ():
             org = info.ents[int(m.group("o"))].key
             person = _subject(info, si, raws, org)
             pub, _ = parse_published(published)

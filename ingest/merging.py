@@ -88,7 +88,7 @@ def one_per_fact(claims: list[Claim], fallbacks: set[int] | None = None) -> list
             if keep:
                 fallbacks.add(id(best[k]))
     # (a founding is no post: "P founded O ... P is its chief executive" keeps the title held)
-    moved = {(p, re.split("[\x00\x01]", o)[0]) for (t, p, o), c in best.items()
+    moved = {(p, o.split("\x00")[0].split("\x01")[0]) for (t, p, o), c in best.items()
              if t != "held_role" and not (t == "joined" and c.role and re.search(r"\bfound", c.role, re.I))}
     out = []
     for k, c in best.items():

@@ -89,7 +89,8 @@ def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
                 continue
             role = "adviser" if advisory else _clean_role(m.group("role").strip()) if m.group("role").strip() else None
             out.append((int(m.group(1)), int(m.group("org")), role))
-    if any(w in low for w in ("addition", "alongside", "besides", "top of", "while", "split")):
+    if any(w in low for w in ("in addition to", "alongside", "besides", "on top of", "while keeping", "while retaining",
+                              "while holding", "split")):
         for m in _BESIDE.finditer(s):
             if re.search(r"«[PQ]\d+»|\b(?:not|never|n't)\b", m.group("gap") or m.group("gap2") or ""):
                 continue
@@ -97,7 +98,7 @@ def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
                 out.append((int(m.group(1)), int(m.group(3)), None))
             else:
                 out.extend((int(m.group(4)), int(m.group(i)), None) for i in (6, 7))
-    if "not " in low or "n't" in low or "n’t" in low:
+    if ("not " in low or "n't" in low or "n’t" in low) and ("leav" in low or "quit" in low or "giv" in low):
         for m in _NOT_LEAVING.finditer(s):
             out.append((int(m.group(1)), int(m.group(2)), None))
         for m in _QUOTED_NOT_LEAVING.finditer(s):

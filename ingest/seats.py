@@ -52,7 +52,8 @@ def seat_roles(infos: list[SentInfo], raws: list[Raw]) -> None:
     seats: dict[tuple[int, str], str] = {}
     for si, info in enumerate(infos):
         s = info.marked
-        if "«O" not in s or not re.search(r"(?i)board|council|committee|panel|trust", s):
+        low = s.lower()
+        if "«O" not in s or not any(w in low for w in ("board", "council", "committee", "panel", "trust")):
             continue
         for m in _SEAT_AFTER.finditer(s):
             seats.setdefault((si, info.ents[int(m.group(1))].key), seat_role(m.group("seat")))
