@@ -97,6 +97,22 @@ def test_signed_on_as_an_adviser_joins_the_storys_company_not_the_alumni_org():
     assert ("left", "Lena Vogt", "Stanford") not in f
 
 
+def test_seats_in_more_words_keep_the_day_job():
+    day_job = "Lena Vogt, a vice president at Google, "
+    for rest, org, role in (("will serve on Mistral's advisory council.", "Mistral", "advisor"),
+                            ("was added to the OpenAI board in May.", "OpenAI", "board member"),
+                            ("has become a member of OpenAI's safety and security committee.", "OpenAI", "advisor"),
+                            ("has been named a trustee of Anthropic's Long-Term Benefit Trust.", "Anthropic", "board member")):
+        f = facts(day_job + rest)
+        assert f[("joined", "Lena Vogt", org)].role == role, rest
+        assert ("left", "Lena Vogt", "Google") not in f, rest
+    f = facts("Cohere has named Lena Vogt, a vice president at Google, to its advisory board.")
+    assert f[("joined", "Lena Vogt", "Cohere")].role == "advisory board member"
+    assert not any(k[0] == "joined" for k in facts("Lena Vogt does not sit on Mistral's board."))
+    assert ("joined", "Ottilie Marchetti", "Cohere") not in facts(
+        "Ottilie Marchetti, an Ambergris partner who sits on Cohere's board, praised the deal.")
+
+
 # ---------------------------------------------------------------- 3. dates in profiles
 def test_a_length_dates_a_join_told_without_a_date():
     f = facts("Tomas Brandt joined DeepMind out of his PhD. He spent six years at DeepMind before joining Anthropic in 2024.")
