@@ -20,8 +20,8 @@ from .orgs import gazetteer
 _KEEP = re.compile(
     r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«[A-Z]\d+»){0,160}?)\b(?:keep|keeps|keeping|kept|retain|retains|retaining|retained|"
     r"maintain|maintains|maintaining|continue|continues|continuing|reduc(?:e|es|ing))\s+"
-    r"(?:(?:his|her|their|a|an|the|«[PQ]\d+»'s)\s+)?(?:(?:«O(?P<pre>\d+)»|[\w-]+)\s+){0,3}?"
-    r"(?P<post>chair|professorship|(?:faculty\s+)?(?:appointment|position|post|seat)|affiliation|tenure)\b"
+    r"(?:(?:his|her|their|my|our|a|an|the|«[PQ]\d+»'s)\s+)?(?:(?:«O(?P<pre>\d+)»|[\w-]+)\s+){0,3}?"
+    r"(?P<post>chair|professorship|(?:faculty\s+)?(?:appointment|position|post|seat)|affiliation|tenure|lab|role|job|functions)\b"
     r"(?:\s+(?:at|with|in)\s+(?:the\s+)?«O(?P<org>\d+)»)?", re.I)
 _ACADEMIC = re.compile(r"\b(?:professor|lecturer|faculty|chair|academic|dean|teach\w*|taught)\b", re.I)
 _ACADEMIC_KINDS = ("university", "institute")
@@ -58,7 +58,7 @@ _BESIDE = re.compile(
     r"«[PQ](\d+)»(?P<gap2>[^«.;]{0,40}?)\bsplit(?:s|ting)?\s+(?:his|her|their)\s+time\s+between\s+(?:the\s+)?«O(\d+)»\s+and\s+(?:the\s+)?«O(\d+)»", re.I)
 # "P is not leaving MIT", "P won't give up her post at O"
 _NOT_LEAVING = re.compile(
-    r"«[PQ](\d+)»(?:\s+(?:is|was|are|will|would)\s+not|\s+(?:isn['’]t|wasn['’]t|won['’]t))\s+(?:be\s+)?"
+    r"«[PQ](\d+)»(?:\s+(?:is|am|was|are|will|would)\s+not|['’]m\s+not|\s+(?:isn['’]t|wasn['’]t|won['’]t))\s+(?:be\s+)?"
     r"(?:leav(?:e|ing)|quit(?:ting)?|giv(?:e|ing)\s+up\s+(?:(?:his|her|their)\s+)?[\w-]*\s*(?:post|position|chair|role|job)\s+at)"
     r"\s+(?:the\s+)?«O(\d+)»", re.I)
 # '"I'm not leaving MIT," she said' / 'P said: "I am not leaving MIT"'
@@ -74,11 +74,29 @@ _STEPS_DOWN = re.compile(r"\b(?:step(?:s|ped|ping)?\s+(?:down|back|aside)|hand(?
 _LEAVES = re.compile(r"\b(?:leav(?:e|es|ing)|left|retir\w+|resign\w*|depart\w*)\b", re.I)
 
 
+# '"I will remain a professor at MIT," Vogt said': the quote's "I" is the speaker
+_QUOTE_SPEAKER = re.compile(r"^\W*[\"“](?P<q>[^\"”]{4,300}?)[\"”]\s*,?\s*«(?P<k>[PQ])(?P<p>\d+)»\s+(?:said|says|added|told)\b")
+
+
+def _speaker_marked(info: SentInfo) -> str:
+    """The marked sentence with a quote's first person replaced by its speaker's mark."""
+    s = info.marked
+    m = _QUOTE_SPEAKER.match(s) if s[:3].lstrip().startswith(('"', "“")) else None
+    if m is None:
+        return s
+    tag = f"«{m.group('k')}{m.group('p')}»"
+    q = re.sub(r"\bI(?:['’]m|\s+am)\b", f"{tag} is", m.group("q"))
+    q = re.sub(r"\bI(?:['’]ll)\b", f"{tag} will", q)
+    q = re.sub(r"\bI\b", tag, q)
+    q = re.sub(r"\bmy\b", "his", q)
+    return s[:m.start("q")] + q + s[m.end("q"):]
+
+
 def _stated_kept(info: SentInfo) -> list[tuple[int, int, str | None]]:
     """(person index, org index, role) for each post the sentence says is kept without the
     word "keep": a post remained in, one continued as, one the person says they are not leaving.
     An advisory post remained in "through June" is still one: the term is the adviser's."""
-    s = info.marked
+    s = _speaker_marked(info)
     out: list[tuple[int, int, str | None]] = []
     low = s.lower()
     if any(w in low for w in ("remain", "stay", "continu")):
@@ -116,7 +134,7 @@ def kept_posts(infos: list[SentInfo], claims: list[Raw]) -> list[Raw]:
             kept.setdefault((info.ents[pi].key, info.ents[oi].key), (si, role))
         if not re.search(r"\b(?:keep|kept|retain|maintain|continu|reduc)", s, re.I):
             continue
-        for m in _KEEP.finditer(info.marked):
+        for m in _KEEP.finditer(_speaker_marked(info)):
             person = info.ents[int(m.group(1))].key
             others = {info.ents[int(x)].key for x in re.findall(r"«[PQ](\d+)»", m.group("gap"))} - {person, info.first_person}
             if others or re.search(r"\b(?:not|never|n't)\b", m.group("gap")):

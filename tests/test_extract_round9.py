@@ -64,6 +64,16 @@ def test_posts_kept_beside_the_new_job_in_other_words():
         assert ("held_role", "Tomas Brandt", "Stanford") in f, rest
 
 
+def test_a_post_kept_in_the_first_person_or_a_quote():
+    for text in ("Personal news: I am joining Anthropic as a research scientist. I will keep my faculty appointment "
+                 "at MIT.\n\n— Lena Vogt",
+                 "Personal news: I am joining Anthropic as a research scientist, but I am not leaving MIT.\n\n— Lena Vogt",
+                 'Lena Vogt, an MIT professor, is joining Anthropic. "I will remain a professor at MIT," Vogt said.',
+                 'Lena Vogt, an MIT professor, is joining Anthropic. "I\'m keeping my lab at MIT," Vogt said.'):
+        f = facts(text, title="Some news")
+        assert ("held_role", "Lena Vogt", "MIT") in f and ("left", "Lena Vogt", "MIT") not in f, text
+
+
 # ---------------------------------------------------------------- 2. advisory boards and councils
 def test_joining_an_advisory_council_is_an_advisor_seat():
     f = facts("Jonas Weller joins OpenAI's safety advisory council.")
