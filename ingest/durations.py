@@ -22,7 +22,7 @@ import re
 
 from .dates import NUMBERS, DateMention, parse_published, shift
 from .extract_types import Raw, SentInfo
-from .lexicon import FILL
+from .lexicon import FILL, _clause_prefix, _neg
 
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _Q = r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over|just\s+over|just\s+under|close\s+to)\s+)?"
@@ -45,7 +45,12 @@ _ENDED = re.compile(rf"\ban?\s+{_DUR_ADJ}\s+{_STINT}\s+(?:at|with)\s+{FILL}«O(?
 _LEFT_AFTER = re.compile(rf"\b(?:left|leaving|leaves|departed|departs|quit|quits|exited|exits)\s+{FILL}«O(?P<o>\d+)»"
                          rf"(?:\s*«D\d+»)?\s*,?\s+after\s+{_DUR}(?!\s+(?:at|with)\b)", re.I)
 # "in his first week at xAI": a join just made
-_FIRST_DAYS = re.compile(rf"\b(?:his|her|their|my)\s+first\s+(?:few\s+)?(?:days?|weeks?|months?)\s+(?:back\s+)?(?:at|with)\s+{FILL}«O(?P<o>\d+)»", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_FIRST_DAYS = re.compile(rf"(?:\b(?:his|her|their|my)|«[PQ](?P<p>\d+)»['’]s)\s+(?P<n>first|second|third|fourth|fifth|sixth)\s+(?:few\s+)?"
+                         rf"(?P<u>day|week|month)s?\s+(?:back\s+)?(?:at|with)\s+{FILL}«O(?P<o>\d+)»", re.I)
+# "ended a five-year run at Apple in January": the end of a stint is a departure
+_ENDED_RUN = re.compile(rf"«[PQ](?P<p>\d+)»(?P<gap>[^«.;]{{0,30}}?)\b(?:ended|ends|ending|wrapped\s+up|closed\s+out)\s+(?:a|an|her|his|their|my)\s+"
+                        rf"(?:{_DUR_ADJ}\s+)?{_STINT}\s+(?:at|with)\s+{FILL}«O(?P<o>\d+)»(?:\s+(?:(?:in|on)\s+)?«D(?P<end>\d+)»)?", re.I)
 
 
 _RETURN = re.compile(r"\b(?:return\w*|rejoin\w*|back\s+to|boomerang|again)\b", re.I)
@@ -123,7 +128,7 @@ def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) 
             _ended_by_next_join(info, si, raws)
         low = s.lower()
         lengthy = "year" in low or "decade" in low or "month" in low
-        if not lengthy and "first" not in low:
+        if not lengthy and not any(w in low for w in _ORDINALS) and "ended" not in low:
             continue   # (most sentences tell no stint: each reading runs only where its words are)
         pats = [p for p, cues in _CUES if any(c in low for c in cues)] if lengthy else []
         found: list[tuple[str, str, tuple[int, str] | None, DateMention | None]] = []
@@ -137,13 +142,23 @@ def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) 
                 end = info.ents[int(m.group("end"))].date if m.groupdict().get("end") else None
                 if person:
                     found.append((person, org, _length(m), end if _dated(end) else None))
-        for m in _FIRST_DAYS.finditer(s) if published and "first" in low else ():
+        for m in _FIRST_DAYS.finditer(s) if published and any(w in low for w in _ORDINALS) else ():
             org = info.ents[int(m.group("o"))].key
-            person = _subject(info, si, raws, org)
+            person = info.ents[int(m.group("p"))].key if m.group("p") else _subject(info, si, raws, org)
             pub, _ = parse_published(published)
             if person and pub is not None and "«D" not in s:
-                new.append(Raw("joined", person, org, None, DateMention(-1, -1, published[:7], "month", True, ""),
+                # (in the n-th month: joined n-1 months before the article; a week or a day: its month)
+                back = _ORDINALS[m.group("n").lower()] - 1 if m.group("u").lower() == "month" else 0
+                date, prec = shift(published[:7], -back, "month")
+                new.append(Raw("joined", person, org, None, DateMention(-1, -1, date, prec, True, ""),
                                si, info.sent.text, 0.6, False, None, "span"))
+        for m in _ENDED_RUN.finditer(s) if "end" in low or "wrapped" in low or "closed" in low else ():
+            prefix = _clause_prefix(s, m.start())
+            if _neg(m.group("gap"), prefix):
+                continue
+            end = info.ents[int(m.group("end"))].date if m.group("end") else None
+            new.append(Raw("left", info.ents[int(m.group("p"))].key, info.ents[int(m.group("o"))].key, None,
+                           end if _dated(end) else None, si, info.sent.text, 0.7, False, None, "ended-run"))
         for person, org, length, end in found:
             if end is not None:
                 new.append(Raw("left", person, org, None, end, si, info.sent.text, 0.75, False, None, "span"))

@@ -172,6 +172,16 @@ def test_first_week_at_is_a_recent_join():
     assert f[("joined", "Jonas Weller", "xAI")].date[:7] == "2026-07"
 
 
+def test_nth_week_or_month_at_an_org_and_an_ended_run():
+    assert facts("It is Lena Vogt's first week at Mistral.")[("joined", "Lena Vogt", "Mistral")].date == "2026-07"
+    assert facts("Lena Vogt, now in her second week at Mistral, said the team was small.")[
+        ("joined", "Lena Vogt", "Mistral")].date == "2026-07"
+    assert facts("Lena Vogt, in her third month at Mistral, has hired ten people.")[
+        ("joined", "Lena Vogt", "Mistral")].date == "2026-05"
+    f = facts("Lena Vogt ended a five-year run at Apple in January and joined OpenAI in February.")
+    assert f[("left", "Lena Vogt", "Apple")].date == "2026-01"
+
+
 def test_where_clause_since_dates_the_post():
     f = facts("Lucia Ortega will join Nimbus as chief financial officer. She is currently a senior vice president "
               "at Salesforce, where she has worked since 2016.")
