@@ -76,7 +76,7 @@ _STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|the
                     r"(?:phd|doctorate|degree|master|undergraduate|bachelor))\b", re.I)
 
 
-_PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)
+_PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am|will)\b|'s|'m|'ve|'re|'ll)[^«]*$)", re.I)
 
 
 def _is_present(gap: str, trig: str) -> bool:

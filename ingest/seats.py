@@ -33,6 +33,7 @@ _SEAT_ITS = re.compile(rf"{_LEAD}(?:its|their|our)\s+(?:new\s+)?(?P<seat>{_SEAT_
 # a seat taken with a verb no trigger reads: "will serve on O's advisory council", "was added to the O board"
 # (not "sits on O's board", "has served on O's board since ...": a seat held, told elsewhere)
 _SEAT_VERB = re.compile(r"«[PQ](\d+)»(?P<gap>(?:[^«.;]|«[OD]\d+»){0,100}?)\b(?:(?:will|to|would|shall)\s+(?:also\s+)?(?:serve|sit)|"
+                        r"(?:tak(?:e|es|en|ing)|took)\s+(?:a|her|his|their)\s+seat|"
                         r"(?:been|was|were|is|be)\s+(?:added|elected|appointed|named|seated))\s+$", re.I)
 _SEAT_ROLE = re.compile(r"\b(?:advis[eo]r|advisory|board|trustee|council|committee|panel)\b", re.I)
 _MOVES = ("joined", "role?", "role_changed")
@@ -98,5 +99,5 @@ def _seat_taken(info: SentInfo, si: int, m: re.Match[str], org: str, role: str, 
     if any(r.sent == si and r.person == person and r.org == org and r.type in _MOVES for r in raws):
         return
     date = date_for(info, info.marked, v.start(), v.end(), m.end())
-    raws.append(Raw("joined", person, org, role, date, si, info.sent.text, 0.75, bool(re.search(r"\b(?:will|is|be)\b", v.group(0))),
+    raws.append(Raw("joined", person, org, role, date, si, info.sent.text, 0.75, bool(re.search(r"\b(?:will|is|be|has|have)\b", v.group(0))),
                     None, "seat"))

@@ -123,6 +123,14 @@ def test_seats_in_more_words_keep_the_day_job():
         "Ottilie Marchetti, an Ambergris partner who sits on Cohere's board, praised the deal.")
 
 
+def test_a_seat_taken_and_an_announced_board_join_are_dated_by_the_article():
+    f = facts("Ottilie Marchetti, the Ambergris partner who led the deal, has taken a seat on Cohere's board.")
+    assert f[("joined", "Ottilie Marchetti", "Cohere")].role == "board member"
+    assert f[("joined", "Ottilie Marchetti", "Cohere")].date == "2026-07-08"
+    f = facts("Cohere also announced that Arjun Bhatnagar, Chief Technology Officer, will join the company's board of directors.")
+    assert f[("joined", "Arjun Bhatnagar", "Cohere")].date == "2026-07-08"   # (apart from his first join at Cohere)
+
+
 # ---------------------------------------------------------------- 3. dates in profiles
 def test_a_length_dates_a_join_told_without_a_date():
     f = facts("Tomas Brandt joined DeepMind out of his PhD. He spent six years at DeepMind before joining Anthropic in 2024.")
