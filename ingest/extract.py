@@ -23,11 +23,15 @@ Pipeline for one article (pure, no I/O):
 
 Modules, in pipeline order: layouts.py (tables, tracker lines, transcript labels rewritten as
 prose), lexicon.py (patterns and scope tests), extract_types.py (shared dataclasses),
-marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (5), clauses.py
-and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
-groups.py (lists and group predicates), ahead.py (hires announced before the person is
-named), claims_finish.py (7) with refute.py (denials,
-unconfirmed reports and "stayed" statements withdraw the moves they govern).
+marking.py (steps 2-4; orgs.py short names, coref.py surnames, names.py with places.py, the one
+place lexicon), appositions.py (5), clauses.py and orgacts.py (6), founders.py (founder lists,
+acqui-hires), careers.py (career spans, bios), tenure.py ("since", "where she has worked since"),
+succession.py ("succeeded by", units taken over, advisory moves), groups.py (lists and group
+predicates), ahead.py (hires announced before the person is named), then over all raw claims:
+returns.py (the departure a return presupposes), durations.py (stints told by their length),
+seats.py (board and advisory seats), claims_finish.py (7) with retained.py (posts kept beside a
+new job), refute.py (denials, unconfirmed reports and "stayed" statements withdraw the moves
+they govern) and merging.py (one claim per fact).
 """
 from __future__ import annotations
 
