@@ -54,9 +54,10 @@ def _words(names: frozenset[str]) -> set[str]:
 # capitalized words that are never part of a person's name because they are place words
 PLACE_WORDS = frozenset(
     (_words(CITIES) | _words(COUNTRIES) | _words(REGIONS)) - (ALSO_PERSON_NAMES - _NAME_BLOCKING_ANYWAY)
+    # (parts of multi-word places that are common words or name parts: only the whole name is a place;
+    # "San", "Los" and "New" stay name-blocking through names.py's own word list, as before)
     - {"New", "United", "South", "North", "Middle", "East", "City", "Salt", "Lake", "Latin", "Southeast", "Santa",
-       "San", "Los", "Sao", "São", "Abu", "Tel", "Kuala", "Buenos", "Aires", "Mexico", "Zealand"})
-# ("San", "Los" and "New" stay name-blocking through names.py's own word list, as before)
+       "San", "Los", "Sao", "São", "Abu", "Tel", "Kuala", "Buenos", "Aires"})
 
 # multi-word places, for rejecting a whole name-shaped span ("Santa Clara")
 MULTIWORD_PLACES = frozenset(n for n in CITIES | COUNTRIES | REGIONS if " " in n)
