@@ -192,8 +192,8 @@ def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]
 
 # "P will lead AI platform on an interim basis starting July 1": an interim title
 _INTERIM_LEAD = re.compile(
-    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
-    r"(?:the\s+)?([^«,;.]{2,50}?)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
+    r"«([PQ])(\d+)»(?:\s*,(?:[^«;]|«O\d+»){0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
+    r"(?:the\s+|«O\d+»['’]s\s+)?([^«,;.]{2,50}?|«O\d+»)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
     r"(?:[^«;.]{0,20}?\b(?:starting|from|effective|beginning|as\s+of|on)\s+«D(\d+)»)?", re.I)
 
 
@@ -203,11 +203,12 @@ def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
         return
     for m in _INTERIM_LEAD.finditer(s):
         what = m.group(3).strip()
-        role = _clean_role(f"interim head of {what}")
+        whole = re.fullmatch(r"«O(\d+)»", what)   # "will lead O on an interim basis": the whole company
+        role = "interim chief executive" if whole else _clean_role(f"interim head of {what}")
         if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
             continue
         date = info.ents[int(m.group(4))].date if m.group(4) else None
-        out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
+        out.append(Raw("role?", info.ents[int(m.group(2))].key, info.ents[int(whole.group(1))].key if whole else "", role, date, si, info.sent.text,
                        0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))
 
 

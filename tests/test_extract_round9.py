@@ -306,6 +306,13 @@ def test_take_over_from_a_predecessor_as_a_title():
     assert f[("role_changed", "Dalia Brennock", "Cohere")].role == "chief executive"
 
 
+def test_leading_the_company_on_an_interim_basis_is_an_interim_chief_executive():
+    f = facts("Priya Raman, Stability AI's chief operating officer, will lead Stability AI on an interim basis.")
+    assert f[("role_changed", "Priya Raman", "Stability AI")].role == "interim chief executive"
+    f = facts("Priya Raman, a Cohere vice president, will lead the company's research group on an interim basis.")
+    assert f[("role_changed", "Priya Raman", "Cohere")].role == "interim head of research group"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
