@@ -48,10 +48,10 @@ def test_stepping_down_to_stay_on_as_an_adviser_is_a_new_title():
 
 
 def test_leaving_and_advising_through_a_date_is_still_a_departure():
-    f = facts("Mistral said chief financial officer Henrik Aalto would leave at the end of March and remain "
+    f = facts("Mistral said chief financial officer Bruno Keszler would leave at the end of March and remain "
               "an adviser to the company through June.", published="2026-02-10")
-    assert f[("left", "Henrik Aalto", "Mistral")].date == "2026-03-31"
-    assert ("held_role", "Henrik Aalto", "Mistral") not in f
+    assert f[("left", "Bruno Keszler", "Mistral")].date == "2026-03-31"
+    assert ("held_role", "Bruno Keszler", "Mistral") not in f
 
 
 def test_posts_kept_beside_the_new_job_in_other_words():
@@ -119,16 +119,16 @@ def test_seats_in_more_words_keep_the_day_job():
     f = facts("Cohere has named Lena Vogt, a vice president at Google, to its advisory board.")
     assert f[("joined", "Lena Vogt", "Cohere")].role == "advisory board member"
     assert not any(k[0] == "joined" for k in facts("Lena Vogt does not sit on Mistral's board."))
-    assert ("joined", "Ottilie Marchetti", "Cohere") not in facts(
-        "Ottilie Marchetti, an Ambergris partner who sits on Cohere's board, praised the deal.")
+    assert ("joined", "Mirela Stanek", "Cohere") not in facts(
+        "Mirela Stanek, an Fernhill partner who sits on Cohere's board, praised the deal.")
 
 
 def test_a_seat_taken_and_an_announced_board_join_are_dated_by_the_article():
-    f = facts("Ottilie Marchetti, the Ambergris partner who led the deal, has taken a seat on Cohere's board.")
-    assert f[("joined", "Ottilie Marchetti", "Cohere")].role == "board member"
-    assert f[("joined", "Ottilie Marchetti", "Cohere")].date == "2026-07-08"
-    f = facts("Cohere also announced that Arjun Bhatnagar, Chief Technology Officer, will join the company's board of directors.")
-    assert f[("joined", "Arjun Bhatnagar", "Cohere")].date == "2026-07-08"   # (apart from his first join at Cohere)
+    f = facts("Mirela Stanek, the Fernhill partner who led the deal, has taken a seat on Cohere's board.")
+    assert f[("joined", "Mirela Stanek", "Cohere")].role == "board member"
+    assert f[("joined", "Mirela Stanek", "Cohere")].date == "2026-07-08"
+    f = facts("Cohere also announced that Tariq Lindgren, Chief Technology Officer, will join the company's board of directors.")
+    assert f[("joined", "Tariq Lindgren", "Cohere")].date == "2026-07-08"   # (apart from his first join at Cohere)
 
 
 # ---------------------------------------------------------------- 3. dates in profiles
@@ -159,9 +159,9 @@ def test_after_nearly_a_decade_is_counted_from_the_departure():
 
 
 def test_a_post_held_before_joining_b_ends_when_b_was_joined():
-    f = facts("Rosalind Grey joined Microsoft in 2012 and has led teams since 2020. Before Microsoft, she spent six "
+    f = facts("Edith Calloway joined Microsoft in 2012 and has led teams since 2020. Before Microsoft, she spent six "
               "years at IBM Research.")
-    assert f[("left", "Rosalind Grey", "IBM")].date == "2012"
+    assert f[("left", "Edith Calloway", "IBM")].date == "2012"
 
 
 def test_been_there_since_is_a_tenure_at_the_org_named_before():
@@ -266,10 +266,10 @@ def test_a_description_opening_the_sentence_is_the_person_in_focus():
 
 
 def test_a_date_of_an_earlier_coordinated_move_is_not_the_later_ones():
-    f = facts("Rhea Kapoor, who left for Inflection in 2023 and moved to Microsoft with most of its staff, "
+    f = facts("Noor Halvorsen, who left for Inflection in 2023 and moved to Microsoft with most of its staff, "
               "is returning to Google DeepMind.", published="2025-02-10")
-    assert f[("joined", "Rhea Kapoor", "Inflection AI")].date == "2023"
-    assert f[("joined", "Rhea Kapoor", "Microsoft")].date != "2023"
+    assert f[("joined", "Noor Halvorsen", "Inflection AI")].date == "2023"
+    assert f[("joined", "Noor Halvorsen", "Microsoft")].date != "2023"
 
 
 def test_left_the_company_after_comes_from_is_the_company_come_from():
