@@ -348,7 +348,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             else:
                 org_idx = None
         date = date_for(info, s, sabs, t.start(), end_obj)
-        stay = re.match(rf"(?:[^.;«]|«D\d+»){{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
+        stay = re.match(rf"(?:[^.;«]|«[DPQ]\d+»){{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
                         s[end_obj:end_obj + 140], re.I)
         if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
             # "will step down as CEO and become executive chair": a new title, not a departure

@@ -193,13 +193,14 @@ def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]
 # "P will lead AI platform on an interim basis starting July 1": an interim title
 _INTERIM_LEAD = re.compile(
     r"«([PQ])(\d+)»(?:\s*,(?:[^«;]|«O\d+»){0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
-    r"(?:the\s+|«O\d+»['’]s\s+)?([^«,;.]{2,50}?|«O\d+»)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
+    r"(?:the\s+|«O\d+»['’]s\s+)?([^«,;.]{2,50}?|«O\d+»)\s+(?:on\s+an?\s+(?:interim|acting|temporary)\s+basis|in\s+the\s+meantime|"
+    r"for\s+the\s+time\s+being|temporarily|until\s+a\s+(?:permanent\s+)?(?:successor|replacement)\s+is\s+(?:named|found|hired))\b"
     r"(?:[^«;.]{0,20}?\b(?:starting|from|effective|beginning|as\s+of|on)\s+«D(\d+)»)?", re.I)
 
 
 def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     s = info.marked
-    if "basis" not in s:
+    if not any(w in s for w in ("basis", "meantime", "time being", "temporarily", "until a")):
         return
     for m in _INTERIM_LEAD.finditer(s):
         what = m.group(3).strip()

@@ -313,6 +313,15 @@ def test_leading_the_company_on_an_interim_basis_is_an_interim_chief_executive()
     assert f[("role_changed", "Priya Raman", "Cohere")].role == "interim head of research group"
 
 
+def test_leading_a_team_in_the_meantime_and_stepping_down_to_stay_on_as_a_fellow():
+    f = facts("Tessa Lyons, who has run global policy at Anthropic since 2023, will join Google DeepMind next month. "
+              "Anthropic has not named a successor; her deputy, Omar Haidari, will lead the team in the meantime.")
+    assert f[("role_changed", "Omar Haidari", "Anthropic")].role == "interim head of team"
+    f = facts("Ambrose Kettle will step down as executive director of Cohere when she arrives and stay on as a senior fellow.")
+    assert f[("role_changed", "Ambrose Kettle", "Cohere")].role == "senior fellow"
+    assert ("left", "Ambrose Kettle", "Cohere") not in f
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
