@@ -131,6 +131,16 @@ def test_a_seat_taken_and_an_announced_board_join_are_dated_by_the_article():
     assert f[("joined", "Tariq Lindgren", "Cohere")].date == "2026-07-08"   # (apart from his first join at Cohere)
 
 
+def test_a_team_pages_advisers_and_board_sections_are_seats_at_its_company():
+    text = ("# Our team\n\nWe build models for materials science.\n\n## Board\n\n**Mira Delacorte**, Brightwater Ventures\n\n"
+            "## Advisers\n\n**Ilse Marwood**, Mistral AI\n**Kenji Tabata**, University of Tokyo\n\n*We're hiring.*")
+    f = facts(text, title="Team — Larchfield AI")
+    assert f[("joined", "Mira Delacorte", "Larchfield AI")].role == "board member"
+    assert f[("joined", "Ilse Marwood", "Larchfield AI")].role == "adviser"
+    assert f[("joined", "Kenji Tabata", "Larchfield AI")].role == "adviser"
+    assert ("left", "Ilse Marwood", "Mistral") not in f
+
+
 # ---------------------------------------------------------------- 3. dates in profiles
 def test_a_length_dates_a_join_told_without_a_date():
     f = facts("Tomas Brandt joined DeepMind out of his PhD. He spent six years at DeepMind before joining Anthropic in 2024.")
