@@ -47,7 +47,7 @@ _LEFT_AFTER = re.compile(rf"\b(?:left|leaving|leaves|departed|departs|quit|quits
 # "in his first week at xAI": a join just made
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _FIRST_DAYS = re.compile(rf"(?:\b(?:his|her|their|my)|«[PQ](?P<p>\d+)»['’]s)\s+(?P<n>first|second|third|fourth|fifth|sixth)\s+(?:few\s+)?"
-                         rf"(?P<u>day|week|month)s?\s+(?:back\s+)?(?:at|with)\s+{FILL}«O(?P<o>\d+)»", re.I)
+                         rf"(?P<u>day|week|month|year)s?\s+(?:back\s+)?(?:at|with)\s+{FILL}«O(?P<o>\d+)»", re.I)
 # "ended a five-year run at Apple in January": the end of a stint is a departure
 _ENDED_RUN = re.compile(rf"«[PQ](?P<p>\d+)»(?P<gap>[^«.;]{{0,30}}?)\b(?:ended|ends|ending|wrapped\s+up|closed\s+out)\s+(?:a|an|her|his|their|my)\s+"
                         rf"(?:{_DUR_ADJ}\s+)?{_STINT}\s+(?:at|with)\s+{FILL}«O(?P<o>\d+)»(?:\s+(?:(?:in|on)\s+)?«D(?P<end>\d+)»)?", re.I)
@@ -148,8 +148,12 @@ def stint_starts(infos: list[SentInfo], raws: list[Raw], published: str | None) 
             pub, _ = parse_published(published)
             if person and pub is not None and "«D" not in s:
                 # (in the n-th month: joined n-1 months before the article; a week or a day: its month)
-                back = _ORDINALS[m.group("n").lower()] - 1 if m.group("u").lower() == "month" else 0
-                date, prec = shift(published[:7], -back, "month")
+                unit = m.group("u").lower()
+                if unit in ("month", "year") and not re.search(r"(?:\b(?:now|currently|is|are|am|['’]s)|«[PQ]\d+»\s*,)\s+(?:in\s+)?$",
+                                                              s[max(0, m.start() - 24):m.start()]):
+                    continue   # "In her first year at Google, she ...": told looking back, not of now
+                back = _ORDINALS[m.group("n").lower()] - 1 if unit in ("month", "year") else 0
+                date, prec = shift(published[:4], -back, "year") if unit == "year" else shift(published[:7], -back, "month")
                 new.append(Raw("joined", person, org, None, DateMention(-1, -1, date, prec, True, ""),
                                si, info.sent.text, 0.6, False, None, "span"))
         for m in _ENDED_RUN.finditer(s) if "end" in low or "wrapped" in low or "closed" in low else ():

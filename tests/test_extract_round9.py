@@ -200,6 +200,12 @@ def test_nth_week_or_month_at_an_org_and_an_ended_run():
     assert f[("left", "Lena Vogt", "Apple")].date == "2026-01"
 
 
+def test_nth_year_now_is_a_join_counted_back_but_a_look_back_is_not():
+    assert facts("Lena Vogt, now in her third year at Google, leads the evaluation team.")[
+        ("joined", "Lena Vogt", "Google")].date == "2024"
+    assert not any(k[0] == "joined" for k in facts("In her first year at Google, Lena Vogt shipped two models."))
+
+
 def test_where_clause_since_dates_the_post():
     f = facts("Lucia Ortega will join Nimbus as chief financial officer. She is currently a senior vice president "
               "at Salesforce, where she has worked since 2016.")
