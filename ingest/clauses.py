@@ -89,7 +89,7 @@ def _is_present(gap: str, trig: str) -> bool:
         return True
     if t in ("departure", "exit", "resignation", "move", "appointment", "hiring", "arrival", "return", "defection"):
         return True
-    return False
+    return bool(re.match(r"(?:is|are|['’]s)\s+(?:now\s+)?(?:back|off)\b", trig, re.I))   # "is back at O"
 
 
 _PRIOR = re.compile(

@@ -135,7 +135,7 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
 # the clause tells a post at the org before it
 _WHERE = re.compile(
     rf"\b(?:at|with|for|to|joined|joining|rejoin(?:s|ed|ing)?|leaving|left)\s+{FILL}«O(?P<o>\d+)»(?:['’]s\s+[^«,;.]{{1,40}}?)?\s*,\s+where\s+"
-    rf"«(?P<k>[PQ])(?P<p>\d+)»\s+(?P<v>(?:(?:has|have|had)\s+)?(?:also\s+)?(?:been|worked|served|taught|led|headed|run|ran|"
+    rf"«(?P<k>[PQ])(?P<p>\d+)»\s+(?P<v>(?:(?:has|have|had)\s+)?(?:(?:also|first|previously|once|originally)\s+)?(?:been|worked|served|taught|led|headed|run|ran|"
     rf"spent\s+[^«,.;]{{1,30}}?|was|stayed|remained|researched|studied))\b(?P<rest>[^;,]*)", re.I)
 
 
@@ -147,7 +147,8 @@ def where_clauses(info: SentInfo) -> None:
     for m in _WHERE.finditer(info.simple):
         if "«D" not in m.group("rest"):
             continue   # only a dated post ("since 2016", "from 2019 to 2022"): an undated one is told elsewhere
-        info.rel_clauses.append(f"«{m.group('k')}{m.group('p')}» {m.group('v')} at «O{m.group('o')}»{m.group('rest')}")
+        verb = re.sub(r"\b(?:also|first|previously|once|originally)\s+", "", m.group("v"))   # (the rules read the bare verb)
+        info.rel_clauses.append(f"«{m.group('k')}{m.group('p')}» {verb} at «O{m.group('o')}»{m.group('rest')}")
 
 
 # "She led O's planning team, and she had been there since 2019": "there" is the org named before it

@@ -338,6 +338,14 @@ def test_leading_a_team_in_the_meantime_and_stepping_down_to_stay_on_as_a_fellow
     assert ("left", "Ambrose Kettle", "Cohere") not in f
 
 
+def test_a_return_keeps_the_first_stint_and_is_dated_when_told_in_the_present():
+    f = extract_claims("", "Lena Vogt rejoins Google, where she first worked from 2015 to 2019.", "2026-07-08")
+    assert sorted((c.type, c.date) for c in f if c.org == "Google") == [
+        ("joined", "2015"), ("joined", "2026-07-08"), ("left", "2019")]
+    f = facts("Boomerang hire: Lena Vogt is back at Google after three years at OpenAI.")
+    assert f[("joined", "Lena Vogt", "Google")].date == "2026-07-08"
+
+
 # ---------------------------------------------------------------- 5. the place lexicon
 def test_multiword_places_are_no_people():
     assert is_multiword_place("Santa  Clara") and is_multiword_place("Menlo Park")
