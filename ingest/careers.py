@@ -77,8 +77,10 @@ def hired_us(info: SentInfo, si: int, out: list[Raw]) -> None:
                        0.65, False, None, "hired-us"))
 
 
-def career_spans(info: SentInfo, si: int, out: list[Raw]) -> None:
-    s = info.marked
+def career_spans(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) -> None:
+    """Spans of a post with both ends ("at O from D1 to D2"): a join and a departure; of the
+    sentence, or of one of its relative clauses (`clause`)."""
+    s = clause or info.marked
     if "«D" not in s or "«O" not in s:
         return
     text = info.sent.text

@@ -6,11 +6,11 @@ neighbouring sentence's date, and one claim is kept per (type, person, org).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .coref import PersonRegistry
 from .dates import MONTHS, DateMention, find_dates, parse_published, shift
 from .extract_types import Affil, Raw, SentInfo
+from .merging import one_per_fact as _dedup
 from .model import Claim
 from .orgs import employer_of
 from .refute import refute
@@ -19,8 +19,6 @@ from .timeline import date_indices, first_person_index, is_same_event_followup, 
 
 _SIDE_ROLE = re.compile(r"\b(?:advis[oe]r|adviser|advisory|board|visiting|fellow|affiliate|consultant)\b", re.I)
 _LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|left|quit|quitting|depart\w*|exit\w*|resign\w*)\b", re.I)
-_RETURN = re.compile(r"\b(?:return(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|(?:going|coming|heading|headed|came|went|is|are)\s+back|boomerang)\b", re.I)
-_RANKP = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
 _LET_GO = re.compile(r"\b(?:laid\s+off|let\s+go|fired|dismissed|sacked)\b", re.I)
@@ -136,7 +134,7 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
             here = {e.key for e in infos[r.sent].ents if e.kind == "O" and e.start >= 0}
             org = org or context_org(r.person, r.sent, held_only=leaving, current=True, when=r.date) or (
                 next(iter(here)) if len(here) == 1 else
-                topic_org(r.sent) if few_orgs and not here and _leads(infos[r.sent], r.person)
+                topic_org(r.sent) if few_orgs and not here and (_leads(infos[r.sent], r.person) or _reported(infos[r.sent], r.person))
                 or re.match(r"\s*(?:[-*•]|\d+[.)])\s", infos[r.sent].sent.text) else None)
             if not org:
                 continue
@@ -198,8 +196,8 @@ def _finish(infos: list[SentInfo], raws: list[Raw], affil_by_sent: list[list[Aff
     for r in list(claims):
         if r.type != "joined" or r.role in ("board member",) or r.role and _SIDE_ROLE.search(r.role):
             continue   # a board seat or an advisory post sits beside the day job
-        if r.origin == "hired-us":
-            continue   # a team taken over ("O hired most of us") is told as no departure of its own
+        if r.origin in ("hired-us", "span"):
+            continue   # a team taken over ("O hired most of us") or a past span is no departure of its own
         if on_leave(infos[r.sent].sent.text, [i.sent.text for i in infos[r.sent:r.sent + 4]]):
             continue   # "will join B on a two-year leave": the post at A is kept
         for a in affil_by_sent[r.sent]:
@@ -354,6 +352,15 @@ def _joined_before(raws: list[Raw], r: Raw) -> bool:
         return False
     return any(x.type == "joined" and x.person == r.person and x.org == r.org and x.date is not None and x.date.date
                and x.date.date[:4] < r.date.date[:4] for x in raws)
+
+
+_REPORTED_SUBJECT = re.compile(r"\b(?:said|says|announced|wrote|confirmed|added)\s+(?:on\s+«D\d+»\s+)?(?:that\s+)?«[PQ](\d+)»")
+
+
+def _reported(info: SentInfo, person: str) -> bool:
+    """The person is the subject of a reported clause ("P said P2 would serve as president")."""
+    return any(info.ents[int(m.group(1))].key == person for m in _REPORTED_SUBJECT.finditer(info.marked)
+               if int(m.group(1)) < len(info.ents))
 
 
 def _leads(info: SentInfo, person: str) -> bool:
@@ -530,69 +537,3 @@ def _prefix_name(a: str, b: str) -> bool:
 def _related(a: str, b: str) -> bool:
     """Same organization family (a unit and its parent)."""
     return employer_of(a) == employer_of(b) or a == b
-
-
-def _dedup(claims: list[Claim], fallbacks: set[int] | None = None) -> list[Claim]:
-    """One claim per (type, person, org); best date, then confidence; role from the best
-    claim that has one; held_role dropped where a move on the same pair exists. A date the
-    text states beats the publication date given to a present-tense headline."""
-    fallbacks = fallbacks or set()
-    best: dict[tuple[str, str, str], Claim] = {}
-    roles: dict[tuple[str, str, str], tuple[float, str]] = {}
-    # a second join of the same org in another year is a return (boomerang),
-    # its own fact
-    # (a date the text gives to the day counts even when its year is inferred, "next
-    # Monday, March 30"; a return told in the present, "is going back to O", is dated by the
-    # publication)
-    years: dict[tuple[str, str, str], list[str]] = {}
-
-    def own_year(c: Claim) -> bool:
-        if c.type != "joined" or not c.date:
-            return False
-        if id(c) in fallbacks:
-            return bool(_RETURN.search(c.quote))
-        return not c.date_inferred or c.date_precision == "day"
-
-    for c in claims:
-        if own_year(c):
-            ys = years.setdefault((c.type, c.person, c.org), [])
-            if c.date[:4] not in ys:
-                ys.append(c.date[:4])
-    for c in claims:
-        k = (c.type, c.person, c.org)
-        ys = years.get(k, [])
-        if len(ys) > 1 and own_year(c) and c.date[:4] != ys[0]:
-            k = (c.type, c.person, c.org + "\x00" + c.date[:4])
-        if c.role:
-            prev = roles.get(k)
-            if prev is None or c.confidence > prev[0] or (c.confidence == prev[0] and len(c.role) > len(prev[1])):
-                roles[k] = (c.confidence, c.role)
-        cur = best.get(k)
-        score = (_RANKP[c.date_precision] > 0, id(c) not in fallbacks, not c.date_inferred,
-                 _RANKP[c.date_precision], c.confidence)
-        if cur is None:
-            best[k] = c
-            continue
-        cscore = (_RANKP[cur.date_precision] > 0, id(cur) not in fallbacks, not cur.date_inferred,
-                  _RANKP[cur.date_precision], cur.confidence)
-        if score > cscore:
-            best[k] = replace(c, confidence=max(c.confidence, cur.confidence))
-            if id(c) in fallbacks:
-                fallbacks.add(id(best[k]))
-        else:
-            keep = id(cur) in fallbacks
-            best[k] = replace(cur, confidence=max(c.confidence, cur.confidence))
-            if keep:
-                fallbacks.add(id(best[k]))
-    # (a founding is no post: "P founded O ... P is its chief executive" keeps the title held)
-    moved = {(p, o.split("\x00")[0]) for (t, p, o), c in best.items()
-             if t != "held_role" and not (t == "joined" and c.role and re.search(r"\bfound", c.role, re.I))}
-    out = []
-    for k, c in best.items():
-        if k[0] == "held_role" and (k[1], k[2]) in moved:
-            continue
-        r = roles.get(k)
-        if r and r[1] != c.role:
-            c = replace(c, role=r[1])
-        out.append(c)
-    return out

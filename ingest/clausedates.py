@@ -20,7 +20,11 @@ from .timeline import reporting_date_index
 _NEXT_VERB = re.compile(
     r"(?<![\s,])(?:(?:\s*,\s+|\s+)(?:and|but|then|before)\s+((?:(?:later|eventually|subsequently|afterwards|finally)\s+))?|(\s*,\s+))(?:(?:then|soon|briefly)\s+)*"
     r"(?:returned|rejoined|went|moved|left|quit|departed|joined|became|came|took|spent|founded|co-founded|"
-    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched)\b", re.I)
+    r"started|launched|was\s+(?:named|promoted|appointed|hired)|stepped|resigned|switched|stayed|remained)\b", re.I)
+# a coordinated verb before the trigger that has its own date: "who left for A in D and moved to B"
+# ("left A in D and joined B" is one move, one time: a plain departure is not such a verb)
+_EARLIER_VERB_DATE = re.compile(r"\b(?:left\s+for|joined|moved\s+to|went\s+to|returned|spent|worked|became|founded|started)\b"
+                                r"[^«]{0,40}(?:«O\d+»[^«]{0,20})?«D\d+»[^«]{0,30}\band\s+(?:then\s+|later\s+|eventually\s+)?$", re.I)
 _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|right\s+)?(after|when)\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 
 
@@ -29,6 +33,8 @@ _DATED_AFTER = re.compile(rf"{D}(?:\s*,\s+|\s+)(?:shortly\s+|soon\s+|just\s+|rig
 _APPOSED_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+[^,;«]{0,60}?\s|«O\d+»\s+)(?:«[PQ]\d+»|that|which|who|whom|he|she|they)\s+[a-z]|"
                                r",\s+(?:filling|replacing|succeeding|ending|capping|completing)\s+(?:a|an|the)\s+[^;«]{0,80}?"
                                r"\b(?:since|after|when)\s+«[PQ]\d+»\s+[a-z]")
+# "returning to O, where she worked from D1 to D2": the where clause's dates are its own
+_WHERE_CLAUSE = re.compile(r",\s+where\s+«[PQ]\d+»\s+[a-z][^,;]*(?:,|$)")
 
 
 def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: int) -> DateMention | None:
@@ -42,6 +48,8 @@ def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: i
         nv = None   # "left X and joined Y in D": one move, one time (not "left for X, came back to Y in D")
     if nv:
         after = after[:nv.start()]   # "joined Tesla and returned to O in D": D is the return's
+    if "where" in after:
+        after = _WHERE_CLAUSE.sub(" ", after)   # ("left O, where she was CTO, in D": D is the move's)
     am = _APPOSED_RELATIVE.search(after)
     if am:
         after = after[:am.start()]   # "became CEO of O, the company she co-founded in D": D is the founding's
@@ -50,6 +58,8 @@ def date_for(info: SentInfo, s: str, subj_pos: int, trig_start: int, trig_end: i
         return info.ents[int(m.group(1))].date
     between = s[subj_pos:trig_start]
     ms = list(re.finditer(D, between))
+    if ms and _EARLIER_VERB_DATE.search(between):
+        ms = []   # "left for A in 2023 and moved to B": 2023 is the first verb's
     if ms:
         return info.ents[int(ms[-1].group(1))].date
     pre = _clause_prefix(s, subj_pos)

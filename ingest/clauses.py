@@ -76,7 +76,7 @@ _STUDY = re.compile(r"\s*,?\s*(?:to\s+(?:study|read|pursue\s+(?:a|an|his|her|the
                     r"(?:phd|doctorate|degree|master|undergraduate|bachelor))\b", re.I)
 
 
-_PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am)\b|'s|'m|'ve|'re)[^«]*$)", re.I)
+_PRESENT = re.compile(r"(?:(?:\b(?:is|are|has|have|am|will)\b|'s|'m|'ve|'re|'ll)[^«]*$)", re.I)
 
 
 def _is_present(gap: str, trig: str) -> bool:
@@ -89,7 +89,7 @@ def _is_present(gap: str, trig: str) -> bool:
         return True
     if t in ("departure", "exit", "resignation", "move", "appointment", "hiring", "arrival", "return", "defection"):
         return True
-    return False
+    return bool(re.match(r"(?:is|are|['’]s)\s+(?:now\s+)?(?:back|off)\b", trig, re.I))   # "is back at O"
 
 
 _PRIOR = re.compile(
@@ -119,7 +119,7 @@ def _prior_employers(s: str, subj_pos: int, end: int, new_org: str, ents: list[E
 # "P notified O of his decision to resign as CFO": P's own departure, from O
 _NOTIFIED = re.compile(r"\b(?:notified|informed|told)\s+«O\d+»[^()«]{0,8}(?:\([^()]{0,30}\))?\s+of\s+(?:his|her|their)\s+(?:decision|intention)\s+to\s+$", re.I)
 _JOINED_FROM = re.compile(rf"(?:\s+us)?(?:\s+«D\d+»)?\s+from\s+{FILL}«O(\d+)»", re.I)
-_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this)\b|\s+«D)", re.I)
+_DOUBLE_OBJECT = re.compile(rf"\s+(?:(?:its|their|the|our|«O\d+»'s)\s+)?(?:new\s+)?({ROLE_PHRASE})(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|of|for|effective|starting|last|this|while|when|after|until|replacing|succeeding|following)\b|\s+«D)", re.I)
 _STEP_FROM = re.compile(r"\b(?:back|down|away)\s+from$", re.I)
 _UNIT_AFTER = re.compile(r"'s?\s+([a-z][^,.;«()]{1,40}?\s+(?:team|group|lab|unit|division|effort|org|organization))\b")
 _COORD_AUX = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|later|also|subsequently|soon|has|had|have|was|were|been|is)\s+)*$", re.I)
@@ -217,7 +217,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         if obj is None:
             # "P joined as ROLE in D": the org is the one the article is about
             am = re.match(r"(?:\s+(?:us|our\s+(?:team|company|lab|group|staff)))?(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s+(?:(?:its|the|a|an|our)\s+)?([^,.;«()]{2,60}?)(?=\s+(?:in|on|last|this|earlier|from)\b|\s*[,.;(]|\s+alongside\b|\s+«D|$)", s[t.end():t.end() + 90], re.I)
-            if am and re.match(r"(?:re)?join|start", t.group(0), re.I) and _clean_role(am.group(1)):
+            if am and re.match(r"(?:re)?join|start|sign|c[oa]m", t.group(0), re.I) and _clean_role(am.group(1)):
                 date = date_for(info, s, sabs, t.start(), t.end())
                 for key, via in persons_with_coord(s, subj, sabs):
                     out.append(Raw("joined", key, "", _clean_role(am.group(1)), date, si, quote, 0.65,
@@ -348,7 +348,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             else:
                 org_idx = None
         date = date_for(info, s, sabs, t.start(), end_obj)
-        stay = re.match(rf"[^.;«]{{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
+        stay = re.match(rf"(?:[^.;«]|«[DPQ]\d+»){{0,60}}?\b(?:(?:and|but)\s+(?:will\s+|would\s+)?|to\s+(?=become\b))(?:become|remain|stay\s+on|serve|continue)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?((?:{ROLE_WORD}(?:\s+|-)){{0,6}}{ROLE_WORD})\b",
                         s[end_obj:end_obj + 140], re.I)
         if org_idx is not None and stay and re.match(r"step|stepp", word) and _clean_role(stay.group(1)):
             # "will step down as CEO and become executive chair": a new title, not a departure
@@ -405,7 +405,7 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
         date = ents[int(dm.group(1))].date if dm else date_for(info, s, sabs, t.start(), t.end())
         off = offset_expression(s[sabs:t.start()] + " " + s[max(0, sabs - 60):sabs])
         typ = "role_changed"
-        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*|agree\w*)\b", verb):
+        if re.search(r"\b(?:became|become|becomes|becoming|named|appointed|made|tapped|succeed\w*|replac\w*|agree\w*|over\s+from)\b", verb):
             typ = "role?"
         if org_idx is None:
             rep = re.search(r"«O(\d+)»\s+(?:also\s+)?(?:said|says|announced|announces|confirmed|confirms)\s+(?:on\s+«D\d+»\s+|«D\d+»\s+)?(?:that\s+)?$", s[:sabs])

@@ -52,6 +52,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # was my last day") is the most recent one
     ("rel_weekday", re.compile(r"(?:\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)|"
                                r"^[\W_]*(?=\w+day\s+(?:was|marked)\b))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    # "at the end of the year", "by the end of this month", "at year-end": the period's last day (as
+    # a company dates a departure "effective at the end of the year")
+    ("rel_end", re.compile(r"\b(?:(?:at|by|toward|towards|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+(year|month)|(year)[\s-]end)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     # "two years later", "the following year", "a year after that": counted from the date last
@@ -148,6 +151,11 @@ def _mon(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+def _month_end(y: int, m: int) -> _dt.date:
+    """The last day of a month."""
+    return (_dt.date(y + (m == 12), m % 12 + 1, 1) - _dt.timedelta(days=1))
+
+
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
     try:
         return _dt.date(y, m, d)
@@ -176,7 +184,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     has_step = "later" in low or "following" in low or "next" in low or "subsequent" in low or "after that" in low
     for kind, pat in _PATTERNS:
         need = _NEEDS.get(kind)
-        if (need == "year" and not has_year) or (need == "month" and not has_month) or (kind == "later" and not has_step):
+        if (need == "year" and not has_year) or (need == "month" and not has_month) or (kind == "later" and not has_step) \
+                or (kind == "rel_end" and "end" not in low):
             continue
         for m in pat.finditer(text):
             a, b = m.span()
@@ -239,6 +248,8 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "season":
         # "the end of 2025" names the year's last month, "the start of 2025" its first
         edge = {"end of": "12", "start of": "01", "beginning of": "01"}.get(m.group(1).lower())
+        if edge == "12":
+            return mk(f"{m.group(2)}-12-31", "day", False)   # the year's last day, as releases mean it
         if edge:
             return mk(f"{m.group(2)}-{edge}", "month", False)
         return mk(m.group(2), "year", False)
@@ -280,7 +291,14 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             y = pub.year   # "said she would step down in June" (reported in April)
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
+        if word == "end":   # "at the end of March": its last day
+            return mk(_month_end(y, mon).isoformat(), "day", True)
         return mk(f"{y:04d}-{mon:02d}", "month", True)
+    if kind == "rel_end":
+        if pub is None:
+            return mk(None, "unknown", True)
+        d = _dt.date(pub.year, 12, 31) if (m.group(1) or m.group(2)).lower() == "year" else _month_end(pub.year, pub.month)
+        return mk(d.isoformat(), "day", True, d > pub)
     if kind == "rel_day":
         w = m.group(1).lower()
         if pub is None:

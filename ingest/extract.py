@@ -23,12 +23,16 @@ Pipeline for one article (pure, no I/O):
 
 Modules, in pipeline order: layouts.py (tables, tracker lines, transcript labels rewritten as
 prose), lexicon.py (patterns and scope tests), extract_types.py (shared dataclasses),
-marking.py (steps 2-4; orgs.py short names, coref.py surnames), appositions.py (5), clauses.py
-and orgacts.py (6), founders.py (founder lists, acqui-hires), careers.py (career spans, bios),
-groups.py (lists and group predicates), ahead.py (hires announced before the person is
-named), claims_finish.py (7) with refute.py (denials,
-unconfirmed reports and "stayed" statements withdraw the moves they govern), and denials.py
-(the refutations `read_article` returns beside the claims, for other articles' facts).
+marking.py (steps 2-4; orgs.py short names, coref.py surnames, names.py with places.py, the one
+place lexicon), appositions.py (5), clauses.py and orgacts.py (6), founders.py (founder lists,
+acqui-hires), careers.py (career spans, bios), tenure.py ("since", "where she has worked since"),
+succession.py ("succeeded by", units taken over, advisory moves), groups.py (lists and group
+predicates), ahead.py (hires announced before the person is named), then over all raw claims:
+returns.py (the departure a return presupposes), durations.py (stints told by their length),
+seats.py (board and advisory seats), claims_finish.py (7) with retained.py (posts kept beside a
+new job), refute.py (denials, unconfirmed reports and "stayed" statements withdraw the moves
+they govern) and merging.py (one claim per fact), and denials.py with misreports.py (the
+refutations `read_article` returns beside the claims, for other articles' facts).
 """
 from __future__ import annotations
 
@@ -56,8 +60,12 @@ from .names import find_names
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
+from .durations import stint_starts
+from .returns import return_departures
+from .seats import seat_roles
 from .sentences import Sentence, split_sentences
-from .tenure import interim_posts, served_since, tenures
+from .succession import succeeded_by, to_advisory, took_over
+from .tenure import been_there, interim_posts, served_since, tenures, where_clauses
 
 
 _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|departing|exited|exiting|from|"
@@ -66,10 +74,13 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves?|quit|quitting|departed|dep
                           r"\b(?:years?|months?|decades?|stint|spell)\s+at\s+(?:the\s+)?$", re.I)
 
 
+# "Two Anthropic alumni launch Sorrel Labs": an org its people come from is not the story's org
+_ALUMNI_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:alumni|alums?|alumnae|veterans?|exiles?|expats?|defectors?)\b", re.I)
+_CAME_FROM_BEFORE = re.compile(r"\b(?:comes|came|coming|joins|joined|joining|arrives|arrived|moves|moved)\s+(?:over\s+)?from\s+(?:the\s+)?$", re.I)
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 # "Is P headed back to O?": a question states no move
 _YES_NO_QUESTION = re.compile(r"^\W*(?:Is|Are|Was|Were|Will|Has|Have|Had|Did|Does|Do|Could|Would|Should|Can|Might|May)\b[^.!]*\?[\s\"')]*$")
-_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|"
+_ORG_AFTER_NAME = re.compile(r"\s+(?:Institute|Foundation|University|College|Labs?|Inc\b\.?|Corp\b\.?|Group|Ventures|Trust|Fund|Council|Committee|"
                              r"Capital|Partners|Research|Center|Centre|School|Society|LLP|LLC|Ltd\b\.?|GmbH|AG)\b")
 # "a Santa Clara startup", "Meta's Menlo Park campus": a two-word place before what is located
 # there, not a person
@@ -148,6 +159,22 @@ def _described_salient(info: SentInfo, salient: str) -> None:
     if m.group(1).lower() != "new":
         info.affils.append(Affil(salient, org.key, _clean_role(m.group(3)), former=True, confidence=0.6,
                                  unit=org.org.unit if org.org else None))
+
+
+# "The reinforcement-learning researcher, who left O in 2022, will rejoin the company" / "The 41-year-old
+# has been at the lab since 2016": a description opening the sentence stands for the person in focus
+_DESCRIBED_SUBJECT = re.compile(
+    r"^(\W*)[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?:researcher|scientist|engineer|executive|founder|co-?founder|veteran|"
+    r"professor|investor|roboticist|economist|entrepreneur|technologist|\d+-year-old)"
+    r"(?=\s*,\s+who\s|\s+(?:has|had|will|is|was|joined|left|rejoined|returned|moved|spent)\s)")
+
+
+def _described_subject(info: SentInfo, salient: str) -> None:
+    m = _DESCRIBED_SUBJECT.match(info.marked)
+    if m is None:
+        return
+    info.ents.append(Ent("Q", salient, start=-1, end=-1))
+    info.marked = f"{m.group(1)}«Q{len(info.ents) - 1}»{info.marked[m.end():]}"
 
 
 _MAIDEN = re.compile(r"\b(?:her|his|their)\s+(?:maiden|birth|former|previous)\s+(?:sur)?name\s*(?:[,—–:-]+|\bis\b|\bwas\b)?\s*"
@@ -248,6 +275,7 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
     last_date: DateMention | None = None   # the date last mentioned, for "that month"
     recent: list[str] = []                 # people in order of last mention, for "Both left"
     correction_para: int | None = None
+    left_org: Ent | None = None            # the org the sentence before says someone came from
     for si, info in enumerate(infos):
         _entities(info, registry, sur_re, published, shorts, si)
         for e in info.ents:
@@ -260,7 +288,7 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                     last_date = e.date   # "Two years later ... A year later ...": a chain of steps
             elif e.date.date:
                 last_date = e.date
-        _mark(info, salient, last_org, topic_org, recent)
+        _mark(info, salient, last_org, topic_org, recent, left_org)
         _restore_there(info)
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
@@ -278,11 +306,14 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
         lead = _LEAD_ORG.match(info.marked)
         if lead:
             info.ctx_org = lead.group(1)   # "- Mistral AI: P joins as head of sales": the item's own org
+        if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
+            _described_subject(info, salient)   # (before the appositions: its "who" clause is one)
         _appositions(info)
         if salient is not None and "«P" not in info.marked and "«Q" not in info.marked and info.marked[:12].lstrip(" *#_-").startswith(("The", "the")):
             _described_salient(info, salient)
         if not info.correction and not ("?" in info.sent.text and _YES_NO_QUESTION.match(info.sent.text)):
             fronted_clauses(info)
+            where_clauses(info)
             from_to_clauses(info)
             _triggers(info, si, raws, registry)
             if "ound" in info.marked:
@@ -297,10 +328,16 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                 tenures(info, si, raws)
             # an interim title names no org of its own ("P, who has been interim COO since January")
             interim_posts(info, si, raws)
+            succeeded_by(info, si, raws)
+            took_over(info, si, raws)
+            to_advisory(info, si, raws)
             served_since(info, si, raws)
+            been_there(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
                 tenures(info, si, raws, clause)
+                if "«D" in clause and "«O" in clause:
+                    career_spans(info, si, raws, clause)
             _stative_there(info, si, raws, group_pred)
         affil_by_sent.append(info.affils)
         group_pred = _group_predicates(info)
@@ -316,10 +353,17 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
             # else "Her mentor there was P": the pronoun before P keeps the chain on its referent
         # the org in discourse focus: the first one named, not one the text says was left
         orgs_here = [e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
-                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])]
+                     and not _LEFT_BEFORE.search(info.sent.text[max(0, e.start - 60):e.start])
+                     and not _ALUMNI_AFTER.match(info.sent.text, e.end)]
+        # the org this sentence says someone came from or left, for "left the company" in the next
+        left_org = next((e for e in info.ents if e.kind == "O" and e.org is not None and e.start >= 0
+                         and _CAME_FROM_BEFORE.search(info.sent.text[max(0, e.start - 30):e.start])), None)
         if orgs_here:
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
+    return_departures(infos, raws)
+    stint_starts(infos, raws, published)
+    seat_roles(infos, raws)
     claims = _finish(infos, raws, affil_by_sent, registry, published)
     return Reading(claims, read_refutations(infos, registry, published))

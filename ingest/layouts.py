@@ -248,6 +248,36 @@ def _sections(text: str) -> str:
     return "\n".join(lines)
 
 
+# a team page's "## Advisers" or "## Board" section: its items are the page's company's seats
+_SEAT_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:our[ \t]+)?(?P<h>(?:scientific[ \t]+)?advis[eo]rs|(?:scientific[ \t]+)?advisory[ \t]+board|"
+                           r"board(?:[ \t]+of[ \t]+directors)?|board[ \t]+members|directors)[ \t]*$", re.I | re.M)
+_SEAT_ITEM = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})(?:\*\*|__)?[ \t]*,[ \t]*([^\n]{2,80}?)[ \t]*$")
+
+
+def _seat_sections(text: str) -> str:
+    """Items "Name, Affiliation" under an "Advisers" or "Board" heading, rewritten as the seat
+    each item states ("Name, Affiliation, joins as adviser.")."""
+    lines = text.split("\n")
+    role = None
+    for i, line in enumerate(lines):
+        h = _SEAT_HEADING.match(line)
+        if h:
+            role = "adviser" if "advis" in h.group("h").lower() and "board" not in h.group("h").lower() else \
+                "advisory board member" if "advis" in h.group("h").lower() else "board member"
+            continue
+        if line.lstrip().startswith("#"):
+            role = None
+            continue
+        if role is None or not line.strip():
+            continue
+        m = _SEAT_ITEM.match(line)
+        if m is None:
+            role = None   # prose after the list ends the section
+            continue
+        lines[i] = f"{m.group(1)}, {m.group(2).rstrip('.')}, joins as {role}."
+    return "\n".join(lines)
+
+
 def rewrite_tables(text: str) -> str:
     """Markdown tables with a recognised header become one sentence per row; tracker lines
     ("- P - ex-A, now B (ROLE)") become the sentence they abbreviate."""
@@ -267,6 +297,8 @@ def rewrite_tables(text: str) -> str:
             text = _MOVE_LABEL.sub(_move_label, text)
     if "\n" in text and ("*" in text or "-" in text or "•" in text) and _ANY_SECTION.search(text):
         text = _sections(text)
+    if "#" in text and _SEAT_HEADING.search(text):
+        text = _seat_sections(text)
     if ":" in text and _TITLE_COLON.search(text):
         text = _TITLE_NAME_LINE.sub(_title_name, text)
     if "|" not in text:

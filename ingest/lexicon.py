@@ -81,7 +81,9 @@ JOIN_TRIG = re.compile(
     r"(?:is|are|(?<=['’])s)\s+(?:now\s+(?=(?:at|with)\s+«O)|(?=(?:at|with)\s+«O\d+»\s+now\b))|"
     r"(?:came|comes|coming|arriv(?:es|ed|ing))(?:\s+over)?(?=\s+from\s+(?:the\s+)?«O)|"
     r"follow(?:s|ed|ing)?\s+«[PQ]\d+»\s+(?:over\s+)?to|first\s+(?:day|week)\s+(?:back\s+)?(?:at|with)|"
-    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|start(?:s|ed)(?=(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s))\b",
+    r"start(?:s|ed|ing)?\s+(?:a\s+|my\s+)?(?:new\s+)?(?:job|role|position|chapter)|start(?:s|ed|ing)?\s+(?:work\s+)?(?=at\s+«O|with\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning)\s+work(?:ing)?\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|beg[ia]n|begins|beginning|commenc(?:e|es|ed|ing))\s+(?:(?:his|her|their|my)\s+)?employment\s+(?=(?:at|with)\s+«O)|(?:start(?:s|ed|ing)?|sign(?:s|ed|ing)?\s+on)\s+(?=as\s+[^,.;«]{2,60}?\s+(?:at|with)\s+«O)|start(?:s|ed)(?=(?:\s+«D\d+»|\s+in\s+the\s+\w+)?\s+as\s)|"
+    # "has signed on as a scientific adviser", "came aboard as CFO": a join to the article's org
+    r"sign(?:s|ed|ing)?\s+on(?=\s+as\s)|c(?:ome|omes|ame|oming)\s+(?:aboard|on\s+board)(?=\s+as\s))\b",
     re.I)
 LEAVE_TRIG = re.compile(
     r"\b(?:leav(?:e|es|ing|ed)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart(?:s|ed|ing|ure)?(?:\s+from)?|"
@@ -107,11 +109,13 @@ ROLE_TRIG = re.compile(
     r"\bagree(?:s|d)?\s+to\s+(?:be(?:come)?|serve\s+as)\b|"
     r"\breturn(?:s|ed|ing)?\s+to\s+(?:his|her|their)\s+(?:previous\s+|former\s+|old\s+)?(?:role|post|position|job)\s+as\b|"
     r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
+    r"\b(?:take|tak(?:es|en|ing)|took)\s+over\s+from\s+(?:«[PQ]\d+»|him|her|them)\s+as\b|"
     r"\b(?:take|tak(?:es|en|ing)|took|assum(?:e|es|ed|ing))\s+(?:the\s+)?(?:helm|reins)\s+(?:at|of)\b",
     re.I)
 HIRE_TRIG = re.compile(
-    r"\b(?:hire[sd]?|hiring|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"
-    r"add(?:s|ed)|brought\s+(?:on|in|aboard)|bring(?:s)?\s+(?:on|in|aboard)|welcome[sd]?|lure[sd]?|"
+    r"\b(?:hire[sd]?|hiring|re-?hire[sd]|poach(?:es|ed|ing)?|recruit(?:s|ed|ing)?|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominat(?:es|ed)|"
+    # a return told from the org's side: "O brought back P", "O welcomed back P", "O rehired P"
+    r"add(?:s|ed)|brought\s+(?:on|in|aboard|back)|bring(?:s|ing)?\s+(?:on|in|aboard|back)|welcome[sd]?\s+back|welcome[sd]?|lure[sd]?\s+back|lure[sd]?|"
     r"snag(?:s|ged)|nab(?:s|bed)|land(?:s|ed)|sign(?:s|ed)|acqui-?hire[sd]?|pick(?:s|ed)\s+up|"
     r"elect(?:s|ed)|install(?:s|ed)|promot(?:es|ed)|won|wins|"
     # a bare verb after a future or infinitive marker: "O will add P as ...", "expected to name P"
@@ -119,7 +123,7 @@ HIRE_TRIG = re.compile(
     re.I)
 PASSIVE_HIRE = re.compile(
     r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|is\s+being|got|being|been)\s+)?"
-    r"(?:hired|poached|recruited|tapped|named|appointed|brought\s+(?:on|in|aboard)|lured|picked|"
+    r"(?:hired|re-?hired|poached|recruited|tapped|named|appointed|brought\s+(?:on|in|aboard|back)|lured(?:\s+back)?|picked|"
     r"elected|installed|chosen|selected)\b",
     re.I)
 FOUND_TRIG = re.compile(
@@ -168,6 +172,8 @@ def _clean_role(role: str | None) -> str | None:
                  r"because|when|while|to\s+(?!the\s+ceo)|in\s+order|starting|effective|following|"
                  r"reporting|replacing|succeeding|alongside|until|amid|on\s+(?:monday|tuesday|"
                  r"wednesday|thursday|friday|saturday|sunday))\b", r, maxsplit=1, flags=re.I)[0]
+    # "elevated to the role of chief scientist": the title, not the word for it
+    r = re.sub(r"^\s*(?:the\s+)?(?:new(?:ly[\s-]created)?\s+|permanent\s+)?(?:role|position|post|title|rank|job)\s+of\s+(?=\S)", "", r, flags=re.I)
     r = re.sub(r"^(?:\s*(?:the|a|an|its|their|his|her|our|new|newly|now|then|current|currently|also|as|"
                r"one\s+of\s+the|another|fellow|former|ex-|formerly|previous|previously|onetime|one-time|erstwhile|most\s+recently)\b\s*)+",
                "", r, flags=re.I)

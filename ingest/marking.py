@@ -86,7 +86,10 @@ _HIRED_OBJECT_BEFORE = re.compile(r"\b(?:hired|hires|promoted|promotes|named|nam
                                   r"poaches|recruited|recruits|lured|lures|brought\s+(?:on|in|back)|welcomed|nabbed|signed|"
                                   r"elevated)\s+$", re.I)
 _OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?]|$|\s+(?:to|as|in|on|from|away|back|last|this|earlier|after|before|over|into|"
-                           r"effective|with)\b)")
+                           r"effective|with)\b|"
+                           # the title as a second object: "named him its acting chief scientist", "made her CEO"
+                           r"\s+(?:its|their|our|the|«O\d+»['’]s|[A-Z][\w&-]*['’]s)\s+(?:new\s+|first\s+|permanent\s+)?(?i:interim|acting|chief|head|president|vice|senior|general|ceo|cto|cfo|coo)\b|"
+                           r"\s+(?i:interim|acting|chief|president|ceo|cto|cfo|coo|head\s+of)\b)")
 # "Earlier this year it brought on P": "it" as the subject of a hiring verb is an organization
 _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|later\s+)*(?:hired|brought\s+(?:on|in|aboard)|"
              r"named|appointed|poached|lured|recruited|promoted|tapped)\b)")
@@ -95,6 +98,9 @@ _IT_HIRES = (r"|\b[Ii]t\b(?=\s+(?:has\s+|had\s+|also\s+|then\s+|recently\s+|late
 _THE_BOARD = r"|\b[Tt]he\s+Board(?:\s+of\s+Directors)?\b(?!\s+of\b)(?!\s*\()"
 _REFERRING = re.compile(PRONOUN.pattern + "|" + POSS_PRONOUN.pattern + "|" + DEFINITE_ORG.pattern + r"|\b(?:him|Him)\b" + _IT_HIRES +
                         r"|\bthere\b|\b(?:I|me|my|My|[Yy]ou|[Yy]our)\b" + _ITS_ROLE + _OUR_ROLE + _THE_BOARD)
+_LEAVE_BEFORE = re.compile(r"\b(?:left|leaving|leaves|quit|departed|exited)\s+$", re.I)
+_HIRES_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:hired|poached|recruited|lured|tapped|named|appointed|"
+                          r"brought\s+(?:on|in|aboard|back)|promoted)\b")
 _REPORTS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|disclosed|noted|wrote)\b")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+--\s+")
 
@@ -120,9 +126,11 @@ def _referent(pool: list[Ent], pronoun: str, salient: str | None, recent: list[s
 
 
 def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: Ent | None = None,
-          recent: list[str] | None = None) -> None:
+          recent: list[str] | None = None, left_org: Ent | None = None) -> None:
     """Build the marked string; resolve pronouns and definite org descriptions. `recent` is
-    the people named so far, oldest first, for a pronoun the salient person cannot take."""
+    the people named so far, oldest first, for a pronoun the salient person cannot take;
+    `left_org` the org the sentence before says the person came from or left, which is the one
+    "left the company" means ("P comes from O, where ... He left the company in February")."""
     recent = recent or []
     text = info.sent.text
     out: list[str] = []
@@ -215,10 +223,14 @@ def _mark(info: SentInfo, salient: str | None, last_org: Ent | None, our_org: En
                         _FORMER_BEFORE.search(text[max(0, e.start - 12):e.start]) for e in prev_orgs) else prev_orgs[-1]
                     if board and not free_orgs:
                         ref = our_org or last_org   # "P, a partner at O2, will leave the Board": not O2's board
-                elif our_org is not None and (board or w.lower() != "there" and _REPORTS_AFTER.match(seg, m.end())):
+                elif our_org is not None and (board or w.lower() != "there" and (_REPORTS_AFTER.match(seg, m.end())
+                                                                                 or w.lower() not in ("it", "its")
+                                                                                 and _HIRES_AFTER.match(seg, m.end()))):
                     # "..., the company said": the article's own company speaks, not the employer
-                    # the sentence before named
+                    # the sentence before named; so it hires ("the company poached P from O")
                     ref = our_org
+                elif left_org is not None and w.lower() != "there" and _LEAVE_BEFORE.search(seg[:m.start()]):
+                    ref = left_org
                 else:
                     ref = last_org
                 if ref is not None:

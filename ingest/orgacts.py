@@ -1,8 +1,9 @@
 """Clauses whose actor is an organization and whose object is a person or a list of people:
 
 - nominal appointments: "O announced the appointment of P and P2 to its board", "the hiring
-  of P as chief scientist" (a board seat is a join; a title waits for the article-level rule
-  that tells a new title from a join);
+  of P as chief scientist", "the arrival of P as scientific adviser", "the promotion of P to CTO"
+  (a board seat and an arrival are joins, a promotion a new title; a title otherwise waits for
+  the article-level rule that tells a new title from a join);
 - an org letting people go: "O has parted ways with P", "P was among those laid off by O".
 
 Read over marked strings (see ingest/marking.py); negation and hedges scope as in clauses.py.
@@ -16,7 +17,10 @@ from .extract_types import Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, ROLE_WORD, _clause_prefix, _clean_role, _neg
 
 
-_CUES = re.compile(r"ppointment|hiring|election|addition|naming|ways|mong|fired|dismissed|ousted|sacked")
+_CUES = re.compile(r"ppointment|hiring|election|addition|naming|arrival|promotion|ways|mong|fired|dismissed|ousted|sacked")
+# the noun says which move: an arrival is a join, a promotion a new title; the rest wait for the
+# article-level rule that tells a new title from a join
+_NOUN_TYPE = {"arrival": "joined", "promotion": "role_changed"}
 
 
 def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> None:
@@ -36,8 +40,8 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
 
     # --- nominal appointments: "O announced the appointment of P and P2 to its board",
     # "the hiring of P as chief scientist"
-    if " of " in s and any(w in s for w in ("ppointment", "hiring", "election", "addition", "naming")):
-        for m in re.finditer(r"\b(?:appointment|appointments|hiring|election|addition|naming)\s+of\s+(?=(?:[\w.]+\s+){0,2}«P)", s, re.I):
+    if " of " in s and any(w in s for w in ("ppointment", "hiring", "election", "addition", "naming", "arrival", "promotion")):
+        for m in re.finditer(r"\b(appointment|appointments|hiring|election|addition|naming|arrival|promotion)\s+of\s+(?=(?:[\w.]+\s+){0,2}«P)", s, re.I):
             prefix = _clause_prefix(s, m.start())
             if _neg(prefix[-60:], prefix) or CLAUSE_PREFIX_NEG.search(prefix):
                 continue
@@ -49,21 +53,25 @@ def org_actions(info: SentInfo, si: int, out: list[Raw], s: str, quote: str) -> 
             for pm in re.finditer(r"«P\d+»", seg):
                 pass
             after = seg[pm.end():] if pm else ""
-            bm = re.match(r"\s+(?:to|as)\s+(?:(?:its|the|their)\s+|«O(\d+)»'s\s+)?(board(?:\s+of\s+directors)?|[^,.;«()]{2,60})", after, re.I)
-            if not bm:
-                continue
-            org_idx = bm.group(1)
+            noun = m.group(1).lower()
+            # (past an apposition: "the arrival of P, director of research at O, as scientific adviser")
+            bm = re.match(r"(?:\s*,\s+(?:an?\s+|the\s+)?[^,;«()]{2,60}?(?:\s+(?:at|of)\s+(?:the\s+)?«O\d+»)?\s*,)?"
+                          r"\s*,?\s+(?:to|as)\s+(?:(?:its|the|their)\s+|«O(\d+)»'s\s+)?(board(?:\s+of\s+directors)?|[^,.;«()]{2,60})", after, re.I)
+            if not bm and noun != "arrival":
+                continue   # ("the arrival of P": a join, no title told)
+            org_idx = bm.group(1) if bm else None
             if org_idx is None:
                 before = [x.group(1) for x in re.finditer(r"«O(\d+)»", s[:m.start()])]
                 org_idx = before[0] if before else info.ctx_org
             if org_idx is None:
                 continue
-            board = bm.group(2).lower().startswith("board")
-            role = "board member" if board else _clean_role(bm.group(2))
-            if not board and role is None:
+            seat = bm.group(2) if bm else ""
+            board = seat.lower().startswith("board")
+            role = "board member" if board else _clean_role(seat) if seat else None
+            if not board and role is None and noun != "arrival":
                 continue
             date = date_for(info, s, m.start(), m.start(), m.end())
-            emit("joined" if board else "role?", [(pkey(x), False) for x in people], org_idx, role, date, 0.8, True, "appointment-of")
+            emit("joined" if board else _NOUN_TYPE.get(noun, "role?"), [(pkey(x), False) for x in people], org_idx, role, date, 0.8, True, "appointment-of")
 
     # --- org lets person go: "O has parted ways with P", "P was among those laid off by O"
     if "ways" in s or "mong" in s or "fired" in s or "dismissed" in s or "ousted" in s:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .names import NOT_NAME
+from .places import CITY_AFTER as _CITY_AFTER, LEFT_AS_PLACE as _COUNTRIES
 
 DATA = Path(__file__).with_name("data") / "orgs.json"
 
@@ -272,13 +273,6 @@ _FIELD_WORDS = frozenset(
     Technical Government Public Investor Customer Revenue Information Digital Risk Privacy Trust Human Corporate""".split())
 _WHERE_ORG = re.compile(r"\b(?:at|from)\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2}),\s+where\b")
 _FOUNDED_ORG = re.compile(r"\b([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\s+(?:was|is|had\s+been|has\s+been)\s+(?:co-?)?founded\b")
-# countries and regions one leaves or joins as a place ("She left Poland in 1980")
-_COUNTRIES = frozenset(
-    """Poland Germany France Italy Spain Portugal Russia Ukraine Belarus Brazil Mexico Argentina Chile Colombia Peru
-    Nigeria Kenya Ghana Egypt Morocco Ethiopia Iran Iraq Turkey Greece Sweden Norway Denmark Finland Iceland Ireland
-    Scotland England Wales Britain Australia Zealand Vietnam Thailand Indonesia Malaysia Philippines Pakistan
-    Bangladesh Austria Hungary Romania Bulgaria Serbia Croatia Belgium Netherlands Holland Switzerland China Japan
-    India Canada Israel Taiwan Singapore Korea Lebanon Syria Jordan Cuba Venezuela Europe Asia Africa America""".split())
 _CUE_STEMS = ("start", "compan", "lab", "firm", "unicorn", "rival", "competitor", "venture", "outfit", "maker",
               "developer", "giant", "nonprofit", "non-profit", "institute")
 _NOT_ORG_WORDS = frozenset(
@@ -311,11 +305,6 @@ _ADJECTIVE_LEAD = frozenset(
     """French German British American Chinese European Canadian Israeli Indian Japanese Korean Swiss Dutch Swedish
     Generative Open Agentic Responsible Frontier Applied Conversational Enterprise Physical Embodied Sovereign
     Trustworthy Trusted Ethical Explainable Multimodal Consumer Vertical Edge Industrial Creative Clinical Medical""".split())
-# "University College London", "Trinity College Dublin": a city after a college is part of its name
-_CITY_AFTER = re.compile(r"\s+(London|Dublin|Cork|Paris|Berlin|Zurich|Toronto|Singapore|Hong\s+Kong|Beijing|Tokyo|"
-                         r"Seoul|Amsterdam|Munich|Madrid|Milan|Vienna|Stockholm|Copenhagen|Oslo|Helsinki|Prague|Warsaw)\b")
-
-
 def _department(text: str, a: int, surface: str) -> bool:
     """Whether `surface` at `a` is a department a title runs rather than an employer."""
     return surface.split()[-1] in _DEPT_HEADS and _DEPT_TITLE.search(text, max(0, a - 40), a) is not None

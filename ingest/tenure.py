@@ -15,7 +15,7 @@ from .extract_types import Affil, Raw, SentInfo
 from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
-    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|led|headed|run)\b"
+    rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|taught|led|headed|run)\b"
     rf"([^.;«]{{0,80}}?)\b(?:at|of|for|with|in|leading|heading|running)\s+{FILL}«O(\d+)»", re.I)
 # the date span may hold the "since" itself ("since 2019" is one date mention)
 # the org told as the title's owner: "P, 47, has served as the Company's Vice President, Finance since March 2021"
@@ -131,6 +131,46 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
                                0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
 
 
+# "... at O, where she has worked since 2016" / "returning to O, where he worked from 2019 to 2022":
+# the clause tells a post at the org before it
+_WHERE = re.compile(
+    rf"\b(?:at|with|for|to|joined|joining|rejoin(?:s|ed|ing)?|leaving|left)\s+{FILL}«O(?P<o>\d+)»(?:['’]s\s+[^«,;.]{{1,40}}?)?\s*,\s+where\s+"
+    rf"«(?P<k>[PQ])(?P<p>\d+)»\s+(?P<v>(?:(?:has|have|had)\s+)?(?:(?:also|first|previously|once|originally)\s+)?(?:been|worked|served|taught|led|headed|run|ran|"
+    rf"spent\s+[^«,.;]{{1,30}}?|was|stayed|remained|researched|studied))\b(?P<rest>[^;,]*)", re.I)
+
+
+def where_clauses(info: SentInfo) -> None:
+    """A 'where' clause after an org is a clause of its own about a post there: "«Q» has worked
+    at «O» since «D»", read by the tenure and span rules like any relative clause."""
+    if "where" not in info.simple:
+        return
+    for m in _WHERE.finditer(info.simple):
+        if "«D" not in m.group("rest"):
+            continue   # only a dated post ("since 2016", "from 2019 to 2022"): an undated one is told elsewhere
+        verb = re.sub(r"\b(?:also|first|previously|once|originally)\s+", "", m.group("v"))   # (the rules read the bare verb)
+        info.rel_clauses.append(f"«{m.group('k')}{m.group('p')}» {verb} at «O{m.group('o')}»{m.group('rest')}")
+
+
+# "She led O's planning team, and she had been there since 2019": "there" is the org named before it
+_BEEN_THERE = re.compile(r"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:also\s+)?(?:been|worked)\s+there\s*(since\s+)?«D(\d+)»", re.I)
+
+
+def been_there(info: SentInfo, si: int, out: list[Raw]) -> None:
+    """A post held "there" since a date: a join of the org the sentence named before "there"."""
+    s = info.marked
+    if "there" not in s or "«D" not in s:
+        return
+    for m in _BEEN_THERE.finditer(s):
+        date = info.ents[int(m.group(4))].date
+        before = re.findall(r"«O(\d+)»", s[:m.start()])
+        if not before or date is None or not date.date or date.future or not (m.group(3) or date.text.lower().startswith("since")):
+            continue
+        if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
+            continue
+        out.append(Raw("joined", info.ents[int(m.group(2))].key, info.ents[int(before[-1])].key, None, date, si, info.sent.text,
+                       0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, _unit(info, before[-1]), "tenure"))
+
+
 def _unit(info: SentInfo, idx: str) -> str | None:
     org = info.ents[int(idx)].org
     return org.unit if org else None
@@ -153,22 +193,24 @@ def _chain_matches(pat: re.Pattern[str], s: str, pos: int) -> list[re.Match[str]
 
 # "P will lead AI platform on an interim basis starting July 1": an interim title
 _INTERIM_LEAD = re.compile(
-    r"«([PQ])(\d+)»(?:\s*,[^«;]{0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
-    r"(?:the\s+)?([^«,;.]{2,50}?)\s+on\s+an?\s+(?:interim|acting|temporary)\s+basis\b"
+    r"«([PQ])(\d+)»(?:\s*,(?:[^«;]|«O\d+»){0,80}?,|\s*,)?\s+(?:will|would|is\s+to|is\s+set\s+to|has\s+agreed\s+to|to)\s+(?:lead|run|head|oversee|cover|manage)\s+"
+    r"(?:the\s+|«O\d+»['’]s\s+)?([^«,;.]{2,50}?|«O\d+»)\s+(?:on\s+an?\s+(?:interim|acting|temporary)\s+basis|in\s+the\s+meantime|"
+    r"for\s+the\s+time\s+being|temporarily|until\s+a\s+(?:permanent\s+)?(?:successor|replacement)\s+is\s+(?:named|found|hired))\b"
     r"(?:[^«;.]{0,20}?\b(?:starting|from|effective|beginning|as\s+of|on)\s+«D(\d+)»)?", re.I)
 
 
 def interim_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     s = info.marked
-    if "basis" not in s:
+    if not any(w in s for w in ("basis", "meantime", "time being", "temporarily", "until a")):
         return
     for m in _INTERIM_LEAD.finditer(s):
         what = m.group(3).strip()
-        role = _clean_role(f"interim head of {what}")
+        whole = re.fullmatch(r"«O(\d+)»", what)   # "will lead O on an interim basis": the whole company
+        role = "interim chief executive" if whole else _clean_role(f"interim head of {what}")
         if not role or CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
             continue
         date = info.ents[int(m.group(4))].date if m.group(4) else None
-        out.append(Raw("role?", info.ents[int(m.group(2))].key, "", role, date, si, info.sent.text,
+        out.append(Raw("role?", info.ents[int(m.group(2))].key, info.ents[int(whole.group(1))].key if whole else "", role, date, si, info.sent.text,
                        0.65 - (0.1 if m.group(1) == "Q" else 0.0), False, None, "role?"))
 
 

@@ -60,8 +60,11 @@ def test_bounded_on_huge_input():
 
 def test_end_of_month_and_year():
     from ingest.dates import find_dates
-    assert [d.date for d in find_dates("He left at the end of January.", "2025-02-18")] == ["2025-01"]
-    assert [d.date for d in find_dates("She left at the end of 2025.")] == ["2025-12"]
+    # the period's last day: the development golds date "at the end of March" 03-31 and "at the end
+    # of the year" 12-31, and a day still matches a gold given to the month
+    assert [d.date for d in find_dates("He left at the end of January.", "2025-02-18")] == ["2025-01-31"]
+    assert [d.date for d in find_dates("She left at the end of 2025.")] == ["2025-12-31"]
+    assert [d.date for d in find_dates("She will retire at the end of the year.", "2026-09-15")] == ["2026-12-31"]
 
 
 def test_yearless_date_in_a_future_clause_is_the_next_one():

@@ -58,7 +58,7 @@ def test_a_sentence_opening_gerund_is_not_a_given_name():
 def test_announced_departure_at_the_end_of_a_period():
     f = facts("Corvane Systems said chief financial officer Hugo Lindqvist would leave at the end of March and "
               "remain an adviser through June.", published="2026-02-11")
-    assert f[("left", "Hugo Lindqvist", "Corvane Systems")].date == "2026-03"
+    assert f[("left", "Hugo Lindqvist", "Corvane Systems")].date == "2026-03-31"   # the month's last day
     f = facts("Corvane Systems' chief technology officer, Hugo Lindqvist, is leaving at the end of the year.",
               published="2026-02-11")
     assert ("left", "Hugo Lindqvist", "Corvane Systems") in f
@@ -68,7 +68,7 @@ def test_progressive_retirement_dates_the_coming_month():
     from ingest.dates import find_dates
     d = find_dates("Paula Ferreira, who is retiring as vice president at Siemens at the end of June, will "
                    "join the board.", "2027-05-05")
-    assert any(x.date == "2027-06" for x in d)
+    assert any(x.date == "2027-06-30" for x in d)
 
 
 def test_roundup_item_with_the_move_in_parentheses():

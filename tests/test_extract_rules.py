@@ -109,7 +109,7 @@ def test_departure_beside_a_current_title_elsewhere_is_a_move():
 def test_coordinated_predicates_share_the_subject():
     k = keys("Ravi Kumar left Intel at the end of 2024 after a decade, and founded Lumen Labs.")
     assert ("joined", "Ravi Kumar", "Lumen Labs") in k
-    assert facts("Ravi Kumar left Intel at the end of 2024.")[("left", "Ravi Kumar", "Intel")].date == "2024-12"
+    assert facts("Ravi Kumar left Intel at the end of 2024.")[("left", "Ravi Kumar", "Intel")].date == "2024-12-31"
 
 
 def test_camel_case_surnames_stay_whole():
