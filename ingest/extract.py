@@ -50,6 +50,8 @@ from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
+from .headlines import headline_paragraph
+from .namecultures import merge_name_tails, with_variants
 from .names import find_names
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
@@ -168,6 +170,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
     sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(unwrap(text))))))
+    sents = headline_paragraph(sents, bool(title and title.strip()), text)
     registry = PersonRegistry()
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
@@ -216,6 +219,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                  if any(" " in n.text for n in infos[j].names)), [])
             if before and mm.group(1) not in registry.surname:
                 registry.alias(mm.group(1), registry.key_of(before[-1].text))
+    merge_name_tails(registry)   # "Van der Berg" after "Sanne van der Berg": one person
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(f"{text}\n\n{title}" if title else text or "", person_words)
@@ -313,4 +317,4 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
-    return _finish(infos, raws, affil_by_sent, registry, published)
+    return with_variants(_finish(infos, raws, affil_by_sent, registry, published))

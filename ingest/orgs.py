@@ -30,6 +30,8 @@ from pathlib import Path
 from .names import NOT_NAME
 
 DATA = Path(__file__).with_name("data") / "orgs.json"
+# companies and institutions from every region that short items name bare (see its _doc)
+WORLD = Path(__file__).with_name("data") / "orgs_world.json"
 
 COMPANY_SUFFIXES = frozenset(
     """AI Labs Lab Inc Inc. Corp Corp. Corporation Technologies Technology Robotics Systems
@@ -80,7 +82,9 @@ def gazetteer() -> dict[str, OrgInfo]:
     """The shipped gazetteer keyed by canonical name."""
     raw = json.loads(DATA.read_text(encoding="utf-8"))
     out: dict[str, OrgInfo] = {}
-    for e in raw["orgs"]:
+    for e in raw["orgs"] + json.loads(WORLD.read_text(encoding="utf-8"))["orgs"]:
+        if e["name"] in out:
+            continue
         out[e["name"]] = OrgInfo(e["name"], tuple(e.get("aliases", [])), e.get("kind", "company"),
                                  e.get("parent"), bool(e.get("own")), bool(e.get("ambiguous")))
     return out
