@@ -1,0 +1,176 @@
+"""Feed items (a headline plus one to three sentences), names from many naming cultures,
+first-person career narratives in transcripts, and titles in their many written forms."""
+from ingest.extract import extract_claims
+
+
+def facts(title, text="", published="2026-05-04"):
+    return {(c.type, c.person, c.org): c for c in extract_claims(title, text, published)}
+
+
+# --- headline grammar -------------------------------------------------------------------------
+
+def test_headline_join_with_background_only_summary():
+    f = facts("Former Google Brain researcher Tomasz Wilk joins Cohere as head of multilingual",
+              "Wilk spent five years at Google.")
+    assert f[("joined", "Tomasz Wilk", "Cohere")].role == "head of multilingual"
+    assert f[("joined", "Tomasz Wilk", "Cohere")].date == "2026-05-04"
+    assert ("left", "Tomasz Wilk", "Google") in f
+    assert len([k for k in f if k[0] == "joined"]) == 1
+
+
+def test_headline_move_repeated_by_the_body_is_one_claim():
+    claims = extract_claims("Cohere taps DeepMind's Ana Ruiz as CTO",
+                            "Cohere has hired Ana Ruiz as chief technology officer, the company said on Monday.",
+                            "2026-05-06")
+    joins = [c for c in claims if c.type == "joined"]
+    assert len(joins) == 1 and joins[0].org == "Cohere" and joins[0].date == "2026-05-04"
+
+
+def test_described_headline_subject_is_the_person_the_summary_names():
+    f = facts("Ex-OpenAI VP lands at Meta", "Maria Santos will lead Meta's agents group.")
+    assert ("joined", "Maria Santos", "Meta") in f
+    assert ("left", "Maria Santos", "OpenAI") in f
+    f = facts("OpenAI's research chief exits", "Mira Tanaka had led research since 2023.")
+    assert ("left", "Mira Tanaka", "OpenAI") in f
+    f = facts("Meta AI chief scientist to depart", "Yann Okoro plans to start a company, people familiar said.")
+    assert ("left", "Yann Okoro", "Meta") in f
+
+
+def test_headline_with_auxiliary_dropped_is_dated_by_the_item():
+    assert facts("Tom Wilk named Hugging Face CTO")[("joined", "Tom Wilk", "Hugging Face")].role == "CTO"
+    assert facts("Tom Wilk hired by Apple")[("joined", "Tom Wilk", "Apple")].date == "2026-05-04"
+    assert facts("Tom Wilk appointed Mistral CFO")[("joined", "Tom Wilk", "Mistral")].role == "CFO"
+    assert facts("Tom Wilk promoted to CTO at Mistral")[("role_changed", "Tom Wilk", "Mistral")].date == "2026-05-04"
+
+
+def test_headline_departure_shapes():
+    assert ("left", "Tom Wilk", "Hugging Face") in facts("Tom Wilk out at Hugging Face")
+    assert ("left", "Tom Wilk", "Mistral") in facts("Tom Wilk ousted as Mistral CEO")
+    assert ("left", "Tom Wilk", "Mistral") in facts("Mistral fires CEO Tom Wilk")
+    assert ("left", "Tom Wilk", "Mistral") in facts("Tom Wilk to step down as Mistral CEO")
+    f = facts("Hugging Face loses CTO Tom Wilk to OpenAI")
+    assert ("left", "Tom Wilk", "Hugging Face") in f and ("joined", "Tom Wilk", "OpenAI") in f
+    f = facts("Tom Wilk bolts OpenAI for Apple")
+    assert ("left", "Tom Wilk", "OpenAI") in f and ("joined", "Tom Wilk", "Apple") in f
+
+
+def test_headline_arrival_shapes():
+    assert ("joined", "Tom Wilk", "Google") in facts("Tom Wilk back at Google")
+    assert ("joined", "Tom Wilk", "Google") in facts("Google brings back Tom Wilk")
+    assert ("joined", "Tom Wilk", "Apple") in facts("Apple picks Tom Wilk to run AI")
+    assert ("joined", "Tom Wilk", "Apple") in facts("Apple's new AI chief is ex-Google Tom Wilk")
+    f = facts("Former Google exec Tom Wilk to lead Hugging Face research")
+    assert ("joined", "Tom Wilk", "Hugging Face") in f and ("left", "Tom Wilk", "Google") in f
+    f = facts("Tom Wilk leaves Google; joins Apple")
+    assert ("left", "Tom Wilk", "Google") in f and ("joined", "Tom Wilk", "Apple") in f
+
+
+def test_colon_lead_and_arrow_items():
+    assert facts("Hugging Face: Tom Wilk joins as CTO")[("joined", "Tom Wilk", "Hugging Face")].role == "CTO"
+    f = facts("People moves: Tom Wilk (Google → Apple)")
+    assert ("left", "Tom Wilk", "Google") in f and ("joined", "Tom Wilk", "Apple") in f
+    assert ("held_role", "Tom Wilk", "Google") not in f
+
+
+def test_headline_subject_of_a_hire_is_an_organization_the_gazetteer_lacks():
+    f = facts("Quillmore taps Anthropic's Dana Cho as CTO", "Cho led the interpretability team.")
+    assert f[("joined", "Dana Cho", "Quillmore")].role == "CTO"
+    f = facts("Brantwell hires Feldane's Omar Sefu", "Sefu spent six years at Feldane.")
+    assert ("joined", "Omar Sefu", "Brantwell") in f and ("left", "Omar Sefu", "Feldane") in f
+
+
+def test_group_headline_names_its_people_in_the_summary():
+    f = facts("xAI poaches two OpenAI researchers", "Lena Ortiz and Mark Bello, who worked on reasoning models, start Monday.")
+    for p in ("Lena Ortiz", "Mark Bello"):
+        assert ("joined", p, "xAI") in f and ("left", p, "OpenAI") in f
+
+
+def test_headline_rumour_and_denial_state_no_move():
+    assert not facts("Tom Wilk in talks to join Apple", "Talks are at an early stage.")
+    assert not facts("Tom Wilk denies he is leaving OpenAI")
+    assert not [k for k in facts("Could Tom Wilk be Apple's next AI chief?") if k[0] != "held_role"]
+
+
+# --- names from everywhere --------------------------------------------------------------------
+
+def test_family_name_first_names_and_their_surname_mentions():
+    f = facts("Baidu names Chen Weiming chief scientist", "Chen previously led speech research at Alibaba.")
+    assert ("joined", "Chen Weiming", "Baidu") in f and ("left", "Chen Weiming", "Alibaba") in f
+    f = facts("Samsung hires Naver's Park Ji-hoon", "Park led the HyperCLOVA X team at Naver.")
+    assert ("joined", "Park Ji-hoon", "Samsung") in f and ("left", "Park Ji-hoon", "Naver") in f
+    f = facts("Preferred Networks appoints Sato Yuki CTO", "Sato had been a vice president at Sony.")
+    assert ("left", "Sato Yuki", "Sony") in f
+
+
+def test_korean_name_spellings_are_aliases():
+    c = next(c for c in extract_claims("Ji-hoon Park leaves Naver", "", "2026-05-04") if c.type == "left")
+    assert {"Park Ji-hoon", "Jihoon Park"} <= set(c.person_aliases)
+
+
+def test_arabic_particles():
+    f = facts("G42 appoints Khalid al-Mansouri as chief AI officer", "Al-Mansouri joins from Microsoft.")
+    assert ("joined", "Khalid al-Mansouri", "G42") in f and ("left", "Khalid al-Mansouri", "Microsoft") in f
+    f = facts("G42 appoints Khalid Al Mansouri as chief AI officer", "Al Mansouri joins from Microsoft.")
+    assert ("left", "Khalid Al Mansouri", "Microsoft") in f and len({k[1] for k in f}) == 1
+    f = facts("Aisha bint Khalid joins Anthropic", "She was at Apple for five years.")
+    assert ("joined", "Aisha bint Khalid", "Anthropic") in f
+
+
+def test_spanish_double_surname_and_its_later_forms():
+    f = facts("José María Fernández Ortega joins Meta",
+              "Fernández Ortega spent a decade at Telefónica. Fernández will lead Meta's Spanish-language research.")
+    assert ("joined", "José María Fernández Ortega", "Meta") in f
+    assert ("left", "José María Fernández Ortega", "Telefónica") in f
+    assert {k[1] for k in f} == {"José María Fernández Ortega"}
+
+
+def test_dutch_particle_surname_opening_a_sentence():
+    f = facts("Sanne van der Berg joins Mistral", "Van der Berg spent ten years at ASML.")
+    assert ("left", "Sanne van der Berg", "ASML") in f and {k[1] for k in f} == {"Sanne van der Berg"}
+
+
+def test_icelandic_and_vietnamese_names():
+    f = facts("Sigríður Jónsdóttir joins DeepMind", "Jónsdóttir was previously at CCP Games.")
+    c = f[("joined", "Sigríður Jónsdóttir", "Google DeepMind")]
+    assert "Sigridur Jonsdottir" in c.person_aliases
+    assert ("left", "Sigríður Jónsdóttir", "CCP Games") in f
+    f = facts("Nguyễn Văn An joins Nvidia as research director")
+    assert ("joined", "Nguyễn Văn An", "Nvidia") in f
+
+
+def test_descriptor_before_a_name_in_a_title_case_headline():
+    f = facts("Anthropic Hires Apple Veteran Joe Park")
+    assert ("joined", "Joe Park", "Anthropic") in f
+
+
+# --- first-person careers in transcripts -----------------------------------------------------
+
+def test_transcript_guest_career_told_in_the_first_person():
+    text = ("Guest: Noor Haddad, founder of Corvid\n\n"
+            "HOST: How did you get here?\n\n"
+            "HADDAD: I was at Meta for four years, then I left to start Corvid in 2024. "
+            "Before that I spent six years at AWS.")
+    f = facts("The Build Log, episode 112", text)
+    assert ("left", "Noor Haddad", "Meta") in f
+    assert ("joined", "Noor Haddad", "Corvid") in f
+    assert ("left", "Noor Haddad", "Amazon") in f
+
+
+def test_intro_names_the_speaker_of_an_interview():
+    text = ("Today my guest is Ines Okonkwo, who runs research at Tallow.\n\n"
+            "Q: Where were you before Tallow?\n\nA: I spent five years at Google, and before that I was at IBM.")
+    f = facts("Interview: Tallow's research lead", text)
+    assert ("left", "Ines Okonkwo", "Google") in f
+    assert ("left", "Ines Okonkwo", "IBM") in f
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+def test_titles_in_their_written_forms():
+    assert facts("Nvidia names Sarah Lee VP, Research")[("joined", "Sarah Lee", "Nvidia")].role == "VP, Research"
+    assert facts("Meta hires Dana Cho as Head of Applied AI (EMEA)")[("joined", "Dana Cho", "Meta")].role.startswith("Head of Applied AI")
+    assert facts("Amazon hires Joe Smith as SVP and GM of AGI")[("joined", "Joe Smith", "Amazon")].role == "SVP and GM of AGI"
+    assert facts("Dana Cho joins Microsoft as Distinguished Engineer")[("joined", "Dana Cho", "Microsoft")].role == "Distinguished Engineer"
+    assert facts("Anthropic hires Dana Cho as Member of Technical Staff")[("joined", "Dana Cho", "Anthropic")].role == "Member of Technical Staff"
+    assert facts("OpenAI names Dana Cho Chief of Staff to the CEO")[("joined", "Dana Cho", "OpenAI")].role == "Chief of Staff to the CEO"
+    assert facts("Dana Cho named an IBM Fellow")[("joined", "Dana Cho", "IBM")].role == "Fellow"
