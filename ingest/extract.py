@@ -50,7 +50,8 @@ from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
-from .headlines import headline_paragraph
+from .headlines import (SHORT_BODY, date_headline_moves, described_subject, group_headline, headline_paragraph,
+                        headline_prose)
 from .namecultures import merge_name_tails, with_variants
 from .names import find_names
 from .namedlater import name_ventures
@@ -172,6 +173,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(unwrap(text))))))
     sents = headline_paragraph(sents, bool(title and title.strip()), text)
     registry = PersonRegistry()
+    has_title = bool(title and title.strip())
+    short_item = has_title and len(text) <= SHORT_BODY
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
     found = discover_orgs(f"{title}\n{text}")
@@ -258,6 +261,12 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 last_date = e.date
         _mark(info, salient, last_org, topic_org, recent)
         _restore_there(info)
+        if si == 0 and has_title:
+            if short_item and len(infos) > 1 and "«P" not in info.marked:
+                body_person = next((n for i in infos[1:] for n in i.names), None)
+                if body_person is not None:
+                    described_subject(info, registry.key_of(body_person.text))   # "Ex-OpenAI VP lands at Meta"
+            info.marked = headline_prose(info.marked)   # "P named O CTO", "P out at O"
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
@@ -317,4 +326,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             last_org = min(orgs_here, key=lambda e: e.start)
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
+    if has_title:
+        group_headline(infos, raws) if short_item else None
+        date_headline_moves(raws)
     return with_variants(_finish(infos, raws, affil_by_sent, registry, published))

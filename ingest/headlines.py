@@ -27,12 +27,152 @@ from .extract_types import Ent, Raw, SentInfo
 from .sentences import Sentence
 
 # a summary this short is one paragraph with its headline
-_SHORT_BODY = 700
+SHORT_BODY = 700
 
 
 def headline_paragraph(sents: list[Sentence], has_title: bool, body: str) -> list[Sentence]:
     """The sentences with a short item's headline moved into its summary's paragraph."""
-    if not has_title or len(sents) < 2 or len(body) > _SHORT_BODY or sents[0].paragraph != -1:
+    if not has_title or len(sents) < 2 or len(body) > SHORT_BODY or sents[0].paragraph != -1:
         return sents
     first = sents[1].paragraph
     return [Sentence(sents[0].text, sents[0].start, sents[0].end, first), *sents[1:]]
+
+
+_P = r"«[PQ]\d+»"
+_O = r"«O\d+»"
+_ROLE = r"(?:the\s+|its\s+|an?\s+)?(?:new\s+)?([^«,;:()]{2,60}?)"
+# words between a headline verb and its person object: a title, never a clause ("O loses the
+# engineer who made Le Chat fast" has no person object)
+_FILL = r"(?:(?!\b(?:who|which|that|whose|when|where|after|before|behind)\b)[^«]){0,40}?"
+_END = r"(?=\s*(?:$|[,;:(]|\s+(?:in|after|amid|as|from|to|with|replacing|effective)\b))"
+# title-case and headline verbs for taking someone on, which prose writes "hires"
+_HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|woos|signs|scoops\s+up|reels\s+in|"
+               r"adds|welcomes|recruits|taps|poaches)")
+# (pattern, replacement) over a headline's marked string; each rewrites one headline shape into
+# the prose the clause rules read, keeping every placeholder
+_REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bexec\b", "executive"),   # headline clipping of a title word
+    # "P (Google → Apple)", "P: Google -> Apple"
+    (rf"({_P})\s*(?:\(|:|,)\s*({_O})\s*(?:→|->|>|⇒|to)\s*({_O})\s*\)?", r"\1 leaves \2 for \3"),
+    # "O loses CTO P to O2"
+    (rf"({_O})\s+loses\s+(?:(?:its|their)\s+)?(?:{_FILL}\s)?({_P})\s+to\s+({_O})", r"\2 leaves \1 for \3"),
+    (rf"({_O})\s+loses\s+(?:(?:its|their)\s+)?(?:{_FILL}\s)?({_P})", r"\2 leaves \1"),
+    # "O ousts CEO P", "O fires P"
+    (rf"({_O})\s+(?:ousts|fires|sacks|dismisses|removes|pushes\s+out|forces\s+out|parts\s+ways\s+with)\s+(?:{_FILL}\s)?({_P})",
+     r"\2 leaves \1"),
+    # "P out at O", "P out as O CEO", "P ousted as O CEO", "P fired from O"
+    (rf"({_P})\s+(?:is\s+|was\s+)?(?:out|ousted|fired|sacked|dismissed|pushed\s+out|forced\s+out)\s+(?:at|as|from)\s+({_O})",
+     r"\1 leaves \2"),
+    (rf"({_P})\s+(?:is\s+|was\s+)?(?:out|ousted|fired|sacked|dismissed|pushed\s+out|forced\s+out)\s+as\s+(?:{_FILL}\s)?(?:of|at)\s+({_O})",
+     r"\1 leaves \2"),
+    # "P to step down as O CEO", "P stepping down as O's CTO"
+    (rf"({_P})\s+(to\s+|will\s+|is\s+)?(?:step|steps|stepping)\s+down\s+as\s+({_O})(?:['’]s)?\s+{_ROLE}{_END}",
+     r"\1 \2leave \3 as \4"),
+    # "P back at O", "O brings back P", "O rehires P"
+    (rf"({_P})\s+(?:is\s+)?back\s+(?:at|to)\s+({_O})", r"\1 returns to \2"),
+    (rf"({_O})\s+(?:brings|brought|lures|lured|welcomes|welcomed)\s+back\s+(?:{_FILL}\s)?({_P})", r"\2 returns to \1"),
+    (rf"({_O})\s+(?:rehires|rehired|re-hires|re-hired|re-signs)\s+(?:{_FILL}\s)?({_P})", r"\2 returns to \1"),
+    # "P bolts OpenAI for Apple", "P ditches O for O2"
+    (rf"({_P})\s+(?:bolts|ditches|dumps|flees|abandons|exits|quits|departs)\s+({_O})\s+for\s+({_O})", r"\1 leaves \2 for \3"),
+    # "P leaves Google; joins Apple"
+    (rf"({_P})\s+(leaves|exits|departs|quits)\s+({_O})\s*[;,]\s*(joins|heads\s+to|moves\s+to)\s+({_O})", r"\1 \2 \3 and \4 \5"),
+    # dropped auxiliary: "P named O CTO", "P appointed as O CFO", "O names P O CTO"
+    (rf"({_P})\s+(?:is\s+|was\s+)?(named|appointed|elected|installed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?({_O})(?:['’]s)?\s+{_ROLE}{_END}",
+     r"\1 is \2 \4 of \3"),
+    (rf"({_P})\s+(named|appointed|tapped|hired|promoted|elevated|upped|picked|chosen|selected|elected|poached|recruited|"
+     rf"installed|bumped\s+up)\b", r"\1 is \2"),
+    (r"\bis\s+upped\s+to\b", "is promoted to"),
+    # "Apple picks P to run AI", "Apple nabs Google's P"
+    (rf"({_O})\s+{_HIRE_VERBS}\s+(?=(?:{_FILL}\s)?(?:{_O}['’]s\s+)?{_P})", r"\1 hires "),
+    # "O's new AI chief is (ex-O2) P" -> "P (, ex-O2,) is O's new AI chief"
+    (rf"^(\W*)({_O})['’]s\s+new\s+([^«]{{2,40}}?)\s+is\s+(?:((?:ex-|former\s+){_O})\s+)?({_P})\s*$",
+     lambda m: f"{m.group(1)}{m.group(4) + ' ' if m.group(4) else ''}{m.group(5)} is {m.group(2)}'s new {m.group(3)}"),
+    # "P steps into CTO role at O", "P takes top AI job at O", "P gets O CTO job", "P lands O role"
+    (rf"({_P})\s+(?:steps|moves)\s+into\s+(?:the\s+)?([^«]{{2,40}}?)\s+(?:role|job|post|position)\s+at\s+({_O})", r"\1 becomes \2 at \3"),
+    (rf"({_P})\s+(?:takes|gets|lands|wins|accepts)\s+(?:the\s+)?(?:top\s+)?([^«]{{0,40}}?)\s*(?:job|role|post|position|helm|seat)\s+at\s+({_O})",
+     r"\1 joins \3 as \2"),
+    (rf"({_P})\s+(?:takes|gets|lands|wins|accepts)\s+({_O})(?:['’]s)?\s+(?:top\s+)?([^«]{{0,40}}?)\s*(?:job|role|post|position)\b",
+     r"\1 joins \2 as \3"),
+    (r"\bas\s+(?=$|[,;])", ""),
+    # "P tapped to lead O's team" (auxiliary already restored)
+    (rf"({_P})\s+is\s+(?:tapped|picked|chosen|selected)\s+to\s+(lead|run|head|oversee)\s+({_O})", r"\1 joins \3 to \2 \3"),
+)]
+# "Former Google exec P to lead Hugging Face research": a person the headline places at another
+# org first is arriving
+_FORMER_TO_LEAD = re.compile(rf"^(\W*(?:former|ex-)\s*{_O}[^«]{{0,40}}?\s*)({_P})\s+(?:to|will)\s+(lead|run|head|oversee)\s+({_O})", re.I)
+
+
+def headline_prose(marked: str) -> str:
+    """A headline's marked string with headline grammar rewritten as the prose the clause
+    rules read: auxiliaries restored ("P named O CTO" -> "P is named CTO of O"), headline verbs
+    replaced by their plain sense ("P out at O" -> "P leaves O", "O loses P to O2" -> "P leaves
+    O for O2", "P (A → B)" -> "P leaves A for B")."""
+    out = marked
+    for pat, rep in _REWRITES:
+        if "«" in out:
+            out = pat.sub(rep, out)
+    return _FORMER_TO_LEAD.sub(r"\1\2 joins \4 to \3 \4", out)
+
+
+# a headline subject that describes someone instead of naming them: "Ex-OpenAI VP", "OpenAI's
+# research chief", "Meta AI chief scientist", "Google veteran"
+_DESC_NOUN = (r"(?:vp|svp|evp|ceo|cto|cfo|coo|cso|cpo|president|chief|head|lead|leader|director|officer|executive|exec|"
+              r"veteran|alum|alumna|alumnus|insider|researcher|scientist|engineer|founder|co-?founder|boss|manager|"
+              r"architect|partner|fellow|scientist|pioneer|star)")
+_DESCRIBED = re.compile(
+    rf"^(\W*)((?:(?:former|ex-|longtime|top|senior)\s*)?(?:{_O}(?:['’]s)?\s+)?(?:[\w-]+\s+){{0,3}}?{_DESC_NOUN})\s+"
+    rf"(?=(?:to\s+|will\s+|is\s+|has\s+|set\s+to\s+)?[a-z]+\b)", re.I)
+
+
+def described_subject(info: SentInfo, person: str) -> None:
+    """Put `person` (the first one a short item's summary names) in place of the description
+    a headline with no name has as its subject: "Ex-«O» VP lands at «O»" reads "Ex-«O» VP «P»
+    lands at «O»", so the title and move rules apply to the person."""
+    if "«P" in info.marked or "«Q" in info.marked:
+        return
+    m = _DESCRIBED.match(info.marked)
+    if m is None or not re.search(r"[a-z]", m.group(2)[:1] + m.group(2)[1:].lower()):
+        return
+    info.ents.append(Ent("P", person, start=-1, end=-1))   # a name in effect: the title rules read «P»
+    tag = f"«P{len(info.ents) - 1}»"
+    info.marked = f"{m.group(1)}{m.group(2)} {tag} {info.marked[m.end():]}"
+
+
+_GROUP = re.compile(rf"^\W*({_O})\s+(?:hires|poaches|lands|adds|nabs|snags|lures|recruits|taps|picks|grabs|welcomes)\s+"
+                    rf"(?:two|three|four|five|six|a\s+pair\s+of|a\s+trio\s+of|several|\d+)\s+(?:(?:former|ex-)\s*)?"
+                    rf"(?:({_O})\s+)?(?:[\w-]+\s+){{0,2}}?(?:researchers|engineers|executives|execs|scientists|staffers|"
+                    rf"leaders|employees|veterans|alumni|founders|leads)\b", re.I)
+
+
+def group_headline(infos: list[SentInfo], raws: list[Raw]) -> None:
+    """"xAI poaches two OpenAI researchers" / "Lena Ortiz and Mark Bello, who ..., start Monday":
+    the people the summary's first sentence names joined the hiring org (and left the one the
+    headline gives them), unless a rule already read a move of theirs."""
+    if len(infos) < 2 or infos[0].sent.paragraph != infos[1].sent.paragraph:
+        return
+    m = _GROUP.match(infos[0].marked)
+    if m is None:
+        return
+    head = infos[0]
+    to = head.ents[int(m.group(1)[2:-1])]
+    frm = head.ents[int(m.group(2)[2:-1])] if m.group(2) else None
+    people = [e for e in infos[1].ents if e.kind == "P"]
+    if len(people) < 2:
+        return
+    for e in dict((e.key, e) for e in people).values():
+        if any(r.person == e.key and r.type in ("joined", "left") for r in raws):
+            continue
+        raws.append(Raw("joined", e.key, to.key, None, None, 0, head.sent.text, 0.6, True,
+                        to.org.unit if to.org else None, "headline-group"))
+        if frm is not None:
+            raws.append(Raw("left", e.key, frm.key, None, None, 0, head.sent.text, 0.6, True,
+                            frm.org.unit if frm.org else None, "headline-group"))
+
+
+def date_headline_moves(raws: list[Raw]) -> None:
+    """A move a headline states happened when the item was published, whatever tense or
+    grammar the headline uses ("P hired by O", "P to join O"): undated, it takes the item's
+    date (a date the body gives still wins; see claims_finish._dedup)."""
+    for r in raws:
+        if r.sent == 0 and r.type != "held_role":
+            r.present = True
