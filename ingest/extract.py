@@ -50,6 +50,7 @@ from .groups import _group_predicates, _stative_there
 from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
+from .itemorgs import item_orgs
 from .headlines import (SHORT_BODY, date_headline_moves, described_subject, group_headline, headline_paragraph,
                         headline_prose)
 from .namecultures import merge_name_tails, with_variants
@@ -191,7 +192,10 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
-    more = titled_possessors(f"{title}\n{text}", {w for info in infos for n in info.names for w in n.text.split()}, found)
+    person_words = {w for info in infos for n in info.names for w in n.text.split()}
+    more = titled_possessors(f"{title}\n{text}", person_words, found)
+    if short_item:
+        more = {**item_orgs(title, text, person_words, found), **more}   # "G42 appoints P", "Naver's P"
     if more:
         more_re = mention_pattern(more)
         for info in infos:
