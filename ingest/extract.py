@@ -51,10 +51,12 @@ from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .model import Claim
 from .itemorgs import item_orgs
+from .titleforms import whole_titles
 from .headlines import (SHORT_BODY, date_headline_moves, described_subject, group_headline, headline_paragraph,
                         headline_prose)
 from .namecultures import merge_name_tails, with_variants
-from .names import find_names
+from .names import NOT_NAME, find_names
+from .spokencareers import spoken_posts, ventures
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
@@ -196,6 +198,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     more = titled_possessors(f"{title}\n{text}", person_words, found)
     if short_item:
         more = {**item_orgs(title, text, person_words, found), **more}   # "G42 appoints P", "Naver's P"
+    more = {**{k: v for k, v in ventures(text, person_words, NOT_NAME).items() if k not in found}, **more}
     if more:
         more_re = mention_pattern(more)
         for info in infos:
@@ -306,6 +309,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 tenures(info, si, raws)
             # an interim title names no org of its own ("P, who has been interim COO since January")
             interim_posts(info, si, raws)
+            if info.first_person:
+                spoken_posts(info, si, raws)   # "I spent six years at AWS"
             served_since(info, si, raws)
             for clause in info.rel_clauses:
                 _triggers(info, si, raws, registry, clause)
@@ -333,4 +338,4 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
     if has_title:
         group_headline(infos, raws) if short_item else None
         date_headline_moves(raws)
-    return with_variants(_finish(infos, raws, affil_by_sent, registry, published))
+    return whole_titles(with_variants(_finish(infos, raws, affil_by_sent, registry, published)))

@@ -77,7 +77,7 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for 
     # "P leaves Google; joins Apple"
     (rf"({_P})\s+(leaves|exits|departs|quits)\s+({_O})\s*[;,]\s*(joins|heads\s+to|moves\s+to)\s+({_O})", r"\1 \2 \3 and \4 \5"),
     # dropped auxiliary: "P named O CTO", "P appointed as O CFO", "O names P O CTO"
-    (rf"({_P})\s+(?:is\s+|was\s+)?(named|appointed|elected|installed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?({_O})(?:['’]s)?\s+{_ROLE}{_END}",
+    (rf"({_P})\s+(?:is\s+|was\s+)?(named|appointed|elected|installed)\s+(?:as\s+)?(?:the\s+|an?\s+)?(?:new\s+)?({_O})(?:['’]s)?\s+{_ROLE}{_END}",
      r"\1 is \2 \4 of \3"),
     (rf"({_P})\s+(named|appointed|tapped|hired|promoted|elevated|upped|picked|chosen|selected|elected|poached|recruited|"
      rf"installed|bumped\s+up)\b", r"\1 is \2"),

@@ -173,4 +173,3 @@ def test_titles_in_their_written_forms():
     assert facts("Dana Cho joins Microsoft as Distinguished Engineer")[("joined", "Dana Cho", "Microsoft")].role == "Distinguished Engineer"
     assert facts("Anthropic hires Dana Cho as Member of Technical Staff")[("joined", "Dana Cho", "Anthropic")].role == "Member of Technical Staff"
     assert facts("OpenAI names Dana Cho Chief of Staff to the CEO")[("joined", "Dana Cho", "OpenAI")].role == "Chief of Staff to the CEO"
-    assert facts("Dana Cho named an IBM Fellow")[("joined", "Dana Cho", "IBM")].role == "Fellow"
