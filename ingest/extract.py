@@ -53,7 +53,7 @@ from .model import Claim
 from .itemorgs import item_orgs
 from .titleforms import whole_titles
 from .headlines import (SHORT_BODY, date_headline_moves, described_subject, group_headline, headline_paragraph,
-                        headline_prose)
+                        headline_prose, promotions_within)
 from .namecultures import merge_name_tails, with_variants
 from .names import NOT_NAME, find_names
 from .spokencareers import spoken_posts, ventures
@@ -336,6 +336,8 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
             topic_org = topic_org or last_org
     raws.extend(announced_hires(infos))
     if has_title:
-        group_headline(infos, raws) if short_item else None
+        if short_item:
+            group_headline(infos, raws)
+            promotions_within(raws)   # "P named CEO of O" / "P was previously O's COO"
         date_headline_moves(raws)
     return whole_titles(with_variants(_finish(infos, raws, affil_by_sent, registry, published)))

@@ -52,6 +52,7 @@ _HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|woos|si
 # the prose the clause rules read, keeping every placeholder
 _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\bexec\b", "executive"),   # headline clipping of a title word
+    (r"(?<![\w-])ex-(?=«O\d+»\s+[a-z])", "former "),   # "hires ex-Naver researcher P"
     # "P (Google → Apple)", "P: Google -> Apple"
     (rf"({_P})\s*(?:\(|:|,)\s*({_O})\s*(?:→|->|>|⇒|to)\s*({_O})\s*\)?", r"\1 leaves \2 for \3"),
     # "O loses CTO P to O2"
@@ -102,12 +103,16 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for 
 _FORMER_TO_LEAD = re.compile(rf"^(\W*(?:former|ex-)\s*{_O}[^«]{{0,40}}?\s*)({_P})\s+(?:to|will)\s+(lead|run|head|oversee)\s+({_O})", re.I)
 
 
+# "Is P leaving O? O2 in talks with ...": a yes/no question opening a headline states nothing
+_QUESTION_LEAD = re.compile(r"^\W*(?:is|are|was|were|will|would|could|can|should|might|may|has|have|had|did|does|do)\b[^?]{1,120}\?\s*", re.I)
+
+
 def headline_prose(marked: str) -> str:
     """A headline's marked string with headline grammar rewritten as the prose the clause
     rules read: auxiliaries restored ("P named O CTO" -> "P is named CTO of O"), headline verbs
     replaced by their plain sense ("P out at O" -> "P leaves O", "O loses P to O2" -> "P leaves
     O for O2", "P (A → B)" -> "P leaves A for B")."""
-    out = marked
+    out = _QUESTION_LEAD.sub("", marked)
     for pat, rep in _REWRITES:
         if "«" in out:
             out = pat.sub(rep, out)
@@ -147,7 +152,7 @@ _GROUP = re.compile(rf"^\W*({_O})\s+(?:hires|poaches|lands|adds|nabs|snags|lures
 def group_headline(infos: list[SentInfo], raws: list[Raw]) -> None:
     """"xAI poaches two OpenAI researchers" / "Lena Ortiz and Mark Bello, who ..., start Monday":
     the people the summary's first sentence names joined the hiring org (and left the one the
-    headline gives them), unless a rule already read a move of theirs."""
+    headline gives them), where no rule read that move already."""
     if len(infos) < 2 or infos[0].sent.paragraph != infos[1].sent.paragraph:
         return
     m = _GROUP.match(infos[0].marked)
@@ -160,11 +165,10 @@ def group_headline(infos: list[SentInfo], raws: list[Raw]) -> None:
     if len(people) < 2:
         return
     for e in dict((e.key, e) for e in people).values():
-        if any(r.person == e.key and r.type in ("joined", "left") for r in raws):
-            continue
-        raws.append(Raw("joined", e.key, to.key, None, None, 0, head.sent.text, 0.6, True,
-                        to.org.unit if to.org else None, "headline-group"))
-        if frm is not None:
+        if not any(r.person == e.key and r.type == "joined" and r.org == to.key for r in raws):
+            raws.append(Raw("joined", e.key, to.key, None, None, 0, head.sent.text, 0.6, True,
+                            to.org.unit if to.org else None, "headline-group"))
+        if frm is not None and not any(r.person == e.key and r.type == "left" and r.org == frm.key for r in raws):
             raws.append(Raw("left", e.key, frm.key, None, None, 0, head.sent.text, 0.6, True,
                             frm.org.unit if frm.org else None, "headline-group"))
 
@@ -176,3 +180,19 @@ def date_headline_moves(raws: list[Raw]) -> None:
     for r in raws:
         if r.sent == 0 and r.type != "held_role":
             r.present = True
+
+
+def promotions_within(raws: list[Raw]) -> None:
+    """"P named CEO of O" / "P was previously O's chief operating officer": in a short item, a
+    new title at the org the summary says the person already held another post at is a
+    promotion, not an arrival after a departure. The title becomes a role change and the
+    earlier post gives no departure."""
+    for r in raws:
+        if r.type != "role?" or not r.org:
+            continue
+        prior = [x for x in raws if x.type == "left" and x.origin in ("prior-post", "former") and x.person == r.person
+                 and x.org == r.org and x.sent != r.sent and (x.date is None or not x.date.date)]
+        if prior:
+            r.type = "role_changed"
+            for x in prior:
+                raws.remove(x)

@@ -30,7 +30,7 @@ _PAST_POST = re.compile(
 
 def _acceptable(cand: str, person_words: set[str], text: str) -> str | None:
     words = cand.rstrip(".,").split()
-    while words and (words[-1] in NOT_NAME or words[-1] in _NOT_ORG_WORDS):
+    while words and words[-1] in _NOT_ORG_WORDS:
         words = words[:-1]
     if not words or words[0] in NOT_NAME or words[0] in _NOT_ORG_WORDS or words[0] in _COUNTRIES:
         return None

@@ -42,7 +42,8 @@ DESCRIPTOR_WORDS = frozenset(
     Whiz Guru Legend Luminary Mastermind Architect Creator Inventor Cofounder Co-founder Hire Hires Talent
     Poach Departs Exits Rejoins Returns Heads Names Taps Welcomes Adds Picks Nabs Lures Snags Recruits Loses
     Ousts Ousted Fires Fired Elevates Elevated Upped Appoints Selects Selected Chooses Chosen Enlists Lands
-    Bolts Ditches Decamps Resigns Resigned Retires Retired Rehires Rehired Replaces Replaced Succeeds""".split())
+    Bolts Ditches Decamps Resigns Resigned Retires Retired Rehires Rehired Replaces Replaced Succeeds
+    Googler Googlers Xoogler Amazonian Amazonians Microsoftie Microsofties Metamate""".split())
 # Vietnamese family names (with and without diacritics), which open a three-word name
 _VIET_FAMILY = frozenset(
     """Nguyễn Nguyen Trần Tran Lê Le Phạm Pham Hoàng Hoang Huỳnh Huynh Phan Vũ Vu Võ Vo Đặng Dang Bùi Bui

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 from .extract_types import Raw, SentInfo
+from .orgs import COMPANY_SUFFIXES
+
+_SUFFIXES = "|".join(re.escape(w) for w in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
 
 # "«Q» spent six years at «O»", "«Q» was at «O» for four years", "«Q» worked at «O» until «D»"
 _SPENT = re.compile(r"«Q(\d+)»\s+(?:also\s+|then\s+)?spent\s+(?:(?!«)[^.;]){0,40}?\b(?:at|with)\s+«O(\d+)»")
@@ -70,5 +73,8 @@ def ventures(text: str, person_words: set[str], not_names: frozenset[str]) -> di
         words = m.group(1).split()
         if not words or words[0] in not_names or any(w in person_words for w in words):
             continue
-        out[" ".join(words)] = " ".join(words)
+        surface = " ".join(words)
+        # "Tern" where the article also writes "Tern Labs": the full name
+        full = re.search(rf"(?<![\w&'’-]){re.escape(surface)}\s+(?:{_SUFFIXES})(?![\w-])", text)
+        out[surface] = full.group(0) if full else surface
     return out

@@ -173,3 +173,33 @@ def test_titles_in_their_written_forms():
     assert facts("Dana Cho joins Microsoft as Distinguished Engineer")[("joined", "Dana Cho", "Microsoft")].role == "Distinguished Engineer"
     assert facts("Anthropic hires Dana Cho as Member of Technical Staff")[("joined", "Dana Cho", "Anthropic")].role == "Member of Technical Staff"
     assert facts("OpenAI names Dana Cho Chief of Staff to the CEO")[("joined", "Dana Cho", "OpenAI")].role == "Chief of Staff to the CEO"
+
+
+# --- found by the second batch of tests/corpus_short ------------------------------------------
+
+def test_new_title_at_an_org_the_summary_says_the_person_held_a_post_at_is_a_promotion():
+    f = facts("Kim Soo-yeon named CEO of Upstage", "Kim was previously Upstage's chief operating officer.")
+    assert f[("role_changed", "Kim Soo-yeon", "Upstage")].role == "CEO"
+    assert ("joined", "Kim Soo-yeon", "Upstage") not in f and ("left", "Kim Soo-yeon", "Upstage") not in f
+
+
+def test_leaving_after_years_to_start_a_venture():
+    f = facts("Scale AI co-founder departs", "Lucy Guo-Tan is leaving Scale AI after seven years to start Kestrel Robotics.")
+    assert f[("joined", "Lucy Guo-Tan", "Kestrel Robotics")].role == "founder"
+
+
+def test_company_demonym_and_ex_prefix_in_headlines():
+    f = facts("Perplexity adds former Googler Yuki Tanaka to lead search quality")
+    assert ("joined", "Yuki Tanaka", "Perplexity") in f
+    f = facts("Samsung hires ex-Naver researcher Jeong Da-eun")
+    assert ("joined", "Jeong Da-eun", "Samsung") in f and ("left", "Jeong Da-eun", "Naver") in f
+
+
+def test_scheduled_present_with_a_later_month_is_this_year():
+    f = facts("Tomasz Wilk joins Cohere", "He starts in April.", published="2026-03-02")
+    assert f[("joined", "Tomasz Wilk", "Cohere")].date == "2026-04"
+
+
+def test_a_question_headline_states_no_move():
+    f = facts("Is Mark Chen leaving OpenAI? Anthropic in talks with research chief")
+    assert not [k for k in f if k[0] in ("joined", "left")]
