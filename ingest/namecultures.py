@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Claim
@@ -109,7 +110,8 @@ def _extend_given(text: str, start: int, end: int) -> int:
     return end
 
 
-def name_variants(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def name_variants(name: str) -> tuple[str, ...]:
     """Other spellings of one person's name that other articles use: ASCII-only, the other
     word order of a two-word East Asian name, a romanized given name without its hyphen."""
     out: list[str] = []
@@ -123,13 +125,15 @@ def name_variants(name: str) -> list[str]:
             out += [f"{b} {a}", f"{b.replace('-', '').capitalize()} {a}", f"{a} {b.replace('-', '').capitalize()}"]
         elif _FAMILY_FIRST_HINT.match(a):         # "Ji-hoon Park"
             out += [f"{b} {a}", f"{a.replace('-', '').capitalize()} {b}", f"{b} {a.replace('-', '').capitalize()}"]
-    return [v for v in dict.fromkeys(out) if v != name]
+    return tuple(v for v in dict.fromkeys(out) if v != name)
 
 
 def merge_name_tails(registry: "PersonRegistry") -> None:
     """Join a later partial mention that the name finder read as a full name of its own ("Van
     der Berg", "Fernández Ortega", "Bin Rashid") to the one longer name it ends, so the two
     are one person; a tail that ends two different full names stays apart."""
+    if len(registry.full) < 2:
+        return
     forms = {key: [f.split() for f in fs] for key, fs in registry.full.items()}
     for key, fs in forms.items():
         if not fs or any(len(f) > 3 for f in fs):

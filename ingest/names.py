@@ -163,8 +163,9 @@ def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[
                 seg.append((t[0], t[1] - 2, t[2][:-2]))
             _emit(text, seg, out)
             seg = []
-    spans = [refine_span(text, n.start, n.end) for n in out]   # naming cultures, headline descriptions
-    return [NameSpan(a, b, text[a:b]) for a, b in filter(None, spans)]
+    # naming cultures, headline descriptions
+    return [n if r == (n.start, n.end) else NameSpan(r[0], r[1], text[r[0]:r[1]])
+            for n in out if (r := refine_span(text, n.start, n.end)) is not None]
 
 
 def _emit(text: str, seg: list[tuple[int, int, str]], out: list[NameSpan]) -> None:

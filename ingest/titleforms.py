@@ -29,15 +29,17 @@ def whole_title(role: str | None, quote: str) -> str | None:
     """`role` completed from `quote` where the quote writes a longer title after it."""
     if not role or not _HEAD_END.search(role):
         return role
-    for m in re.finditer(re.escape(role), quote):
-        rest = _REST.match(quote, m.end())
+    at = quote.find(role)
+    while at >= 0:   # (str.find, not a regex per role: compiling one per claim floods re's cache)
+        end = at + len(role)
+        rest = _REST.match(quote, end)
         if rest and rest.group(0):
             tail = rest.group(0).rstrip()
-            role = role + tail
             if rest.group(2) and not rest.group(4):
-                more = _REST.match(quote, m.end() + len(tail))
-                role += more.group(0).rstrip() if more and more.group(4) else ""
-            return role
+                more = _REST.match(quote, end + len(tail))
+                tail += more.group(0).rstrip() if more and more.group(4) else ""
+            return role + tail
+        at = quote.find(role, at + 1)
     return role
 
 
