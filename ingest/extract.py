@@ -273,7 +273,7 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
                 body_person = next((n for i in infos[1:] for n in i.names), None)
                 if body_person is not None:
                     described_subject(info, registry.key_of(body_person.text))   # "Ex-OpenAI VP lands at Meta"
-            info.marked = headline_prose(info.marked)   # "P named O CTO", "P out at O"
+            headline_prose(info)   # "P named O CTO", "P out at O"
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or

@@ -46,13 +46,17 @@ _ROLE = r"(?:the\s+|its\s+|an?\s+)?(?:new\s+)?([^«,;:()]{2,60}?)"
 _FILL = r"(?:(?!\b(?:who|which|that|whose|when|where|after|before|behind)\b)[^«]){0,40}?"
 _END = r"(?=\s*(?:$|[,;:(]|\s+(?:in|after|amid|as|from|to|with|replacing|effective)\b))"
 # title-case and headline verbs for taking someone on, which prose writes "hires"
-_HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|woos|signs|scoops\s+up|reels\s+in|"
+_HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|woos|signs|scoops\s+up|snaps\s+up|reels\s+in|brings\s+on|"
                r"adds|welcomes|recruits|taps|poaches)")
 # (pattern, replacement) over a headline's marked string; each rewrites one headline shape into
 # the prose the clause rules read, keeping every placeholder
 _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\bexec\b", "executive"),   # headline clipping of a title word
     (r"(?<![\w-])ex-(?=«O\d+»\s+[a-z])", "former "),   # "hires ex-Naver researcher P"
+    # "Stepping down: O's P", "Exits: P"
+    (rf"^(\W*)(?:stepping\s+down|leaving|departing|departs|exiting|exits|out|retiring)\s*[:—–-]\s*({_O})['’]s\s+({_P})",
+     r"\1\3 leaves \2"),
+    (rf"^(\W*)(?:joining|hired|arriving|arrivals?|new\s+hire)\s*[:—–-]\s*({_O})['’]s\s+({_P})", r"\1\3 joins \2"),
     # "P (Google → Apple)", "P: Google -> Apple"
     (rf"({_P})\s*(?:\(|:|,)\s*({_O})\s*(?:→|->|>|⇒|to)\s*({_O})\s*\)?", r"\1 leaves \2 for \3"),
     # "O loses CTO P to O2"
@@ -84,7 +88,7 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for 
      rf"installed|bumped\s+up)\b", r"\1 is \2"),
     (r"\bis\s+upped\s+to\b", "is promoted to"),
     # "Apple picks P to run AI", "Apple nabs Google's P"
-    (rf"({_O})\s+{_HIRE_VERBS}\s+(?=(?:{_FILL}\s)?(?:{_O}['’]s\s+)?{_P})", r"\1 hires "),
+    (rf"({_O})\s+{_HIRE_VERBS}\s+(?=(?:{_FILL}\s)?(?:{_O}['’]s\s+(?:{_FILL}\s)?)?{_P})", r"\1 hires "),
     # "O's new AI chief is (ex-O2) P" -> "P (, ex-O2,) is O's new AI chief"
     (rf"^(\W*)({_O})['’]s\s+new\s+([^«]{{2,40}}?)\s+is\s+(?:((?:ex-|former\s+){_O})\s+)?({_P})\s*$",
      lambda m: f"{m.group(1)}{m.group(4) + ' ' if m.group(4) else ''}{m.group(5)} is {m.group(2)}'s new {m.group(3)}"),
@@ -98,25 +102,35 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [(re.compile(p, re.I), r) for 
     # "P tapped to lead O's team" (auxiliary already restored)
     (rf"({_P})\s+is\s+(?:tapped|picked|chosen|selected)\s+to\s+(lead|run|head|oversee)\s+({_O})", r"\1 joins \3 to \2 \3"),
 )]
-# "Former Google exec P to lead Hugging Face research": a person the headline places at another
-# org first is arriving
-_FORMER_TO_LEAD = re.compile(rf"^(\W*(?:former|ex-)\s*{_O}[^«]{{0,40}}?\s*)({_P})\s+(?:to|will)\s+(lead|run|head|oversee)\s+({_O})", re.I)
+# "Former Google exec P to lead Hugging Face research", "Ant Group veteran P to helm StepFun's
+# agent unit": a person the headline places at another org first is arriving (and a veteran of
+# the org left behind is a former one)
+_FORMER_TO_LEAD = re.compile(rf"^(\W*(?:(?:former|ex-)\s*)?«O(\d+)»[^«]{{0,40}}?\s*)({_P})\s+(?:to|will)\s+(lead|run|head|helm|oversee)\s+«O(\d+)»",
+                             re.I)
+_VETERAN = re.compile(r"^(\W*)(?=«O\d+»\s+(?:veteran|alum|alumna|alumnus)\b)", re.I)
+
+
+def _arriving(m: re.Match[str], ents: list[Ent]) -> str:
+    if ents[int(m.group(2))].key == ents[int(m.group(5))].key:
+        return m.group(0)   # "O veteran P to lead O's unit": a new post inside the same org
+    lead = _VETERAN.sub(r"\1former ", m.group(1))
+    return f"{lead}{m.group(3)} joins «O{m.group(5)}» to {m.group(4).replace('helm', 'lead')} «O{m.group(5)}»"
 
 
 # "Is P leaving O? O2 in talks with ...": a yes/no question opening a headline states nothing
 _QUESTION_LEAD = re.compile(r"^\W*(?:is|are|was|were|will|would|could|can|should|might|may|has|have|had|did|does|do)\b[^?]{1,120}\?\s*", re.I)
 
 
-def headline_prose(marked: str) -> str:
-    """A headline's marked string with headline grammar rewritten as the prose the clause
+def headline_prose(info: SentInfo) -> None:
+    """Rewrite a headline's marked string from headline grammar into the prose the clause
     rules read: auxiliaries restored ("P named O CTO" -> "P is named CTO of O"), headline verbs
     replaced by their plain sense ("P out at O" -> "P leaves O", "O loses P to O2" -> "P leaves
     O for O2", "P (A → B)" -> "P leaves A for B")."""
-    out = _QUESTION_LEAD.sub("", marked)
+    out = _QUESTION_LEAD.sub("", info.marked)
     for pat, rep in _REWRITES:
         if "«" in out:
             out = pat.sub(rep, out)
-    return _FORMER_TO_LEAD.sub(r"\1\2 joins \4 to \3 \4", out)
+    info.marked = _FORMER_TO_LEAD.sub(lambda m: _arriving(m, info.ents), out)
 
 
 # a headline subject that describes someone instead of naming them: "Ex-OpenAI VP", "OpenAI's
@@ -129,18 +143,23 @@ _DESCRIBED = re.compile(
     rf"(?=(?:to\s+|will\s+|is\s+|has\s+|set\s+to\s+)?[a-z]+\b)", re.I)
 
 
+_DESCRIBED_OBJECT = re.compile(
+    rf"^(\W*{_O}\s+(?:hires|{_HIRE_VERBS}|lands|lures)\s+)((?:(?:former|ex-)\s*)?(?:{_O}(?:['’]s)?\s+)?(?:[\w-]+\s+){{0,3}}?{_DESC_NOUN})"
+    rf"(?=\s*$|\s+(?:as|to|from|for)\b)", re.I)
+
+
 def described_subject(info: SentInfo, person: str) -> None:
-    """Put `person` (the first one a short item's summary names) in place of the description
-    a headline with no name has as its subject: "Ex-«O» VP lands at «O»" reads "Ex-«O» VP «P»
+    """Put `person` (the first one a short item's summary names) after the description a
+    headline with no name has as its subject or object ("O snaps up O2's Llama lead"): "Ex-«O» VP lands at «O»" reads "Ex-«O» VP «P»
     lands at «O»", so the title and move rules apply to the person."""
     if "«P" in info.marked or "«Q" in info.marked:
         return
-    m = _DESCRIBED.match(info.marked)
-    if m is None or not re.search(r"[a-z]", m.group(2)[:1] + m.group(2)[1:].lower()):
+    m = _DESCRIBED.match(info.marked) or _DESCRIBED_OBJECT.match(info.marked)
+    if m is None:
         return
     info.ents.append(Ent("P", person, start=-1, end=-1))   # a name in effect: the title rules read «P»
     tag = f"«P{len(info.ents) - 1}»"
-    info.marked = f"{m.group(1)}{m.group(2)} {tag} {info.marked[m.end():]}"
+    info.marked = f"{m.group(1)}{m.group(2)} {tag} {info.marked[m.end():].lstrip()}".rstrip()
 
 
 _GROUP = re.compile(rf"^\W*({_O})\s+(?:hires|poaches|lands|adds|nabs|snags|lures|recruits|taps|picks|grabs|welcomes)\s+"
@@ -149,23 +168,32 @@ _GROUP = re.compile(rf"^\W*({_O})\s+(?:hires|poaches|lands|adds|nabs|snags|lures
                     rf"leaders|employees|veterans|alumni|founders|leads)\b", re.I)
 
 
+_GROUP_EXIT = re.compile(rf"^\W*(?:two|three|four|five|six|a\s+pair\s+of|a\s+trio\s+of|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?:researchers|engineers|executives|execs|scientists|staffers|leaders|employees|founders|leads)\s+"
+                         rf"(?:exit|leave|quit|depart|ditch|flee)\s+({_O})(?:\s+for\s+({_O}))?", re.I)
+
+
 def group_headline(infos: list[SentInfo], raws: list[Raw]) -> None:
     """"xAI poaches two OpenAI researchers" / "Lena Ortiz and Mark Bello, who ..., start Monday":
     the people the summary's first sentence names joined the hiring org (and left the one the
     headline gives them), where no rule read that move already."""
     if len(infos) < 2 or infos[0].sent.paragraph != infos[1].sent.paragraph:
         return
-    m = _GROUP.match(infos[0].marked)
-    if m is None:
-        return
     head = infos[0]
-    to = head.ents[int(m.group(1)[2:-1])]
-    frm = head.ents[int(m.group(2)[2:-1])] if m.group(2) else None
+    m = _GROUP.match(head.marked)
+    if m is not None:
+        to = head.ents[int(m.group(1)[2:-1])]
+        frm = head.ents[int(m.group(2)[2:-1])] if m.group(2) else None
+    elif (m := _GROUP_EXIT.match(head.marked)) is not None:   # "Two senior engineers exit O for O2"
+        frm = head.ents[int(m.group(1)[2:-1])]
+        to = head.ents[int(m.group(2)[2:-1])] if m.group(2) else None
+    else:
+        return
     people = [e for e in infos[1].ents if e.kind == "P"]
     if len(people) < 2:
         return
     for e in dict((e.key, e) for e in people).values():
-        if not any(r.person == e.key and r.type == "joined" and r.org == to.key for r in raws):
+        if to is not None and not any(r.person == e.key and r.type == "joined" and r.org == to.key for r in raws):
             raws.append(Raw("joined", e.key, to.key, None, None, 0, head.sent.text, 0.6, True,
                             to.org.unit if to.org else None, "headline-group"))
         if frm is not None and not any(r.person == e.key and r.type == "left" and r.org == frm.key for r in raws):

@@ -203,3 +203,31 @@ def test_scheduled_present_with_a_later_month_is_this_year():
 def test_a_question_headline_states_no_move():
     f = facts("Is Mark Chen leaving OpenAI? Anthropic in talks with research chief")
     assert not [k for k in f if k[0] in ("joined", "left")]
+
+
+# --- found by the third batch of tests/corpus_short -------------------------------------------
+
+def test_described_object_of_a_hire_is_the_person_the_summary_names():
+    f = facts("Anthropic snaps up Meta's Llama lead", "Arvind Krishnamurthy joins the pretraining team next week.")
+    assert ("joined", "Arvind Krishnamurthy", "Anthropic") in f and ("left", "Arvind Krishnamurthy", "Meta") in f
+
+
+def test_veteran_of_one_org_to_lead_another_is_arriving():
+    f = facts("Ant Group veteran Zhou Jie to helm StepFun's agent unit", "Zhou, 44, spent 11 years at Ant Group.")
+    assert ("joined", "Zhou Jie", "StepFun") in f and ("left", "Zhou Jie", "Ant Group") in f
+    assert ("held_role", "Zhou Jie", "Ant Group") not in f
+    f = facts("Apple veteran Joe Park to lead Apple's Siri team")
+    assert ("left", "Joe Park", "Apple") not in f
+
+
+def test_group_exit_headline_and_status_colon_headline():
+    f = facts("Two senior engineers exit Scale AI for Thinking Machines", "Priya Nair and Omar Haddadi both started this week.")
+    for p in ("Priya Nair", "Omar Haddadi"):
+        assert ("left", p, "Scale AI") in f
+    f = facts("Stepping down: Hugging Face's Clément Vidal", "Vidal will remain an adviser.")
+    assert ("left", "Clément Vidal", "Hugging Face") in f
+
+
+def test_most_recently_names_the_post_left():
+    f = facts("Aleph Alpha brings on Lukas Brenner as CPO", "Brenner was most recently product lead at SAP.")
+    assert f[("joined", "Lukas Brenner", "Aleph Alpha")].role == "CPO" and ("left", "Lukas Brenner", "SAP") in f
