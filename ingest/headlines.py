@@ -48,7 +48,7 @@ _ROLE = r"(?:the\s+|its\s+|an?\s+)?(?:new\s+)?([^«,;:()]{2,60}?)"
 _FILL = r"(?:(?!\b(?:who|which|that|whose|when|where|after|before|behind)\b)[^«]){0,40}?"
 _END = r"(?=\s*(?:$|[,;:(]|\s+(?:in|after|amid|as|from|to|with|replacing|effective)\b))"
 # title-case and headline verbs for taking someone on, which prose writes "hires"
-_HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|woos|signs|scoops\s+up|snaps\s+up|reels\s+in|brings\s+on|"
+_HIRE_VERBS = (r"(?:picks|selects|chooses|enlists|grabs|snags|nabs|lures|signs|scoops\s+up|snaps\s+up|reels\s+in|brings\s+on|"
                r"adds|welcomes|recruits|taps|poaches)")
 # (pattern, replacement) over a headline's marked string; each rewrites one headline shape into
 # the prose the clause rules read, keeping every placeholder
@@ -119,8 +119,16 @@ def _arriving(m: re.Match[str], ents: list[Ent]) -> str:
     return f"{lead}{m.group(3)} joins «O{m.group(5)}» to {m.group(4).replace('helm', 'lead')} «O{m.group(5)}»"
 
 
-# "Is P leaving O? O2 in talks with ...": a yes/no question opening a headline states nothing
-_QUESTION_LEAD = re.compile(r"^\W*(?:is|are|was|were|will|would|could|can|should|might|may|has|have|had|did|does|do)\b[^?]{1,120}\?\s*", re.I)
+# "Is P leaving O? O2 in talks with ...", "O hires P? Not so fast": a headline's question states
+# nothing (a wh-question presupposes what it asks about: "Who is P, O's new CTO?")
+_QUESTION = re.compile(r"(?:^|(?<=[.:;!?—–]\s))\W*(?!(?:who|what|why|how|where|when|which)\b)[^?.:;!—–]{1,120}\?\s*", re.I)
+# a move the headline says is only near or wished for: "P nears deal to join O", "O woos P"
+_NOT_YET = re.compile(r"\b(?:nears?\s+(?:a\s+)?deal\s+to|closes?\s+in\s+on\s+(?:a\s+)?(?:deal|move)\s+to|(?:is\s+)?in\s+line\s+to|"
+                      r"(?:is\s+)?tipped\s+to|(?:is\s+)?poised\s+to|eyes\s+(?:a\s+)?(?:move|return)\s+to|in\s+the\s+running\s+to)\b", re.I)
+# "P joins O podcast", "P named to O list": an appearance, not a post
+_APPEARANCE = re.compile(r"\b(?:joins|joined|named\s+to|added\s+to|tapped\s+for)\s+(?:the\s+)?(«O\d+»)(['’]s)?\s+(?=(?:[\w-]+\s+){0,2}"
+                         r"(?:list|ranking|index|awards?|prize|podcast|panel|livestream|webinar|event|summit|conference|show|"
+                         r"episode|lawsuit|campaign|pledge|petition|calls?|letter|hall\s+of\s+fame)\b)", re.I)
 
 
 def headline_prose(info: SentInfo) -> None:
@@ -128,7 +136,8 @@ def headline_prose(info: SentInfo) -> None:
     rules read: auxiliaries restored ("P named O CTO" -> "P is named CTO of O"), headline verbs
     replaced by their plain sense ("P out at O" -> "P leaves O", "O loses P to O2" -> "P leaves
     O for O2", "P (A → B)" -> "P leaves A for B")."""
-    out = _QUESTION_LEAD.sub("", info.marked)
+    out = _QUESTION.sub("", info.marked) if "?" in info.marked else info.marked
+    out = _APPEARANCE.sub(r"appears on \1\2 ", _NOT_YET.sub("may", out))
     for pat, rep in _REWRITES:
         if "«" in out:
             out = pat.sub(rep, out)
@@ -165,9 +174,9 @@ def described_subject(info: SentInfo, person: str) -> None:
 
 
 _GROUP = re.compile(rf"^\W*({_O})\s+(?:hires|poaches|lands|adds|nabs|snags|lures|recruits|taps|picks|grabs|welcomes)\s+"
-                    rf"(?:two|three|four|five|six|a\s+pair\s+of|a\s+trio\s+of|several|\d+)\s+(?:(?:former|ex-)\s*)?"
+                    rf"(?:two|three|four|five|six|a\s+pair\s+of|a\s+trio\s+of|several|\d+)(?:\s+(?:(?:former|ex-)\s*)?"
                     rf"(?:({_O})\s+)?(?:[\w-]+\s+){{0,2}}?(?:researchers|engineers|executives|execs|scientists|staffers|"
-                    rf"leaders|employees|veterans|alumni|founders|leads)\b", re.I)
+                    rf"leaders|employees|veterans|alumni|founders|leads)\b|\W*$)", re.I)
 
 
 _GROUP_EXIT = re.compile(rf"^\W*(?:two|three|four|five|six|a\s+pair\s+of|a\s+trio\s+of|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"

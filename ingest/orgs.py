@@ -247,13 +247,13 @@ _SUFFIX_ORG = re.compile(
     r"\b((?:[A-Z][\w&.'-]*\s+){0,3}?(?:[A-Z][\w&.'-]*))\s+(" + "|".join(
         re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True)) + r")(?![\w])")
 _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
-_CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
 # (a camel-case brand counts as capitalized: "from iRobot", "at eBay")
-_WORK_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+_WORK_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,2})"   # ("a partner at Darrieux & Vautrin")
 _WORK_ORG = re.compile(rf"\b(at|from|of)\s+{_WORK_NAME}")
 _WORK_ORG_NO_OF = re.compile(rf"\b(at|from)\s+{_WORK_NAME}")
 _OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")

@@ -231,3 +231,25 @@ def test_group_exit_headline_and_status_colon_headline():
 def test_most_recently_names_the_post_left():
     f = facts("Aleph Alpha brings on Lukas Brenner as CPO", "Brenner was most recently product lead at SAP.")
     assert f[("joined", "Lukas Brenner", "Aleph Alpha")].role == "CPO" and ("left", "Lukas Brenner", "SAP") in f
+
+
+# --- headline negatives and appearances ---------------------------------------------------------
+
+def test_headline_questions_deals_not_done_and_appearances_state_no_move():
+    for title in ("Apple hires Tom Wilk? Not so fast", "Tom Wilk out at OpenAI? Not so, says company",
+                  "Tom Wilk nears deal to join Apple", "Tom Wilk joins Apple podcast to discuss AI",
+                  "OpenAI researcher Tom Wilk named to TIME100 AI list", "Apple woos Tom Wilk"):
+        assert not [k for k in facts(title) if k[0] in ("joined", "left")], title
+    assert ("held_role", "Tom Wilk", "Apple") in facts("Who is Tom Wilk, Apple's new AI chief?")
+
+
+def test_the_company_named_a_person_is_a_verb_not_a_company_name():
+    f = facts("Mistral hires two", "The company named Ana Ruiz and Paul Aubry to its research team.")
+    assert ("joined", "Ana Ruiz", "Mistral") in f and ("joined", "Paul Aubry", "Mistral") in f
+
+
+def test_an_ampersand_firm_name_is_one_organization():
+    f = facts("Mistral names general counsel",
+              "In February the company named Bérénice Laforgue, a former partner at the law firm Darrieux & Vautrin, as its "
+              "first general counsel.", published="2026-03-10")
+    assert ("left", "Bérénice Laforgue", "Darrieux & Vautrin") in f
