@@ -15,7 +15,8 @@ The name finder (ingest/names.py) and the surname coreference (ingest/coref.py) 
   "Sigríður Jónsdóttir" is "Sigridur Jonsdottir" in an ASCII-only feed, and accent folding
   alone does not meet the two.
 - East Asian names in both orders and with or without the hyphen of a romanized given name:
-  "Park Ji-hoon", "Ji-hoon Park", "Jihoon Park" are one person across articles.
+  "Park Ji-hoon", "Ji-hoon Park", "Jihoon Park" are one person across articles, and so are
+  "Chen Weiming" and "Weiming Chen", "Tanaka Hiroshi" and "Hiroshi Tanaka".
 
 Everything here is pure string work on names, used by names.py, coref.py and extract.py.
 """
@@ -55,6 +56,29 @@ _UNDECOMPOSED = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "đ
                                "ł": "l", "Ł": "L", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i"})
 _SPANISH_SURNAME = re.compile(r"(?:ez|éz|az|iz|oz|es)$")
 _FAMILY_FIRST_HINT = re.compile(r"^[A-Z][a-z]+-[a-z]+$")   # "Ji-hoon", "Min-jun": a romanized Korean given name
+
+
+# common Japanese family names, written first in Japanese order ("Tanaka Hiroshi") and last in
+# Western order ("Hiroshi Tanaka")
+_JAPANESE_FAMILY = frozenset(
+    """Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi
+    Matsumoto Inoue Kimura Hayashi Shimizu Yamazaki Mori Abe Ikeda Hashimoto Yamashita Ishikawa Nakajima Maeda
+    Fujita Ogawa Goto Okada Hasegawa Murakami Kondo Ishii Saito Sakamoto Endo Aoki Fujii Nishimura Fukuda Ota
+    Miura Fujiwara Okamoto Matsuda Nakagawa Nakano Harada Ono Tamura Takeuchi Kaneko Wada Nakayama Ishida Ueda
+    Morita Hara Shibata Sakai Kudo Yokoyama Miyazaki Miyamoto Uchida Takagi Ando Taniguchi Maruyama Imai Takeda
+    Murata Ueno Sugiyama Masuda Hirano Otsuka Chiba Kubo Matsui Iwasaki Sakurai Kinoshita Noguchi Matsuo Nomura
+    Kikuchi Sano Onishi Sugimoto Arai Okabe Hirose Miyake""".split())
+
+
+def _east_asian_pair(a: str, b: str) -> bool:
+    """A two-word name whose order other articles may reverse: one word a Chinese, Korean,
+    Vietnamese or Japanese family name, and (for the names English also has as surnames: Lee,
+    Park, Lin) neither word a given name English gender lists know ("Ryan Lee" stays)."""
+    from .coref import FAMILY_FIRST            # (coref imports this module)
+    from .givennames import given_gender
+    if a in _JAPANESE_FAMILY or b in _JAPANESE_FAMILY:
+        return True
+    return (a in FAMILY_FIRST or b in FAMILY_FIRST) and given_gender(a.casefold()) is None and given_gender(b.casefold()) is None
 
 
 def ascii_form(name: str) -> str:
@@ -125,6 +149,8 @@ def name_variants(name: str) -> tuple[str, ...]:
             out += [f"{b} {a}", f"{b.replace('-', '').capitalize()} {a}", f"{a} {b.replace('-', '').capitalize()}"]
         elif _FAMILY_FIRST_HINT.match(a):         # "Ji-hoon Park"
             out += [f"{b} {a}", f"{a.replace('-', '').capitalize()} {b}", f"{b} {a.replace('-', '').capitalize()}"]
+        elif _east_asian_pair(a, b):              # "Chen Weiming" / "Weiming Chen", "Tanaka Hiroshi"
+            out.append(f"{b} {a}")
     return tuple(v for v in dict.fromkeys(out) if v != name)
 
 

@@ -253,3 +253,12 @@ def test_an_ampersand_firm_name_is_one_organization():
               "In February the company named Bérénice Laforgue, a former partner at the law firm Darrieux & Vautrin, as its "
               "first general counsel.", published="2026-03-10")
     assert ("left", "Bérénice Laforgue", "Darrieux & Vautrin") in f
+
+
+def test_east_asian_names_carry_their_other_order_and_western_names_do_not():
+    c = next(c for c in extract_claims("Baidu names Chen Weiming chief scientist", "", "2026-03-02") if c.type == "joined")
+    assert "Weiming Chen" in c.person_aliases
+    c = next(c for c in extract_claims("Sakana AI hires Hiroshi Tanaka", "", "2026-03-02") if c.type == "joined")
+    assert "Tanaka Hiroshi" in c.person_aliases
+    c = next(c for c in extract_claims("Apple hires Ryan Lee", "", "2026-03-02") if c.type == "joined")
+    assert "Lee Ryan" not in c.person_aliases
