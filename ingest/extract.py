@@ -270,7 +270,9 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         _restore_there(info)
         if si == 0 and has_title:
             if short_item and len(infos) > 1 and "«P" not in info.marked:
-                body_person = next((n for i in infos[1:] for n in i.names), None)
+                # (the summary's first sentence: a body that restates the description first
+                # names the person later, and ingest/ahead.py reads that)
+                body_person = next(iter(infos[1].names), None)
                 if body_person is not None:
                     described_subject(info, registry.key_of(body_person.text))   # "Ex-OpenAI VP lands at Meta"
             headline_prose(info)   # "P named O CTO", "P out at O"
@@ -339,5 +341,5 @@ def extract_claims(title: str, text: str, published: str | None, author: str | N
         if short_item:
             group_headline(infos, raws)
             promotions_within(raws)   # "P named CEO of O" / "P was previously O's COO"
-        date_headline_moves(raws)
+        date_headline_moves(raws, title)
     return whole_titles(with_variants(_finish(infos, raws, affil_by_sent, registry, published)))

@@ -212,10 +212,17 @@ def group_headline(infos: list[SentInfo], raws: list[Raw]) -> None:
                             frm.org.unit if frm.org else None, "headline-group"))
 
 
-def date_headline_moves(raws: list[Raw]) -> None:
+# a headline that announces what is still to come ("O to name P CEO", "P will join O")
+_AHEAD = re.compile(r"\b(?:to|will|would|set\s+to|expected\s+to|plans?\s+to|poised\s+to|due\s+to)\s+(?:be\s+)?[a-z]+", re.I)
+
+
+def date_headline_moves(raws: list[Raw], headline: str) -> None:
     """A move a headline states happened when the item was published, whatever tense or
-    grammar the headline uses ("P hired by O", "P to join O"): undated, it takes the item's
-    date (a date the body gives still wins; see claims_finish._dedup)."""
+    grammar the headline uses ("P hired by O", "P promoted to CTO"): undated, it takes the
+    item's date (a date the body gives still wins; see claims_finish._dedup). A move the
+    headline announces for later ("O to name P CEO") keeps the date the body gives, or none."""
+    if _AHEAD.search(headline):
+        return
     for r in raws:
         if r.sent == 0 and r.type != "held_role":
             r.present = True

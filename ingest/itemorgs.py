@@ -18,8 +18,9 @@ from .orgs import _COUNTRIES, _NOT_ORG_WORDS, canonical_org, known_orgs
 
 _NAME = r"((?:[A-Z][\w&.'’-]*|\d\w*)(?:\s+[A-Z][\w&.'’-]*){0,2})"
 _ONE = r"([A-Z][\w&.-]*[\w&])"
-_HIRE = (r"(?:hires|taps|names|appoints|poaches|lures|recruits|adds|picks|nabs|snags|lands|loses|ousts|fires|"
-         r"promotes|welcomes|brings\s+back|rehires|elevates|grabs|enlists|selects|chooses)")
+_HIRE = (r"(?:(?:to|will|set\s+to)\s+)?(?:hires?|taps?|names?|appoints?|poach(?:es)?|lures?|recruits?|adds?|picks?|nabs?|"
+         r"snags?|lands?|loses?|ousts?|fires?|promotes?|welcomes?|brings?\s+back|rehires?|elevates?|grabs?|enlists?|"
+         r"selects?|chooses?)")
 _HEAD_SUBJECT = re.compile(rf"^\W*(?:[^:]{{1,40}}:\s*)?{_NAME}\s+(?i:{_HIRE})\s+")
 _HEAD_POSSESSOR = re.compile(rf"(?<![\w&.'’-]){_ONE}['’]s\s+(?=[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 _PAST_POST = re.compile(

@@ -262,3 +262,17 @@ def test_east_asian_names_carry_their_other_order_and_western_names_do_not():
     assert "Tanaka Hiroshi" in c.person_aliases
     c = next(c for c in extract_claims("Apple hires Ryan Lee", "", "2026-03-02") if c.type == "joined")
     assert "Lee Ryan" not in c.person_aliases
+
+
+def test_a_headline_that_announces_a_move_for_later_is_not_dated_by_the_item():
+    f = facts("Veritan to name Microsoft executive Ada Dunne CEO", "The company will announce the appointment next month.",
+              published="2026-02-09")
+    assert f[("joined", "Ada Dunne", "Veritan")].date != "2026-02-09"
+
+
+def test_a_body_that_restates_the_description_names_the_person_itself():
+    f = facts("OpenAI's head of hardware is leaving for Meta",
+              "OpenAI's head of hardware is leaving the company to join Meta, people familiar said.\n\n"
+              "Oliver Brennan told colleagues on August 19 that he would become head of AI devices at Meta.",
+              published="2025-08-20")
+    assert f[("joined", "Oliver Brennan", "Meta")].date == "2025-08-19"
