@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .names import NOT_NAME
+from .regextrie import trie_alternation
 
 DATA = Path(__file__).with_name("data") / "orgs.json"
 # companies and institutions from every region that short items name bare (see its _doc)
@@ -108,7 +109,8 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
         for a in (info.name, *info.aliases):
             table.setdefault(a, info.name)
     alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?:(?<=\bex-)|(?<=\bEx-)|(?<![\w@./-]))(" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
+    # (the names as a trie: one branch per first letter instead of every name at every position)
+    pat = re.compile(r"(?:(?<=\bex-)|(?<=\bEx-)|(?<![\w@./-]))(" + trie_alternation(alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
     return pat, table
 
 
