@@ -25,10 +25,18 @@ _REST = re.compile(
     r"[A-Z]{2,5}(?:\s*(?:&|and|/)\s*[A-Z]{2,5})?)\))?")
 
 
+_REGION = re.compile(r"\s*\((?:EMEA|APAC|LATAM|Americas|Europe|Asia(?:[\s-]Pacific)?|North\s+America|Global|International)\)")
+
+
 def whole_title(role: str | None, quote: str) -> str | None:
     """`role` completed from `quote` where the quote writes a longer title after it."""
-    if not role or not _HEAD_END.search(role):
+    if not role:
         return role
+    if not _HEAD_END.search(role):
+        # "Head of Applied AI (EMEA)": a region in parentheses completes any title
+        at = quote.find(role)
+        region = _REGION.match(quote, at + len(role)) if at >= 0 else None
+        return role + region.group(0) if region else role
     at = quote.find(role)
     while at >= 0:   # (str.find, not a regex per role: compiling one per claim floods re's cache)
         end = at + len(role)
