@@ -174,7 +174,8 @@ _PRIOR_POST = re.compile(
     r"(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?«O(\d+)»", re.I)
 # "P previously ran computational chemistry at the drugmaker O": the adverb after the subject
 _PRIOR_POST_MID = re.compile(
-    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:previously|formerly|once)\s+(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)\b"
+    r"«([PQ])(\d+)»\s+(?:had\s+)?(?:(?:previously|formerly|once|most\s+recently)\s+(?:was|worked|led|ran|headed|served|spent|held|managed|oversaw|built)|"
+    r"(?:was|had\s+been)\s+most\s+recently)\b"   # ("P was most recently product lead at O")
     r"[^.;«]{0,80}?\b(?:at|with|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}«O(\d+)»", re.I)
 _CAREER_START = re.compile(r"«([PQ])(\d+)»\s+(?:began|started)\s+(?:his|her|their)\s+career\s+(?:at|with)\s+(?:the\s+)?«O(\d+)»", re.I)
 _SPENT_THEN = re.compile(
@@ -197,7 +198,7 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
         out.append(Raw(typ, person, info.ents[int(m.group(oi))].key, None, date, si, text,
                        0.65 - (0.1 if m.group(1) == "Q" else 0), False, None, origin))
 
-    if any(w in low for w in ("previously", "before", "prior", "earlier", "formerly")):
+    if any(w in low for w in ("previously", "before", "prior", "earlier", "formerly", "most recently")):
         for m in chain(_PRIOR_POST.finditer(s), _PRIOR_POST_MID.finditer(s)):
             emit("left", m, 3, "prior-post")
     if "career" in low:

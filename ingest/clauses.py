@@ -366,7 +366,12 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
                 r2 = _role_after(s, end_obj + fm.end())
                 d2 = date or date_for(info, s, sabs, end_obj, end_obj + fm.end())
                 emit("joined", who, fm.group(1), r2, d2, conf, present, "leave-to")
-        fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 90], re.I)
+        # ("is leaving O after seven years to start O2": the span of the post left may come first)
+        fo = re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?(?:\s+after\s+(?:[\w-]+\s+){{1,3}}?(?:years?|months?|decades?))?\s*,?\s*"
+                      rf"(?:in\s+order\s+)?to\s+(?:co-?found|found|launch|start)\s+{FILL}«O(\d+)»", s[end_obj:end_obj + 110], re.I)
+        run = None if fo else re.match(rf"(?:\s+(?:(?:in|on)\s+)?«D\d+»)?\s*,?\s*to\s+(?:run|lead|head)\s+«O(\d+)»['’]s\s", s[end_obj:end_obj + 60])
+        if run and (org_idx is None or ents[int(run.group(1))].key != ents[int(org_idx)].key):
+            emit("joined", who, run.group(1), None, date, 0.7, present, "leave-run")   # "left O in 2021 to run O2's data team"
         if fo:
             partners = _cofounders(s, end_obj + fo.end())
             emit("joined", who + [(pkey(x), False) for x in partners], fo.group(1),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .namecultures import extra_surnames
 from .names import NOT_NAME, normalize_name
 
 PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
@@ -76,6 +77,8 @@ class PersonRegistry:
         toks = normalize_name(name).split()
         if person_key(name) == key:
             self.surname.setdefault(toks[-1], set()).add(key)
+            for extra in extra_surnames(toks) if len(toks) >= 2 else ():
+                self.surname.setdefault(extra, set()).add(key)   # "Al-Mansouri", "Fernández"
             if len(toks) >= 2 and toks[0] not in FAMILY_FIRST:
                 self.given.setdefault(toks[0], set()).add(key)
             if len(toks) == 2 and toks[0] in FAMILY_FIRST:

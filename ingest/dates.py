@@ -287,8 +287,9 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
             y = pub.year
         elif _future_context(m) and pub_prec != "year":
             y = pub.year if mon >= pub.month else pub.year + 1   # "will join in April"
-        elif mon > pub.month and pub_prec != "year" and _WOULD.search(m.string[max(0, m.start() - 90):m.start()]):
-            y = pub.year   # "said she would step down in June" (reported in April)
+        elif mon > pub.month and pub_prec != "year" and (_WOULD.search(m.string[max(0, m.start() - 90):m.start()]) or mon - pub.month <= 4
+                                                          and _PRESENT_SOON.search(m.string[max(0, m.start() - 60):m.start()])):
+            y = pub.year   # "said she would step down in June" (reported in April), "he starts in April" (in March)
         else:
             y = pub.year if mon <= pub.month else pub.year - 1
         if word == "end":   # "at the end of March": its last day

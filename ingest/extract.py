@@ -56,7 +56,13 @@ from .lexicon import ROLE_HEAD, ROLE_PHRASE, _clean_role, _is_correction
 from .marking import _entities, _mark, _restore_there
 from .denials import read_refutations
 from .model import Claim, Reading
-from .names import find_names
+from .itemorgs import item_orgs
+from .titleforms import whole_titles
+from .headlines import (SHORT_BODY, date_headline_moves, described_subject, group_headline, headline_paragraph,
+                        headline_prose, promotions_within)
+from .namecultures import merge_name_tails, with_variants
+from .names import NOT_NAME, find_names
+from .spokencareers import spoken_posts, ventures
 from .namedlater import name_ventures
 from .orgnames import discover_orgs, mention_pattern, org_mentions, titled_possessors
 from .orgs import known_orgs, short_forms
@@ -203,7 +209,10 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
     if '"' in text or "“" in text:
         text = _NICKNAME.sub(r"\1 ", text)
     sents.extend(split_sentences(rewrite_tables(title_case_cast(rewrite_transcript(unwrap(text))))))
+    sents = headline_paragraph(sents, bool(title and title.strip()), text)
     registry = PersonRegistry()
+    has_title = bool(title and title.strip())
+    short_item = has_title and len(text) <= SHORT_BODY
     infos = [SentInfo(s) for s in sents]
     # full names first, across the whole article, so surnames can refer back and forward
     found = discover_orgs(f"{title}\n{text}")
@@ -220,7 +229,11 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                                and _PLACE_BEFORE_NAME.search(st, max(0, n.start - 30), n.start))]
         for n in info.names:
             registry.add(n.text, ni)
-    more = titled_possessors(f"{title}\n{text}", {w for info in infos for n in info.names for w in n.text.split()}, found)
+    person_words = {w for info in infos for n in info.names for w in n.text.split()}
+    more = titled_possessors(f"{title}\n{text}", person_words, found)
+    if short_item:
+        more = {**item_orgs(title, text, person_words, found), **more}   # "G42 appoints P", "Naver's P"
+    more = {**{k: v for k, v in ventures(text, person_words, NOT_NAME).items() if k not in found}, **more}
     if more:
         more_re = mention_pattern(more)
         for info in infos:
@@ -251,6 +264,7 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                  if any(" " in n.text for n in infos[j].names)), [])
             if before and mm.group(1) not in registry.surname:
                 registry.alias(mm.group(1), registry.key_of(before[-1].text))
+    merge_name_tails(registry)   # "Van der Berg" after "Sanne van der Berg": one person
     sur_re = surname_pattern(registry, f"{title}\n{text}")
     person_words = {w for info in infos for n in info.names for w in n.text.split()}
     shorts = short_forms(f"{text}\n\n{title}" if title else text or "", person_words)
@@ -290,6 +304,14 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                 last_date = e.date
         _mark(info, salient, last_org, topic_org, recent, left_org)
         _restore_there(info)
+        if si == 0 and has_title:
+            if short_item and len(infos) > 1 and "«P" not in info.marked:
+                # (the summary's first sentence: a body that restates the description first
+                # names the person later, and ingest/ahead.py reads that)
+                body_person = next(iter(infos[1].names), None)
+                if body_person is not None:
+                    described_subject(info, registry.key_of(body_person.text))   # "Ex-OpenAI VP lands at Meta"
+            headline_prose(info)   # "P named O CTO", "P out at O"
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
             _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
@@ -331,6 +353,8 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
             succeeded_by(info, si, raws)
             took_over(info, si, raws)
             to_advisory(info, si, raws)
+            if info.first_person:
+                spoken_posts(info, si, raws)   # "I spent six years at AWS"
             served_since(info, si, raws)
             been_there(info, si, raws)
             for clause in info.rel_clauses:
@@ -365,5 +389,10 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
     return_departures(infos, raws)
     stint_starts(infos, raws, published)
     seat_roles(infos, raws)
-    claims = _finish(infos, raws, affil_by_sent, registry, published)
+    if has_title:
+        if short_item:
+            group_headline(infos, raws)
+            promotions_within(raws)   # "P named CEO of O" / "P was previously O's COO"
+        date_headline_moves(raws, title)
+    claims = whole_titles(with_variants(_finish(infos, raws, affil_by_sent, registry, published)))
     return Reading(claims, read_refutations(infos, registry, published))

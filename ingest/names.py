@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 
 from .places import PLACE_WORDS, is_multiword_place
+from .namecultures import DESCRIPTOR_WORDS, GLUED_ARTICLE, PARTICLES, refine_span
 
 # letters beyond ASCII: Latin-1, Latin Extended-A/B (ı ş ğ ł ą ő ř ...) and Latin Extended
 # Additional (Vietnamese); case inside the extended blocks is not told apart
 _UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _TOKEN = re.compile(rf"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:Le|La|De|Di|Du|Van|Von)[A-Z][a-z]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+")
-_PARTICLES = frozenset("van von der de da di du del della le la bin al ibn dos das ter ten".split())
+_PARTICLES = PARTICLES
 
 # Words that begin with a capital in news text but are not parts of people's names.
 NOT_NAME = frozenset(
@@ -99,6 +100,7 @@ NOT_NAME = frozenset(
 # Some of these are also given names; keep the ones that are far more often names.
 NOT_NAME = NOT_NAME - {"White", "Max", "Grant", "Mark", "Bill", "Rose", "Page", "Drew", "Dean", "Jan", "Jun", "April", "May",
                        "June", "August", "Hope", "Joy", "Lord"}
+NOT_NAME = NOT_NAME | DESCRIPTOR_WORDS
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ _RUN = re.compile(
     r"(?:(?:" + _TOKEN.pattern + r")(?:\s+(?:" + "|".join(sorted(_PARTICLES)) + r"))*\s+)+(?:" + _TOKEN.pattern + r")")
 
 
-_GAP = re.compile(r"\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+){0,2}")
+_GAP = re.compile(r"\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+){0,2}(?:" + GLUED_ARTICLE + ")?")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -159,7 +161,9 @@ def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[
                 seg.append((t[0], t[1] - 2, t[2][:-2]))
             _emit(text, seg, out)
             seg = []
-    return out
+    # naming cultures, headline descriptions
+    return [n if r == (n.start, n.end) else NameSpan(r[0], r[1], text[r[0]:r[1]])
+            for n in out if (r := refine_span(text, n.start, n.end)) is not None]
 
 
 def _emit(text: str, seg: list[tuple[int, int, str]], out: list[NameSpan]) -> None:

@@ -28,7 +28,7 @@ _AFTER_CUE = re.compile(
     rf"\b(?:spins?|spun|spinning)\s+(?:out|off)\s+{_NAME}|"
     rf"\b(?:start|starting|started|starts|found|founded|founding|launch|launched|launching)\s+(?:(?:her|his|their|a|an)\s+)?(?:own\s+)?"
     rf"(?:company|start-?up|lab|firm)\s*,\s*{_NAME}|"
-    rf"\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"
+    rf"(?<![Tt]he\s)(?<![Ii]ts\s)\b(?:start-?up|company|spin-?out|firm|lab)\s+(?:called|named)\s+{_NAME}|"   # ("the company named P CTO": a verb)
     rf"\b(?:Before|Prior\s+to)\s+(?:joining\s+)?{_NAME},?\s+(?:he|she|they|I|we)\s+(?:was|were|worked|spent|led|ran|had)\b|"
     # "Lior and I started Saltmarsh because ...", "she co-founded Quillmark in 2021 with ...": what is founded
     rf"\b(?:co-?founded|founded|started)\s+{_NAME}\s+(?=because\b|in\s+(?:19|20)\d\d\b|with\b|after\b|as\s+an?\b)|"

@@ -29,8 +29,11 @@ from pathlib import Path
 
 from .names import NOT_NAME
 from .places import CITY_AFTER as _CITY_AFTER, LEFT_AS_PLACE as _COUNTRIES
+from .regextrie import trie_alternation
 
 DATA = Path(__file__).with_name("data") / "orgs.json"
+# companies and institutions from every region that short items name bare (see its _doc)
+WORLD = Path(__file__).with_name("data") / "orgs_world.json"
 
 COMPANY_SUFFIXES = frozenset(
     """AI Labs Lab Inc Inc. Corp Corp. Corporation Technologies Technology Robotics Systems
@@ -81,7 +84,9 @@ def gazetteer() -> dict[str, OrgInfo]:
     """The shipped gazetteer keyed by canonical name."""
     raw = json.loads(DATA.read_text(encoding="utf-8"))
     out: dict[str, OrgInfo] = {}
-    for e in raw["orgs"]:
+    for e in raw["orgs"] + json.loads(WORLD.read_text(encoding="utf-8"))["orgs"]:
+        if e["name"] in out:
+            continue
         out[e["name"]] = OrgInfo(e["name"], tuple(e.get("aliases", [])), e.get("kind", "company"),
                                  e.get("parent"), bool(e.get("own")), bool(e.get("ambiguous")))
     return out
@@ -105,7 +110,8 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
         for a in (info.name, *info.aliases):
             table.setdefault(a, info.name)
     alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?:(?<=\bex-)|(?<=\bEx-)|(?<![\w@./-]))(" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
+    # (the names as a trie: one branch per first letter instead of every name at every position)
+    pat = re.compile(r"(?:(?<=\bex-)|(?<=\bEx-)|(?<![\w@./-]))(" + trie_alternation(alts) + r")(?![\w]|\.[A-Za-z]|-[A-Za-z0-9])")
     return pat, table
 
 
@@ -244,13 +250,13 @@ _SUFFIX_ORG = re.compile(
     r"\b((?:[A-Z][\w&.'-]*\s+){0,3}?(?:[A-Z][\w&.'-]*))\s+(" + "|".join(
         re.escape(s) for s in sorted(COMPANY_SUFFIXES, key=len, reverse=True)) + r")(?![\w])")
 _UNIV_ORG = re.compile(r"\b((?:University|Institute|College)\s+of\s+(?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
-_CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
+_CUE_ORG = re.compile(r"\b" + ORG_CUE_NOUNS + r"\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,2})")
 _VERB_ORG = re.compile(
     r"\b(?:join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|left|leav(?:es|ing)|quit(?:s)?|co-?found(?:ed|s)|found(?:ed|s)|launch(?:ed|es))\s+((?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,2})")
 # employment contexts that name an employer: "a principal engineer at Spotify", "joins from
 # Twilio", "worked at Ericsson", "four years at Lyft", "at Qualcomm, where she ..."
 # (a camel-case brand counts as capitalized: "from iRobot", "at eBay")
-_WORK_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+_WORK_NAME = r"((?:[A-Z]|[a-z][A-Z])[\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,2})"   # ("a partner at Darrieux & Vautrin")
 _WORK_ORG = re.compile(rf"\b(at|from|of)\s+{_WORK_NAME}")
 _WORK_ORG_NO_OF = re.compile(rf"\b(at|from)\s+{_WORK_NAME}")
 _OF_TITLES = ("ceo", "cto", "cfo", "coo", "cso", "cpo", "president", "founder", "executive", "officer", "chair")
