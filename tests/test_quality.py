@@ -67,9 +67,9 @@ def test_third_development_corpus_floors() -> None:
 def test_fourth_development_corpus_floors() -> None:
     # styles no earlier corpus had: filings, obituaries, memos, spin-outs, speaker bios, wire translations
     r = run(REPO / "tests" / "corpus4" / "gold.json", REPO / "tests" / "corpus4" / "articles")
-    assert r["moves"]["f1"] >= 0.865
-    assert r["held_role"]["f1"] >= 0.70
-    assert r["rosters"]["accuracy"] >= 0.87
+    assert r["moves"]["f1"] >= 0.885
+    assert r["held_role"]["f1"] >= 0.80
+    assert r["rosters"]["accuracy"] >= 0.90
 
 
 @pytest.mark.skipif(not (REPO / "tests" / "corpus5" / "gold.json").exists(), reason="tests/corpus5 not present")
@@ -77,19 +77,19 @@ def test_fifth_development_corpus_floors() -> None:
     # the everyday mix a people-moves tracker reads (wires, shuffles, roundups, passing titles);
     # measured blind (its author never saw the extractor, the extractor's authors never saw it)
     r = run(REPO / "tests" / "corpus5" / "gold.json", REPO / "tests" / "corpus5" / "articles")
-    assert r["moves"]["f1"] >= 0.87
-    assert r["held_role"]["f1"] >= 0.74
+    assert r["moves"]["f1"] >= 0.89
+    assert r["held_role"]["f1"] >= 0.79
     assert r["rosters"]["accuracy"] >= 0.88
 
 
 @pytest.mark.skipif(not (REPO / "tests" / "corpus6" / "gold.json").exists(), reason="tests/corpus6 not present")
 def test_sixth_development_corpus_floors() -> None:
     # filings, board releases, obituaries, first-person posts and institutions with long names;
-    # measured 0.835 / 0.571 / 0.786 when the floor was last raised
+    # measured 0.883 / 0.629 / 0.816 when the floor was last raised
     r = run(REPO / "tests" / "corpus6" / "gold.json", REPO / "tests" / "corpus6" / "articles")
-    assert r["moves"]["f1"] >= 0.82
-    assert r["held_role"]["f1"] >= 0.52
-    assert r["rosters"]["accuracy"] >= 0.76
+    assert r["moves"]["f1"] >= 0.865
+    assert r["held_role"]["f1"] >= 0.61
+    assert r["rosters"]["accuracy"] >= 0.80
 
 
 def test_short_items_corpus_floors() -> None:
@@ -108,8 +108,31 @@ def test_short_items_corpus_floors() -> None:
 @pytest.mark.skipif(not (REPO / "tests" / "corpus7" / "gold.json").exists(), reason="tests/corpus7 not present")
 def test_seventh_development_corpus_floors() -> None:
     # the everyday intake again, written after corpus6's round and measured blind before any
-    # extractor work studied it: 0.778 / 0.680 / 0.768
+    # extractor work studied it: 0.778 / 0.680 / 0.768; 0.792 / 0.731 / 0.795 a stop later, still
+    # unread by the extractor's authors
     r = run(REPO / "tests" / "corpus7" / "gold.json", REPO / "tests" / "corpus7" / "articles")
-    assert r["moves"]["f1"] >= 0.76
-    assert r["held_role"]["f1"] >= 0.65
-    assert r["rosters"]["accuracy"] >= 0.75
+    assert r["moves"]["f1"] >= 0.775
+    assert r["held_role"]["f1"] >= 0.71
+    assert r["rosters"]["accuracy"] >= 0.78
+
+
+@pytest.mark.skipif(not (REPO / "tests" / "corpus8" / "gold.json").exists(), reason="tests/corpus8 not present")
+def test_eighth_corpus_floors() -> None:
+    # story arcs across articles (rumour then confirmation, report then denial, hires that fall
+    # through, corrections, one move told by four outlets); blind: 0.718 / 0.607 / 0.753 with the
+    # extractor it was written against, 0.735 / 0.607 / 0.812 after that stop's rounds
+    r = run(REPO / "tests" / "corpus8" / "gold.json", REPO / "tests" / "corpus8" / "articles")
+    assert r["moves"]["f1"] >= 0.72
+    assert r["held_role"]["f1"] >= 0.59
+    assert r["rosters"]["accuracy"] >= 0.79
+
+
+@pytest.mark.skipif(not (REPO / "tests" / "corpus9" / "gold.json").exists(), reason="tests/corpus9 not present")
+def test_ninth_corpus_floors() -> None:
+    # feed-shaped intake (headline plus a blurb, naming cultures, transcripts, job posts); blind:
+    # 0.661 / 0.591 / 0.704 with the extractor it was written against, 0.709 / 0.622 / 0.783 after
+    # that stop's rounds (none of whose authors read it)
+    r = run(REPO / "tests" / "corpus9" / "gold.json", REPO / "tests" / "corpus9" / "articles")
+    assert r["moves"]["f1"] >= 0.69
+    assert r["held_role"]["f1"] >= 0.60
+    assert r["rosters"]["accuracy"] >= 0.76
