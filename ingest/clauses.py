@@ -25,6 +25,11 @@ _PREP_OBJECT = re.compile(rf"\b(?:under|with|for|by|to|alongside|beside|like|tha
                           rf"worked\s+under|reporting\s+to)\s*(?:(?:its|their|the|his|her)\s+)?(?:{ROLE_PHRASE}\s+)?$", re.I)
 
 
+# a departure planned for a stated time is announced, not hedged ("plans to step down in June");
+# without the time it stays a plan ("plans to leave")
+_PLANNED = re.compile(r"\b(?:plans?|planning|intends?|intending)\s+to\s+$", re.I)
+_DATED_AFTER_TRIGGER = re.compile(r"(?:[^.;:«]|«O\d+»){0,60}?«D\d+»")
+
 def _subject_left(s: str, pos: int, kinds: str = "PQ", max_gap: int = 90) -> tuple[re.Match[str] | None, str, int]:
     """Nearest entity of `kinds` left of `pos` in the same clause, the gap text, and its start."""
     window_start = max(0, pos - max_gap)
@@ -281,6 +286,8 @@ def _triggers(info: SentInfo, si: int, out: list[Raw], registry: PersonRegistry,
             continue   # "P took over after the previous chief executive departed": another subject
         org_idx: str | None = None
         prefix = _clause_prefix(s, sabs)
+        if _PLANNED.search(gap) and _DATED_AFTER_TRIGGER.match(s, t.end()):
+            gap = _PLANNED.sub(" ", gap)   # "plans to leave at the end of the quarter": an announced, dated departure
         if _neg(gap, _clause_prefix(s, sabs)) or CLAUSE_PREFIX_NEG.search(prefix):
             continue
         who = persons_with_coord(s, subj, sabs)

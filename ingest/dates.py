@@ -51,10 +51,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last Friday", "effective Monday"; a bare weekday opening a past-tense sentence ("Friday
     # was my last day") is the most recent one
     ("rel_weekday", re.compile(r"(?:\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)|"
-                               r"^[\W_]*(?=\w+day\s+(?:was|marked)\b))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+                               r"^[\W_]*(?=\w+day\s+(?:was|marked)\b)|"
+                               # "..., said Friday was her last day", "told staff Friday will be his last day"
+                               r"\b(?:said|says|announced|wrote|posted|told(?:\s+\w+)?|that)\s+(?=\w+day\s+(?:was|is|will\s+be|would\s+be|marks|marked)"
+                               r"\s+(?:[\w'’]+\s+){0,2}?(?:first|last|final)\s+day\b))"
+                               r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     # "at the end of the year", "by the end of this month", "at year-end": the period's last day (as
     # a company dates a departure "effective at the end of the year")
-    ("rel_end", re.compile(r"\b(?:(?:at|by|toward|towards|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+(year|month)|(year)[\s-]end)\b", re.I)),
+    ("rel_end", re.compile(r"\b(?:(?:at|by|toward|towards|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+(year|month|quarter)|(year|quarter)[\s-]end)\b", re.I)),
     ("rel_period", re.compile(r"\b(this|last|earlier this|late last|early last|earlier last|past|previous|later this)\s+(week|month|year|spring|summer|fall|autumn|winter)\b", re.I)),
     ("ago", re.compile(rf"\b({_NUM}|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     # "two years later", "the following year", "a year after that": counted from the date last
@@ -74,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _DIGIT = re.compile(r"\d")
 _CUE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day",
               "tonight", "morning", "afternoon", "week", "month", "year", "spring", "summer", "fall",
-              "autumn", "winter", "next", "coming")
+              "autumn", "winter", "next", "coming", "quarter")
 
 
 def _has_cue(text: str) -> bool:
@@ -298,7 +302,11 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
     if kind == "rel_end":
         if pub is None:
             return mk(None, "unknown", True)
-        d = _dt.date(pub.year, 12, 31) if (m.group(1) or m.group(2)).lower() == "year" else _month_end(pub.year, pub.month)
+        unit = (m.group(1) or m.group(2)).lower()
+        if unit == "quarter":   # "at the end of the quarter": the calendar quarter the article is in
+            d = _month_end(pub.year, (pub.month - 1) // 3 * 3 + 3)
+        else:
+            d = _dt.date(pub.year, 12, 31) if unit == "year" else _month_end(pub.year, pub.month)
         return mk(d.isoformat(), "day", True, d > pub)
     if kind == "rel_day":
         w = m.group(1).lower()
@@ -311,6 +319,10 @@ def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str)
         if pub is None:
             return mk(None, "unknown", True)
         which, wd = (m.group(1) or "").lower(), WEEKDAYS[m.group(2).lower()]
+        if not which and re.match(r"\s+(?:is|will\s+be|would\s+be)\b", m.string[m.end():], re.I):
+            # "Friday will be her last day": the coming one (today's when it is today)
+            d = pub + _dt.timedelta(days=(wd - pub.weekday()) % 7)
+            return mk(_fmt(d, _coarsest("day", pub_prec)), _coarsest("day", pub_prec), True, d > pub)
         if which in ("effective", "starting", "next", "from") or (which == "on" and _future_context(m)):
             # "effective Monday", "will start on Monday": the coming one
             ahead = (wd - pub.weekday()) % 7 or 7

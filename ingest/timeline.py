@@ -34,14 +34,18 @@ _FIRST_PERSON = re.compile(r"«[PQ](\d+)»")
 _STARTS_ON = re.compile(r"^\W*«[PQ](\d+)»[^.;«]{0,30}?\b(?:will\s+(?:start|begin|join|take\s+over|take\s+up\s+the\s+(?:role|post))|"
                         r"starts|begins|is\s+(?:due|set|expected)\s+to\s+(?:start|begin|join))\s+(?:on\s+|in\s+)?«D(\d+)»")
 _DATE = re.compile(r"«D(\d+)»")
+# "P, who joined O in 2023, said ...": a date closing a relative clause belongs to that clause's
+# event, not to the report that follows it
+_RELATIVE_BEFORE = re.compile(r"(?:^|,)\s*(?:who|which|whom|whose|that)\s+[^,;]*$", re.I)
 
 
 def reporting_date_index(marked: str) -> int | None:
     """Placeholder index of the date attached to a reporting verb in the sentence, if any."""
-    m = REPORT_DATE.search(marked)
-    if not m:
-        return None
-    return int(m.group(1) or m.group(2))
+    for m in REPORT_DATE.finditer(marked):
+        if m.group(2) is not None and _RELATIVE_BEFORE.search(marked, 0, m.start()):
+            continue
+        return int(m.group(1) or m.group(2))
+    return None
 
 
 def first_person_index(marked: str) -> int | None:
