@@ -130,6 +130,29 @@ def _is_name_token(tok: str) -> bool:
     return True
 
 
+# Surnames that are also English function words ("Kaiming He", "Thuy Do", "Jae-won An"): after one
+# given name and before a lower-case word they cannot be the pronoun or preposition, which is
+# never capitalized mid-clause
+_WORD_SURNAMES = frozenset({"He", "Do", "An"})
+# "Will" is a given name before one surname ("Will Young has joined", "hired Will Young"), not in
+# a question ("Will Sam Altman return?")
+_WORD_GIVEN = frozenset({"Will"})
+_LOWER_NEXT = re.compile(r"\s+[a-z]|\s*[,.;:)]")
+
+
+def _word_in_name(text: str, run: list[tuple[int, int, str]], k: int, seg: list[tuple[int, int, str]]) -> bool:
+    """Whether a word-shaped token at run[k] is part of a person name here (see above)."""
+    if k >= len(run):
+        return False
+    tok = run[k][2]
+    if tok in _WORD_SURNAMES:
+        return len(seg) == 1 and k == len(run) - 1 and not seg[0][2].isupper() and bool(_LOWER_NEXT.match(text, run[k][1]))
+    if tok in _WORD_GIVEN:
+        return not seg and len(run) == k + 2 and _is_name_token(run[k + 1][2]) and "?" not in text \
+            and bool(_LOWER_NEXT.match(text, run[k + 1][1]))
+    return False
+
+
 def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[NameSpan]:
     """Full-name spans (2-4 tokens) in one sentence, avoiding `blocked` spans (organizations)."""
     blocked = blocked or []
@@ -151,8 +174,9 @@ def find_names(text: str, blocked: list[tuple[int, int]] | None = None) -> list[
         i = j
         # split the run at non-name words
         seg: list[tuple[int, int, str]] = []
-        for t in run + [(-1, -1, "")]:
-            ok = t[2] and _is_name_token(t[2]) and not any(a < t[1] and t[0] < b for a, b in blocked)
+        for k, t in enumerate(run + [(-1, -1, "")]):
+            ok = t[2] and (_is_name_token(t[2]) or _word_in_name(text, run, k, seg)) \
+                and not any(a < t[1] and t[0] < b for a, b in blocked)
             if ok:
                 seg.append(t)
                 continue

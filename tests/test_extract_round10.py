@@ -110,3 +110,14 @@ def test_surname_may_later_alone():
     f = facts("Anna May joined Cohere in March. May previously led research at Google.", published="2026-07-02")
     assert ("joined", "Anna May", "Cohere") in f
     assert ("left", "Anna May", "Google") in f
+
+
+def test_will_opening_a_question_is_not_a_name():
+    from ingest.names import find_names
+    assert [n.text for n in find_names("Will Anthropic hire Sam Altman?", [])] == ["Sam Altman"]
+    assert find_names("Will Young join Anthropic?", []) == []
+
+
+def test_he_after_a_surname_in_a_headline_is_the_pronoun():
+    from ingest.names import find_names
+    assert find_names("Sutskever Says He Will Leave", []) == []
