@@ -183,6 +183,10 @@ _SPENT_THEN = re.compile(
     r"\s+(?:[^.;«]{0,30}\s)?before\s+(?:joining|moving\s+to|leaving\s+for|heading\s+to|going\s+to)\s+(?:the\s+)?«O(\d+)»", re.I)
 
 
+# the first of a coordinated pair of subjects, right before the second
+_CO_SUBJECT = re.compile(r"(?:^|\W)«([PQ])(\d+)»\s+and\s+$")
+
+
 def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     """Bio and profile shapes: "Previously, she led research at O" and "Before joining B, P spent
     five years at A" (departures from A, undated); "P began her career at O" (a join);
@@ -194,9 +198,13 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     text = info.sent.text
 
     def emit(typ: str, m: re.Match[str], oi: int, origin: str, date=None) -> None:
-        person = info.ents[int(m.group(2))].key
-        out.append(Raw(typ, person, info.ents[int(m.group(oi))].key, None, date, si, text,
-                       0.65 - (0.1 if m.group(1) == "Q" else 0), False, None, origin))
+        subjects = [(m.group(1), m.group(2))]
+        co = _CO_SUBJECT.search(s, 0, m.start(1) - 1)
+        if co:
+            subjects.append((co.group(1), co.group(2)))   # "«Q1» and «Q2» previously worked at O": both
+        for kind, idx in subjects:
+            out.append(Raw(typ, info.ents[int(idx)].key, info.ents[int(m.group(oi))].key, None, date, si, text,
+                           0.65 - (0.1 if kind == "Q" else 0), False, None, origin))
 
     if any(w in low for w in ("previously", "before", "prior", "earlier", "formerly", "most recently")):
         for m in chain(_PRIOR_POST.finditer(s), _PRIOR_POST_MID.finditer(s)):

@@ -437,8 +437,8 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
             for nxt in range(c.sent + 1, min(c.sent + 3, len(infos))):
                 st = start_date_of(infos[nxt].marked)
                 ents = infos[nxt].ents
-                if st is not None and max(st) < len(ents) and ents[st[0]].key == c.person and ents[st[1]].date is not None \
-                        and ents[st[1]].date.date:
+                if st is not None and max(*st[0], st[1]) < len(ents) and c.person in {ents[i].key for i in st[0]} \
+                        and ents[st[1]].date is not None and ents[st[1]].date.date:
                     c.date = ents[st[1]].date   # "O named P as CFO on Monday. P will start on Sept. 1."
                     break
         if c.type == "held_role" or c.date is not None or c.origin in ("former", "affil", "prior-post"):

@@ -212,7 +212,8 @@ _FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+(?:expected|set|due|schedule
 _PAST_RELATIVE = re.compile(r"\b(?:who|which|where|after|since)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+)?"
                             r"(?:came|went|left|joined|took|began|spent|was|were|moved|arrived|quit|resigned|departed)\b[^.;]*$", re.I)
 # a present tense that schedules: "starts at O on May 4", "joins on June 2"
-_PRESENT_SOON = re.compile(r"\b(?:starts|begins|joins|takes\s+over|takes\s+up|steps\s+down|leaves|retires|arrives)\b[^.;]{0,40}$", re.I)
+_PRESENT_SOON = re.compile(r"\b(?:starts|begins|joins|takes\s+over|takes\s+up|steps\s+down|leaves|retires|arrives|"
+                           r"(?:they|both|two|pair|duo)\s+(?:start|begin|join|arrive))\b[^.;]{0,40}$", re.I)
 _FRONTED_FUTURE = re.compile(r"\s*,?\s*(?:[\w'’.-]+\s+){0,5}?(?:will|is\s+(?:set|due|expected)\s+to|are\s+(?:set|due|expected)\s+to)\b", re.I)
 _WOULD = re.compile(r"\bwould\b[^.;]{0,60}$", re.I)
 

@@ -139,7 +139,10 @@ def _subjectless(info: SentInfo, salient: str) -> None:
 
 
 # "Both left MSR in March": a plural subject standing for the two people just named
-_BOTH = re.compile(r"^(\W*)(?:Both(?:\s+of\s+them)?|The\s+(?:two|pair|duo)(?:\s+of\s+them)?)\s+(?=(?:have\s+|had\s+|will\s+|also\s+)?[a-z]+(?:ed|ined|ft|ok|ent)\b)")
+# ("The two previously worked at Google", "Both start in May", "They both joined in 2021")
+_BOTH = re.compile(r"^(\W*)(?:Both(?:\s+of\s+them)?|The\s+(?:two|pair|duo)(?:\s+of\s+them)?|They\s+both)\s+"
+                   r"(?=(?:(?:have|had|will|also|previously|formerly|earlier|once|both|each|are|were)\s+){0,2}"
+                   r"(?:[a-z]+(?:ed|ined|ft|ok|ent)|start|begin|join|leave|worked|work)\b)")
 
 
 def _plural_subject(info: SentInfo, recent: list[str]) -> None:
@@ -312,7 +315,7 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
                 if body_person is not None:
                     described_subject(info, registry.key_of(body_person.text))   # "Ex-OpenAI VP lands at Meta"
             headline_prose(info)   # "P named O CTO", "P out at O"
-        if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo")):
+        if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo", "They both")):
             _plural_subject(info, recent)
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):

@@ -31,8 +31,9 @@ SAME_TIME_OPENER = re.compile(
     re.I)
 _FIRST_PERSON = re.compile(r"«[PQ](\d+)»")
 # "P, 49, will start on Sept. 1": the day a hire announced before it takes effect
-_STARTS_ON = re.compile(r"^\W*«[PQ](\d+)»[^.;«]{0,30}?\b(?:will\s+(?:start|begin|join|take\s+over|take\s+up\s+the\s+(?:role|post))|"
-                        r"starts|begins|is\s+(?:due|set|expected)\s+to\s+(?:start|begin|join))\s+(?:on\s+|in\s+)?«D(\d+)»")
+# ("«Q1» and «Q2» start in May": both of a pair named the sentence before)
+_STARTS_ON = re.compile(r"^\W*«[PQ](\d+)»(?:\s+and\s+«[PQ](\d+)»)?[^.;«]{0,30}?\b(?:will\s+(?:start|begin|join|take\s+over|take\s+up\s+the\s+(?:role|post))|"
+                        r"starts|begins|start|begin|(?:is|are)\s+(?:due|set|expected)\s+to\s+(?:start|begin|join))\s+(?:on\s+|in\s+)?«D(\d+)»")
 _DATE = re.compile(r"«D(\d+)»")
 # "P, who joined O in 2023, said ...": a date closing a relative clause belongs to that clause's
 # event, not to the report that follows it
@@ -69,9 +70,12 @@ def opens_same_time(text: str) -> bool:
     return bool(SAME_TIME_OPENER.search(text))
 
 
-def start_date_of(marked: str) -> tuple[int, int] | None:
-    """(person index, date index) when the sentence opens by saying its person starts on a
-    date ("P will start on Sept. 1"): a join announced a sentence before takes that day,
-    not the day it was announced."""
+def start_date_of(marked: str) -> tuple[tuple[int, ...], int] | None:
+    """(person indices, date index) when the sentence opens by saying its person (or pair)
+    starts on a date ("P will start on Sept. 1"): a join announced a sentence before takes that
+    day, not the day it was announced."""
     m = _STARTS_ON.search(marked)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    if not m:
+        return None
+    people = (int(m.group(1)),) + ((int(m.group(2)),) if m.group(2) else ())
+    return people, int(m.group(3))
