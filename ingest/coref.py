@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .namecultures import extra_surnames
-from .names import NOT_NAME, normalize_name
+from .names import NOT_NAME, WORD_SURNAMES, normalize_name
 
 PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
 POSS_PRONOUN = re.compile(r"\b(his|her|their|His|Her|Their)\b")
@@ -101,7 +101,7 @@ class PersonRegistry:
 
     def resolve_surname(self, token: str, si: int | None = None, given: bool = True) -> str | None:
         """The person key a single-token mention refers to, if unambiguous."""
-        if token in NOT_NAME:
+        if token in NOT_NAME and token not in WORD_SURNAMES:
             return None
         keys = self.surname.get(token)
         if keys and len(keys) == 1:
@@ -143,12 +143,24 @@ class PersonRegistry:
         return tuple(out)
 
 
+_SUBJECT_VERB = (r"(?:previously|formerly|also|later|then|now|once|has|had|is|was|will|would|said|says|told|"
+                 r"joined|joins|left|leaves|led|leads|spent|worked|works|moved|returned|became|started|founded)")
+
+
 def surname_pattern(registry: PersonRegistry, text: str = "") -> re.Pattern[str] | None:
     """A regex matching any unambiguous surname (with optional possessive) of the article, and
     the given names `text` uses more often than the full names that begin with them."""
     names = [s for s, keys in registry.surname.items() if keys and s not in NOT_NAME and len(s) > 1]
     names += [g for g, keys in registry.given.items() if len(keys) == 1 and g not in registry.surname
               and g not in NOT_NAME and len(g) > 2 and text.count(g) > len(registry.seen.get(next(iter(keys)), ()))]
-    if not names:
+    # "Nguyen Van An ... An joined O": a word-shaped name one person of the article has, alone,
+    # only as a verb's subject ("An engineer", "Do you" stay words; "He" stays the pronoun)
+    words = [w for w in WORD_SURNAMES - {"He"} if len(registry.surname.get(w, ())) == 1]
+    if not names and not words:
         return None
-    return re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")
+    alts = []
+    if names:
+        alts.append(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=['’]s\b|\b)")
+    if words:
+        alts.append(r"(?:" + "|".join(sorted(words)) + r")(?=\s+" + _SUBJECT_VERB + r"\b)")
+    return re.compile(r"(?<![\w@])(" + "|".join(alts) + ")")

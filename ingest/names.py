@@ -133,7 +133,7 @@ def _is_name_token(tok: str) -> bool:
 # Surnames that are also English function words ("Kaiming He", "Thuy Do", "Jae-won An"): after one
 # given name and before a lower-case word they cannot be the pronoun or preposition, which is
 # never capitalized mid-clause
-_WORD_SURNAMES = frozenset({"He", "Do", "An"})
+WORD_SURNAMES = frozenset({"He", "Do", "An"})
 # "Will" is a given name before one surname ("Will Young has joined", "hired Will Young"), not in
 # a question ("Will Sam Altman return?")
 _WORD_GIVEN = frozenset({"Will"})
@@ -145,7 +145,7 @@ def _word_in_name(text: str, run: list[tuple[int, int, str]], k: int, seg: list[
     if k >= len(run):
         return False
     tok = run[k][2]
-    if tok in _WORD_SURNAMES:
+    if tok in WORD_SURNAMES:
         return len(seg) == 1 and k == len(run) - 1 and not seg[0][2].isupper() and bool(_LOWER_NEXT.match(text, run[k][1]))
     if tok in _WORD_GIVEN:
         return not seg and len(run) == k + 2 and _is_name_token(run[k + 1][2]) and "?" not in text \

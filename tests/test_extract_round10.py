@@ -121,3 +121,10 @@ def test_will_opening_a_question_is_not_a_name():
 def test_he_after_a_surname_in_a_headline_is_the_pronoun():
     from ingest.names import find_names
     assert find_names("Sutskever Says He Will Leave", []) == []
+
+
+def test_word_given_name_beside_other_surnames():
+    f = facts("Nguyen Van An and Sara Klein have joined Mistral. An previously worked at Google DeepMind. "
+              "Klein previously worked at Meta. An engineer said the team is growing.", published="2026-03-02")
+    assert ("left", "Nguyen Van An", "Google DeepMind") in f
+    assert ("left", "Sara Klein", "Meta") in f
