@@ -13,7 +13,7 @@ from .lexicon import O, ROLE_HEAD, ROLE_PHRASE, ROLE_WORD, TITLE, _WS, _clean_ro
 _APPOS_START = re.compile(
     # ("P, a senator, on whether O had ...": a question's topic, no description)
     rf"^\s*(?!(?:on|about|over|as\s+to)\s+(?:whether|how|why|what|when|if)\b)(?:(?:the|a|an|its|his|her|another|fellow|until\s+recently|most\s+recently|"
-    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:both|all)\s+(?:still\s+|now\s+|currently\s+)?(?:at|with)|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
+    rf"formerly|previously|former|ex-|onetime|one-time|erstwhile|longtime|veteran|who|whose|one\s+of|(?:both|all)\s+(?:still\s+|now\s+|currently\s+)?(?:at|with)|(?:both|all)\s+(?:formerly|previously|once|until\s+recently)\s+(?:at|with|of)\b|(?:two|three|four|five|six|both)\s+(?:other\s+|former\s+|fellow\s+)?(?:«O\d+»\s+)?[a-z-]+s\b)\b|(?:now|currently|then)\s+(?:the\s+|a\s+|an\s+|{ROLE_WORD}\b)|"
     rf"«O\d+»|ex-(?=«O)|(?:now|currently)\s+(?:at\s+|with\s+)?(?=«O)|{ROLE_WORD}\b)", re.I)
 
 

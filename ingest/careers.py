@@ -8,7 +8,7 @@ from itertools import chain
 
 from .dates import DateMention
 from .extract_types import Raw, SentInfo
-from .lexicon import _clean_role
+from .lexicon import CO_SUBJECT, _clean_role
 
 _SPAN = re.compile(
     r"«([PQ])(\d+)»\s+(?:(?:had\s+)?(?:was|been|worked|served|stayed|remained)|spent\s+[^«,;.]{0,30}?)\s+"
@@ -183,10 +183,6 @@ _SPENT_THEN = re.compile(
     r"\s+(?:[^.;«]{0,30}\s)?before\s+(?:joining|moving\s+to|leaving\s+for|heading\s+to|going\s+to)\s+(?:the\s+)?«O(\d+)»", re.I)
 
 
-# the first of a coordinated pair of subjects, right before the second
-_CO_SUBJECT = re.compile(r"(?:^|\W)«([PQ])(\d+)»\s+and\s+$")
-
-
 def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
     """Bio and profile shapes: "Previously, she led research at O" and "Before joining B, P spent
     five years at A" (departures from A, undated); "P began her career at O" (a join);
@@ -199,7 +195,7 @@ def prior_posts(info: SentInfo, si: int, out: list[Raw]) -> None:
 
     def emit(typ: str, m: re.Match[str], oi: int, origin: str, date=None) -> None:
         subjects = [(m.group(1), m.group(2))]
-        co = _CO_SUBJECT.search(s, 0, m.start(1) - 1)
+        co = CO_SUBJECT.search(s, 0, m.start(1) - 1)
         if co:
             subjects.append((co.group(1), co.group(2)))   # "«Q1» and «Q2» previously worked at O": both
         for kind, idx in subjects:

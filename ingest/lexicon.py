@@ -56,6 +56,9 @@ CLAUSE_PREFIX_NEG = re.compile(
     r"earlier\s+version|incorrectly|erroneously|mistakenly|misidentified|misstated)\b",
     re.I)
 
+# the first of a coordinated pair of subjects, right before the second ("«Q1» and «Q2» previously
+# worked at O": the predicate is both people's)
+CO_SUBJECT = re.compile(r"(?:^|\W)«([PQ])(\d+)»\s+and\s+$")
 P = r"«[PQ](\d+)»"
 PP = r"«P(\d+)»"
 O = r"«O(\d+)»"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .extract_types import Affil, Raw, SentInfo
-from .lexicon import CLAUSE_PREFIX_NEG, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
+from .lexicon import CLAUSE_PREFIX_NEG, CO_SUBJECT, FILL, ROLE_PHRASE, _clause_end, _clause_prefix, _clean_role, _neg
 
 _HAS_HELD = re.compile(
     rf"«([PQ])(\d+)»(?:\s+(?:has|have|had)\s+|['’](?:d|s|ve)\s+)(?:(?:also|now|already)\s+)?(been|served|worked|taught|led|headed|run)\b"
@@ -116,9 +116,11 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
     low = s.lower()
     for m in (_PAST_POST.finditer(s) if (" at " in s or " with " in s) and
               any(w in low for w in ("spent", "was ", "been ", "worked", "stayed", "remained")) else ()):
-        key, org = ents[int(m.group(2))].key, ents[int(m.group(3))].key
-        if not any(a.person == key and a.org == org for a in info.affils):
-            info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))
+        co = CO_SUBJECT.search(s, 0, m.start())   # ("«Q1» and «Q2» had spent five years at O": both)
+        org = ents[int(m.group(3))].key
+        for key in [ents[int(m.group(2))].key] + ([ents[int(co.group(2))].key] if co else []):
+            if not any(a.person == key and a.org == org for a in info.affils):
+                info.affils.append(Affil(key, org, None, past=True, confidence=0.6, unit=_unit(info, m.group(3))))
     if any(w in low for w in ("previously", "formerly", "earlier", "once", "most recently")):
         for m in _PREVIOUSLY.finditer(s):
             p = m.group(2) or m.group(5)
@@ -126,9 +128,11 @@ def tenures(info: SentInfo, si: int, out: list[Raw], clause: str | None = None) 
             if CLAUSE_PREFIX_NEG.search(_clause_prefix(s, m.start())):
                 continue
             more = [mm.group(1) for mm in _chain_matches(_AND_ORG, s, m.end())]   # "previously A and B"
-            for oi in [o] + more:
-                out.append(Raw("left", ents[int(p)].key, ents[int(oi)].key, None, None, si, text,
-                               0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
+            co = CO_SUBJECT.search(s, 0, m.start())
+            for pi in [p] + ([co.group(2)] if co else []):
+                for oi in [o] + more:
+                    out.append(Raw("left", ents[int(pi)].key, ents[int(oi)].key, None, None, si, text,
+                                   0.65 - (0.1 if (m.group(1) or m.group(4)) == "Q" else 0.0), False, _unit(info, oi), "prior-post"))
 
 
 # "... at O, where she has worked since 2016" / "returning to O, where he worked from 2019 to 2022":

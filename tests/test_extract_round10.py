@@ -128,3 +128,16 @@ def test_word_given_name_beside_other_surnames():
               "Klein previously worked at Meta. An engineer said the team is growing.", published="2026-03-02")
     assert ("left", "Nguyen Van An", "Google DeepMind") in f
     assert ("left", "Sara Klein", "Meta") in f
+
+
+def test_pair_described_as_formerly_of_an_org():
+    f = facts("Ana Ruiz and Tom Lee, both formerly of Google, have joined Cohere.", published="2026-03-02")
+    for who in ("Ana Ruiz", "Tom Lee"):
+        assert ("joined", who, "Cohere") in f
+        assert ("left", who, "Google") in f
+
+
+def test_the_pair_had_spent_years_at():
+    f = facts("Cohere hired Ana Ruiz and Tom Lee. The pair had spent five years at Google.", published="2026-03-02")
+    assert ("left", "Ana Ruiz", "Google") in f
+    assert ("left", "Tom Lee", "Google") in f
