@@ -473,7 +473,11 @@ def _borrow_dates(infos: list[SentInfo], claims: list[Raw], published: str | Non
             ri = reporting_date_index(infos[prv - 1].marked)
             c.date = (ent_date(prv - 1, ri) if ri is not None else None) or first_date(prv - 1)
         elif prv >= 0 and infos[prv].sent.paragraph == infos[si].sent.paragraph:
-            if c.present and not date_indices(infos[si].marked):
+            # (not when the sentence before tells this very move with its own date: "O said Monday
+            # that P will become CEO on Jan. 1. P joins O from O2" is the Jan. 1 join restated)
+            if c.present and not date_indices(infos[si].marked) and not any(
+                    o.sent == prv and o.type == c.type and o.person == c.person and o.org == c.org and o.date is not None
+                    for o in claims):
                 ri = reporting_date_index(infos[prv].marked)
                 if ri is not None:
                     c.date = ent_date(prv, ri)

@@ -52,8 +52,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # was my last day") is the most recent one
     ("rel_weekday", re.compile(r"(?:\b(?:(last|this|on|earlier this|late on|early on|effective|starting|next|from)\s+)|"
                                r"^[\W_]*(?=\w+day\s+(?:was|marked)\b)|"
-                               # "..., said Friday was her last day", "told staff Friday will be his last day"
-                               r"\b(?:said|says|announced|wrote|posted|told(?:\s+\w+)?|that)\s+(?=\w+day\s+(?:was|is|will\s+be|would\s+be|marks|marked)"
+                               # the wire's bare weekday after a reporting verb: "the company said Tuesday",
+                               # "told staff Friday"; "said Friday was her last day"
+                               r"\b(?:said|says|announced|confirmed|disclosed|revealed|reported|wrote|posted|told(?:\s+\w+)?)\s+(?=\w+day\b(?!['’]))|"
+                               # "..., said that Friday will be his last day"
+                               r"\bthat\s+(?=\w+day\s+(?:was|is|will\s+be|would\s+be|marks|marked)"
                                r"\s+(?:[\w'’]+\s+){0,2}?(?:first|last|final)\s+day\b))"
                                r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     # "at the end of the year", "by the end of this month", "at year-end": the period's last day (as
@@ -192,7 +195,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
                 or (kind == "rel_end" and "end" not in low):
             continue
         for m in pat.finditer(text):
-            a, b = m.span()
+            a, b = _span(kind, m)
             if not free(a, b):
                 continue
             dm = _interpret(kind, m, pub, pub_prec)
@@ -232,9 +235,17 @@ def _future_context(m: re.Match[str]) -> bool:
     return bool(fm)
 
 
+def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
+    """The date's own span: a bare weekday leaves the reporting verb before it ("said Tuesday") in
+    the text, where the reporting and scope rules read it."""
+    if kind == "rel_weekday" and m.group(1) is None:
+        return m.start(2), m.end()
+    return m.span()
+
+
 def _interpret(kind: str, m: re.Match[str], pub: _dt.date | None, pub_prec: str) -> DateMention | None:
-    a, b = m.span()
-    txt = m.group(0)
+    a, b = _span(kind, m)
+    txt = m.string[a:b]
 
     def mk(date: str | None, prec: str, inferred: bool, future: bool = False) -> DateMention:
         return DateMention(a, b, date, prec if date else "unknown", inferred, txt, future)

@@ -94,7 +94,7 @@ LEAVE_TRIG = re.compile(
     r"part(?:s|ed|ing)?\s+ways\s+with|step(?:s|ped|ping)?\s+back\s+from|(?:was|were|been|got|is|being)\s+(?:fired|ousted|dismissed|let\s+go|"
     r"pushed\s+out|forced\s+out|sacked|laid\s+off)(?:\s+(?:from|by))?|jump(?:s|ed|ing)?\s+ship|bow(?:s|ed)?\s+"
     r"out|walk(?:s|ed)?\s+(?:away|out)|no\s+longer\s+(?:at|with|works?\s+(?:at|for))|exit|ouster|"
-    r"depart(?:ure)?s?|last\s+day\s+(?:at|with)|(?:is|are|was|were|has\s+been)\s+gone(?=\s*(?:[,.;]|$|from\b))|(?:decided|decide|deciding|time)\s+to\s+move\s+on|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
+    r"depart(?:ure)?s?|(?:last|final)\s+day\s+(?:at|with)|(?:is|are|was|were|has\s+been)\s+gone(?=\s*(?:[,.;]|$|from\b))|(?:decided|decide|deciding|time)\s+to\s+move\s+on|(?:is|are|was|were)\s+out\s+(?=as\b))\b(?:\s+(?:of|from))?",
     re.I)
 # "left her role as CTO at O": run only where a post noun appears (see clauses.py)
 LEAVE_POST_TRIG = re.compile(r"\b(?:left|leav(?:e|es|ing)|quit(?:s)?|resign(?:s|ed)?\s+from|step(?:s|ped)?\s+down\s+from)\s+(?:his|her|their|the)\s+(?:role|post|position|job|seat)(?=\s+as\b|\s+at\b)", re.I)

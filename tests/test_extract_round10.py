@@ -141,3 +141,14 @@ def test_the_pair_had_spent_years_at():
     f = facts("Cohere hired Ana Ruiz and Tom Lee. The pair had spent five years at Google.", published="2026-03-02")
     assert ("left", "Ana Ruiz", "Google") in f
     assert ("left", "Tom Lee", "Google") in f
+
+
+def test_bare_weekday_after_a_reporting_verb_is_the_report_date():
+    # 2026-07-08 is a Wednesday
+    f = facts("Lise Amundsen has left Cohere, the company said Monday.")
+    assert f[("left", "Lise Amundsen", "Cohere")].date == "2026-07-06"
+
+
+def test_final_day_at_is_a_departure():
+    f = facts("Maya Ortiz, who joined OpenAI in 2023, said Friday was her final day at OpenAI.")
+    assert f[("left", "Maya Ortiz", "OpenAI")].date == "2026-07-03"
