@@ -156,6 +156,30 @@ def _plural_subject(info: SentInfo, recent: list[str]) -> None:
     info.marked = f"{m.group(1)}{tags[0]} and {tags[1]} {info.marked[m.end():]}"
 
 
+_THEY_OPENS = re.compile(r"^(\W*)(?:They|«Q(\d+)»)(?=\s+(?:(?:have|had|will|also|previously|formerly|earlier|once|both|each|are|were)\s+){0,2}[a-z])")
+_PAIR = re.compile(r"«P(\d+)»\s*,?\s+and\s+«P(\d+)»(?!\s*,?\s+and\b|\s*,\s*«P)")
+
+
+def _they_pair(info: SentInfo, before: SentInfo) -> None:
+    """"A and B have joined O. They previously worked at O2": a "They" opening the sentence after
+    one that names a pair stands for both (not for one of them, nor for nobody)."""
+    m = _THEY_OPENS.match(info.marked)
+    if m is None or not info.sent.text.lstrip(" *-\"“").startswith("They "):
+        return
+    pairs = [p.groups() for p in _PAIR.finditer(before.marked)
+             if not re.search(r"«P\d+»\s*,\s*$", before.marked[:p.start()])]   # (a list of three is no pair)
+    if len(pairs) != 1:
+        return
+    a, b = (before.ents[int(i)].key for i in pairs[0])
+    if a == b or m.group(2) is not None and info.ents[int(m.group(2))].key not in (a, b):
+        return
+    tags = []
+    for key in (a, b):
+        info.ents.append(Ent("Q", key, start=-1, end=-1))
+        tags.append(f"«Q{len(info.ents) - 1}»")
+    info.marked = f"{m.group(1)}{tags[0]} and {tags[1]}{info.marked[m.end():]}"
+
+
 # "The former Cohere engineer announced the move": a description standing for the person in focus
 _FORMER_DESCRIPTION = re.compile(rf"^\W*[Tt]he\s+(former|ex-|new)\s*«O(\d+)»(?:'s)?\s+({ROLE_PHRASE})\s+(?=[a-z])")
 
@@ -317,6 +341,8 @@ def read_article(title: str, text: str, published: str | None, author: str | Non
             headline_prose(info)   # "P named O CTO", "P out at O"
         if recent and info.marked[:12].lstrip(" *-").startswith(("Both", "The two", "The pair", "The duo", "They both")):
             _plural_subject(info, recent)
+        elif si > 0 and info.marked[:8].lstrip(" *-\"“").startswith(("They", "«Q")):
+            _they_pair(info, infos[si - 1])
         if salient is not None and si > 0 and (infos[si - 1].sent.paragraph == info.sent.paragraph or
                                                len(infos[si - 1].sent.text) <= 80 and infos[si - 1].names):
             _subjectless(info, salient)   # the line before names the person: a bio's name line

@@ -152,3 +152,14 @@ def test_bare_weekday_after_a_reporting_verb_is_the_report_date():
 def test_final_day_at_is_a_departure():
     f = facts("Maya Ortiz, who joined OpenAI in 2023, said Friday was her final day at OpenAI.")
     assert f[("left", "Maya Ortiz", "OpenAI")].date == "2026-07-03"
+
+
+def test_they_after_a_named_pair_is_both():
+    f = facts("Ana Ruiz and Tom Lee have joined Cohere. They previously worked at Google.", published="2026-03-02")
+    assert ("left", "Ana Ruiz", "Google") in f
+    assert ("left", "Tom Lee", "Google") in f
+
+
+def test_they_after_a_list_of_three_is_not_a_pair():
+    f = facts("Ana Ruiz, Kai Berg and Tom Lee have joined Cohere. They previously worked at Google.", published="2026-03-02")
+    assert not any(k[0] == "left" for k in f)
