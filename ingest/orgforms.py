@@ -15,10 +15,8 @@ The rule is deliberately narrow:
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .model import name_key
-from .orgs import COMPANY_SUFFIXES, _alias_table, _fold
+from .orgs import COMPANY_SUFFIXES, _fold, folded_aliases
 
 # written after a name to give its legal form; folded (lower case, no dots)
 LEGAL_FORMS = frozenset("inc corp corporation co llc llp ltd limited plc gmbh ag se sa sas sarl bv nv kk pty".split())
@@ -51,13 +49,7 @@ def stem_key(name: str) -> str | None:
 
 def in_gazetteer(name: str) -> bool:
     """Whether the shipped gazetteer knows this name (the resolver leaves those to it)."""
-    return _fold(name) in _gazetteer_folds()
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_folds() -> frozenset[str]:
-    _, table = _alias_table()
-    return frozenset(_fold(a) for a in table)
+    return _fold(name) in folded_aliases()
 
 
 class OrgForms:

@@ -115,17 +115,25 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
     return pat, table
 
 
+@lru_cache(maxsize=1)
+def folded_aliases() -> dict[str, str]:
+    """Every gazetteer name and alias, folded (case-, accent- and punctuation-blind), to its
+    entry; where two fold alike the first in gazetteer order wins."""
+    _, table = _alias_table()
+    out: dict[str, str] = {}
+    for alias, canon in table.items():
+        out.setdefault(_fold(alias), canon)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def canonical_org(name: str) -> str:
     """Canonical employer name for an organization name as written (alias- and case-blind)."""
     _, table = _alias_table()
     if name in table:
         return employer_of(table[name])
-    f = _fold(re.sub(r"['’]s$", "", name))
-    for alias, canon in table.items():
-        if _fold(alias) == f:
-            return employer_of(canon)
-    return name.strip()
+    canon = folded_aliases().get(_fold(re.sub(r"['’]s$", "", name)))
+    return employer_of(canon) if canon is not None else name.strip()
 
 
 _EMPLOY_CONTEXT = re.compile(
