@@ -30,7 +30,8 @@ import re
 from datetime import date, timedelta
 
 from ingest.model import Claim, Refutation
-from ingest.resolve import KnownFact, Registry, SeenArticle, period_bounds, plan
+from ingest.dates import period_bounds
+from ingest.resolve import KnownFact, Registry, SeenArticle, plan
 from store.events import FACT_EVENTS, RETRACTED, NewEvent
 
 REPORT_DAYS = 180

@@ -10,6 +10,7 @@ extraction stays fast; `python-dateutil`'s relativedelta does the month arithmet
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from itertools import chain
@@ -161,6 +162,19 @@ def _mon(s: str) -> int:
 def _month_end(y: int, m: int) -> _dt.date:
     """The last day of a month."""
     return (_dt.date(y + (m == 12), m % 12 + 1, 1) - _dt.timedelta(days=1))
+
+
+def period_bounds(d: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a date of any precision ("2026", "2026-03", "2026-03-04") covers;
+    ValueError for anything else."""
+    y = int(d[:4])
+    if len(d) == 4:
+        return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+    m = int(d[5:7])
+    if len(d) == 7:
+        return _dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1])
+    day = _dt.date(y, m, int(d[8:10]))
+    return day, day
 
 
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:

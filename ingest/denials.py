@@ -27,11 +27,11 @@ correction notices are read in misreports.py, and the words both share are in de
 """
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from .coref import PersonRegistry
+from .dates import period_bounds
 from .denial_terms import APOS, GAP, JOIN, LEAVE, NEG, ORG, PERSON, ent, named_org, plain
 from .extract_types import SentInfo
 from .misreports import corrections
@@ -274,13 +274,7 @@ _last: tuple[list[SentInfo], str | None, list[tuple[int, str, str, str, str, str
 
 def _period_end(d: str) -> date | None:
     try:
-        y = int(d[:4])
-        if len(d) == 4:
-            return date(y, 12, 31)
-        m = int(d[5:7])
-        if len(d) == 7:
-            return date(y, m, calendar.monthrange(y, m)[1])
-        return date(y, m, int(d[8:10]))
+        return period_bounds(d)[1]
     except ValueError:
         return None
 

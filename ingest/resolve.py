@@ -23,13 +23,12 @@ article's denial retracts, whichever of the two articles is ingested first.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from rapidfuzz import fuzz
 
+from ingest.dates import period_bounds
 from ingest.hypocorisms import same_given_name
 from ingest.model import Article, Claim, FACT_TYPES, Refutation, name_key, refines
 from ingest.orgforms import OrgForms
@@ -238,18 +237,6 @@ class Registry:
     def org_id(self, name: str) -> str:
         oid = self.org_alias.get(norm(name)) or self.org_forms.find(name)
         return self.canonical("org", oid) if oid else slug(name)
-
-
-def period_bounds(d: str) -> tuple[date, date]:
-    """The first and last day a date of any precision ("2026", "2026-03", "2026-03-04") covers."""
-    y = int(d[:4])
-    if len(d) == 4:
-        return date(y, 1, 1), date(y, 12, 31)
-    m = int(d[5:7])
-    if len(d) == 7:
-        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-    day = date(y, m, int(d[8:10]))
-    return day, day
 
 
 def _compatible(a: str | None, b: str | None, window: int = SAME_EVENT_DAYS) -> bool:
